@@ -1,0 +1,38 @@
+# Two commands on a fresh machine: `make demo` and `make test`. Both build .venv themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test setup score devset bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: $(STAMP)
+	rm -f demo.db
+	$(BIN)/newsledger ingest $(SHARED)/seeds --db demo.db
+	$(BIN)/newsledger report --db demo.db
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+# The seed score, as quoted in the README.
+score: $(STAMP)
+	rm -rf build/seeds && mkdir -p build/seeds
+	$(BIN)/newsledger ingest $(SHARED)/seeds --db build/seeds/ledger.db --quiet
+	$(BIN)/newsledger export --db build/seeds/ledger.db --out build/seeds/export
+	$(BIN)/python $(SHARED)/eval/score.py --gold $(SHARED)/eval/seeds.gold.json --export build/seeds/export --docs $(SHARED)/seeds
+
+# The development set (tests/devset), scored the same way.
+devset: $(STAMP)
+	$(BIN)/python -m tests.devset.run --shared $(SHARED)
+
+clean:
+	rm -rf $(VENV) build demo.db newsledger.db
