@@ -1,0 +1,331 @@
+"""Copy detection, measured pairwise: BBC identical files, derived near-copies, BASIL triplets.
+
+    .venv/bin/python benchmarks/copies.py [--shared ../shared] [--out benchmarks/results/copies.json]
+
+(a) bbc:   all 2,225 BBC articles; gold pairs = byte-identical files. Extra predicted pairs are
+           listed with their containment, because a real near-copy that is not byte-identical
+           is counted as a false positive here.
+(b) near:  real articles (BBC sample + BASIL) and copies derived from them at run time (a
+           paragraph dropped, a new headline, sentences reordered, light word edits,
+           truncation, wire furniture, and a mix); gold = each original with its variants.
+           Every variant is published after its original, in shuffled arrival order, so the
+           check on ``duplicate_of`` -> earliest is not helped by insertion order.
+(c) basil: the 300 BASIL articles (100 events x 3 outlets); any predicted pair is an error.
+
+Also a sweep of the verification threshold over the LSH candidate pairs, which is what the
+constants in newsledger/link/duplicates.py are chosen from. No article text is written out.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import datetime as dt
+import glob
+import hashlib
+import itertools
+import json
+import pathlib
+import random
+import re
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from newsledger.ingest.jsonarticle import text_from_record  # noqa: E402
+from newsledger.link import duplicates as D  # noqa: E402
+
+SEED = 4
+_SENT = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"”’'])\s+")
+
+
+# -- corpora -----------------------------------------------------------------------------------
+def load_bbc(shared: pathlib.Path) -> list[tuple[str, str, bytes]]:
+    out = []
+    for p in sorted((shared / "corpora/bbc").glob("*/*.txt")):
+        raw = p.read_bytes()
+        out.append((f"bbc/{p.parent.name}/{p.stem}", raw.decode("utf-8", "replace"), raw))
+    return out
+
+
+def load_basil(shared: pathlib.Path) -> list[dict]:
+    out = []
+    for p in sorted(glob.glob(str(shared / "corpora/basil/*/*.json"))):
+        rec = json.loads(pathlib.Path(p).read_text(encoding="utf-8"))
+        out.append({"doc": "basil/" + pathlib.Path(p).stem, "text": text_from_record(rec),
+                    "published": dt.date.fromisoformat(rec["date"]),
+                    "story": rec["triplet-uuid"], "outlet": rec["source"].lower()})
+    return out
+
+
+# -- derived near-copies -----------------------------------------------------------------------
+def paragraphs(text: str) -> list[str]:
+    return [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+
+
+def sentences(par: str) -> list[str]:
+    return [s for s in _SENT.split(par) if s.strip()]
+
+
+def drop_paragraph(text, rng, other_title):
+    ps = paragraphs(text)
+    if len(ps) < 4:
+        return None
+    del ps[rng.randrange(1, len(ps))]          # never the headline
+    return "\n\n".join(ps)
+
+
+def retitle(text, rng, other_title):
+    ps = paragraphs(text)
+    return "\n\n".join([other_title] + ps[1:])
+
+
+def reorder_sentences(text, rng, other_title):
+    """Shuffle the sentences inside each paragraph and swap two paragraphs: an editor's recut."""
+    ps = paragraphs(text)
+    body = []
+    for p in ps[1:]:
+        ss = sentences(p)
+        rng.shuffle(ss)
+        body.append(" ".join(ss))
+    if len(body) >= 3:
+        i, j = rng.sample(range(len(body)), 2)
+        body[i], body[j] = body[j], body[i]
+    return "\n\n".join([ps[0]] + body)
+
+
+_FILLER = ["reportedly", "also", "now", "still", "indeed", "further"]
+
+
+def light_edits(text, rng, other_title, rate=0.05):
+    """Edit ~5% of the words: drop one, duplicate a filler, change a number, swap case."""
+    out = []
+    for w in re.split(r"(\s+)", text):
+        if w.strip() and rng.random() < rate:
+            r = rng.random()
+            if r < 0.3:
+                continue                                   # deleted
+            if r < 0.55:
+                out.append(w + " " + rng.choice(_FILLER))  # inserted
+                continue
+            if any(c.isdigit() for c in w):
+                w = re.sub(r"\d", lambda m: str((int(m.group()) + 1) % 10), w, count=1)
+            else:
+                w = w[::-1] if len(w) > 3 else w.upper()   # replaced by a different token
+        out.append(w)
+    return "".join(out)
+
+
+def truncate(text, rng, other_title):
+    """The first 40-60% of the paragraphs: a shortened syndication."""
+    ps = paragraphs(text)
+    if len(ps) < 5:
+        return None
+    keep = max(3, round(len(ps) * rng.uniform(0.4, 0.6)))
+    return "\n\n".join(ps[:keep])
+
+
+def wire_furniture(text, rng, other_title):
+    ps = paragraphs(text)
+    return "\n\n".join([ps[0], "LONDON (Newswire) - " + ps[1]] + ps[2:] +
+                       ["Copyright 2005 Newswire. All rights reserved. This material may not "
+                        "be published, broadcast, rewritten or redistributed."])
+
+
+def rewrite_mix(text, rng, other_title):
+    t = retitle(text, rng, other_title)
+    t = drop_paragraph(t, rng, other_title) or t
+    t = reorder_sentences(t, rng, other_title)
+    return light_edits(t, rng, other_title)
+
+
+VARIANTS = {"drop_paragraph": drop_paragraph, "retitle": retitle,
+            "reorder_sentences": reorder_sentences, "light_edits": light_edits,
+            "truncate": truncate, "wire_furniture": wire_furniture, "rewrite_mix": rewrite_mix}
+
+
+# -- scoring -----------------------------------------------------------------------------------
+def pairs_of(groups) -> set[frozenset]:
+    return {frozenset(p) for g in groups for p in itertools.combinations(sorted(g), 2)}
+
+
+def prf(pred: set, gold: set) -> dict:
+    tp = len(pred & gold)
+    p = tp / len(pred) if pred else 1.0
+    r = tp / len(gold) if gold else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"pairs_gold": len(gold), "pairs_pred": len(pred), "tp": tp,
+            "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def run_index(docs, order=None):
+    """docs: list of (doc, text, published). Returns the index and seconds spent."""
+    idx = D.CopyIndex()
+    t0 = time.perf_counter()
+    for d, text, pub in (order or docs):
+        idx.add(d, text, pub)
+    return idx, time.perf_counter() - t0
+
+
+def candidate_containments(docs, gold: set) -> tuple[list, list]:
+    """Containment of every LSH candidate pair, split by gold label, plus gold pairs LSH missed."""
+    sh = {d: D.shingles(t) for d, t, _ in docs}
+    lsh = D.MinHashLSH(threshold=D.LSH_THRESHOLD, num_perm=D.NUM_PERM)
+    seen, pos, neg = set(), [], []
+    for d, _, _ in docs:
+        m = D.signature(sh[d])
+        for c in lsh.query(m):
+            pair = frozenset((d, c))
+            seen.add(pair)
+            (pos if pair in gold else neg).append(D.containment(sh[d], sh[c]))
+        lsh.insert(d, m)
+    missed = [p for p in gold if p not in seen]
+    return pos, neg, missed
+
+
+def sweep(pos, neg, n_gold):
+    out = {}
+    for thr in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+        tp = sum(c >= thr for c in pos)
+        fp = sum(c >= thr for c in neg)
+        p = tp / (tp + fp) if tp + fp else 1.0
+        r = tp / n_gold if n_gold else 1.0
+        out[str(thr)] = {"tp": tp, "fp": fp, "precision": round(p, 4), "recall": round(r, 4),
+                         "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+    return out
+
+
+def quantiles(xs):
+    if not xs:
+        return None
+    xs = sorted(xs)
+    q = lambda f: round(xs[min(len(xs) - 1, int(f * len(xs)))], 4)  # noqa: E731
+    return {"n": len(xs), "min": round(xs[0], 4), "p05": q(0.05), "median": q(0.5),
+            "p95": q(0.95), "max": round(xs[-1], 4)}
+
+
+# -- the three measurements --------------------------------------------------------------------
+def bench_bbc(bbc):
+    by_hash = collections.defaultdict(list)
+    for d, _, raw in bbc:
+        by_hash[hashlib.sha256(raw).hexdigest()].append(d)
+    gold = pairs_of(g for g in by_hash.values() if len(g) > 1)
+    docs = [(d, t, None) for d, t, _ in bbc]
+    idx, secs = run_index(docs)
+    pred = pairs_of(idx.groups())
+    sh = {d: D.shingles(t) for d, t, _ in docs}
+    extra = sorted(((round(D.containment(sh[a], sh[b]), 3), a, b)
+                    for a, b in (sorted(p) for p in pred - gold)), reverse=True)
+    res = prf(pred, gold)
+    res.update({"docs": len(docs), "identical_groups": sum(len(g) > 1 for g in by_hash.values()),
+                "seconds": round(secs, 2), "docs_per_second": round(len(docs) / secs),
+                "extra_pairs": [{"a": a, "b": b, "containment": c} for c, a, b in extra]})
+    # duplicate_of must point at the first of each identical group (all undated: seq order)
+    wrong_root = sum(idx.duplicate_of(d) not in (None, g[0]) for g in by_hash.values()
+                     for d in g)
+    res["wrong_root"] = wrong_root
+    return res
+
+
+def build_near(bbc, basil, n_bbc=300, n_basil=60):
+    rng = random.Random(SEED)
+    seen, originals = set(), []
+    for d, t, raw in bbc:                     # one per identical group, so gold stays clean
+        h = hashlib.sha256(raw).digest()
+        if h not in seen:
+            seen.add(h)
+            originals.append((d, t))
+    originals = rng.sample(originals, n_bbc) + \
+        [(b["doc"], b["text"]) for b in rng.sample(basil, n_basil)]
+    titles = [paragraphs(t)[0] for _, t in originals]
+    base = dt.date(2020, 1, 1)
+    docs, groups, per_variant = [], [], collections.defaultdict(list)
+    for i, (d, text) in enumerate(originals):
+        day = base + dt.timedelta(days=3 * i)
+        docs.append((d, text, day))
+        group = [d]
+        for k, (name, fn) in enumerate(VARIANTS.items()):
+            v = fn(text, rng, titles[(i + 1 + k) % len(titles)])
+            if v is None or v == text:
+                continue
+            vd = f"{d}~{name}"
+            docs.append((vd, v, day + dt.timedelta(days=1 + k % 2)))
+            group.append(vd)
+            per_variant[name].append((d, vd))
+        groups.append(group)
+    return docs, groups, per_variant
+
+
+def bench_near(bbc, basil):
+    docs, groups, per_variant = build_near(bbc, basil)
+    gold = pairs_of(groups)
+    order = list(docs)
+    random.Random(SEED + 1).shuffle(order)   # arrival order unrelated to publication order
+    idx, secs = run_index(docs, order)
+    pred = pairs_of(idx.groups())
+    res = prf(pred, gold)
+    res.update({"docs": len(docs), "originals": len(groups), "seconds": round(secs, 2)})
+    res["recall_by_variant"] = {
+        name: round(sum(frozenset(p) in pred for p in ps) / len(ps), 4)
+        for name, ps in per_variant.items()}
+    res["variants_per_kind"] = {name: len(ps) for name, ps in per_variant.items()}
+    root_ok = sum(idx.duplicate_of(v) == g[0] for g in groups for v in g[1:])
+    res["duplicate_of_is_original"] = round(root_ok / sum(len(g) - 1 for g in groups), 4)
+    pos, neg, missed = candidate_containments(docs, gold)
+    res["lsh_missed_gold_pairs"] = len(missed)
+    res["containment_gold_candidates"] = quantiles(pos)
+    res["containment_nongold_candidates"] = quantiles(neg)
+    res["threshold_sweep"] = sweep(pos, neg, len(gold))
+    return res
+
+
+def bench_basil(basil):
+    docs = [(b["doc"], b["text"], b["published"]) for b in basil]
+    idx, secs = run_index(docs)
+    pred = pairs_of(idx.groups())
+    story = {b["doc"]: b["story"] for b in basil}
+    sh = {d: D.shingles(t) for d, t, _ in docs}
+    same = [D.containment(sh[a], sh[b]) for a, b in itertools.combinations(sh, 2)
+            if story[a] == story[b]]
+    _, neg, _ = candidate_containments(docs, set())
+    worst = sorted(((D.containment(sh[a], sh[b]), a, b)
+                    for a, b in itertools.combinations(sh, 2) if story[a] == story[b]),
+                   reverse=True)[:5]
+    return {"docs": len(docs), "pairs_marked_copies": len(pred),
+            "same_event_pairs_marked_copies": sum(story[a] == story[b]
+                                                  for a, b in (sorted(p) for p in pred)),
+            "containment_same_event_pairs": quantiles(same),
+            "containment_lsh_candidates": quantiles(neg),
+            "highest_same_event": [{"a": a, "b": b, "containment": round(c, 4)}
+                                   for c, a, b in worst],
+            "seconds": round(secs, 2)}
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--out", default=str(ROOT / "benchmarks/results/copies.json"))
+    a = ap.parse_args(argv)
+    shared = pathlib.Path(a.shared)
+    bbc, basil = load_bbc(shared), load_basil(shared)
+    res = {"params": D.CopyIndex().params,
+           "bbc_identical": bench_bbc(bbc),
+           "near_copies": bench_near(bbc, basil),
+           "basil": bench_basil(basil)}
+    out = pathlib.Path(a.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(res, indent=2) + "\n")
+    for k in ("bbc_identical", "near_copies"):
+        r = res[k]
+        print(f"{k:14s} P={r['precision']:.4f} R={r['recall']:.4f} F1={r['f1']:.4f} "
+              f"({r['tp']}/{r['pairs_gold']} gold, {r['pairs_pred']} predicted)")
+    print("near recall by variant:", res["near_copies"]["recall_by_variant"])
+    print("duplicate_of is the original:", res["near_copies"]["duplicate_of_is_original"])
+    print(f"basil          pairs marked copies: {res['basil']['pairs_marked_copies']}; "
+          f"same-event containment {res['basil']['containment_same_event_pairs']}")
+    print("wrote", out)
+
+
+if __name__ == "__main__":
+    main()

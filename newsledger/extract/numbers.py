@@ -1,0 +1,275 @@
+"""Quantity expressions in running text -> offsets and value bounds.
+
+Pure text-to-records: ``find_quantities(text)`` returns every candidate quantity with the bounds
+its words commit to (the value conventions of docs/export-format.md). Whether a candidate is a
+*figure* (not a year, an age, a duration, a name) is decided later with the parse
+(``figures.py``); this module only reads numbers.
+
+Written by hand because no maintained library keeps what we need: quantulum3 and
+number-parser lose the hedges ("more than", "several hundred") and the character offsets,
+and spaCy's NER gives a span but no value.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+          "bn": 1e9, "b": 1e9, "mn": 1e6, "m": 1e6, "tn": 1e12, "trn": 1e12, "k": 1e3}
+FRACTIONS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
+             "one-third": 1 / 3, "two thirds": 2 / 3, "two-thirds": 2 / 3, "a quarter": 0.25,
+             "one quarter": 0.25, "one-quarter": 0.25, "three quarters": 0.75,
+             "three-quarters": 0.75, "a fifth": 0.2, "one fifth": 0.2, "one-fifth": 0.2}
+
+# Currency markers -> ISO 4217. Prefixes are symbols or codes; suffixes are words.
+CURRENCY_PREFIX = {"us$": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
+                   "hk$": "HKD", "nz$": "NZD", "s$": "SGD", "£": "GBP", "€": "EUR", "¥": "JPY",
+                   "₹": "INR", "rs": "INR", "rs.": "INR", "usd": "USD", "eur": "EUR",
+                   "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "rmb": "CNY", "chf": "CHF",
+                   "₩": "KRW", "₽": "RUB", "₴": "UAH"}
+CURRENCY_WORDS = {"dollar": "USD", "us dollar": "USD", "pound": "GBP", "pounds sterling": "GBP",
+                  "sterling": "GBP", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+                  "rupee": "INR", "rouble": "RUB", "ruble": "RUB", "won": "KRW", "hryvnia": "UAH",
+                  "franc": "CHF", "swiss franc": "CHF", "peso": "MXN", "real": "BRL", "reais": "BRL",
+                  "rand": "ZAR", "lira": "TRY", "shekel": "ILS", "dirham": "AED", "riyal": "SAR",
+                  "naira": "NGN", "australian dollar": "AUD", "canadian dollar": "CAD"}
+
+
+@dataclass
+class Quantity:
+    start: int
+    end: int
+    text: str
+    low: float | None
+    high: float | None
+    unit: str | None = None   # None | ISO currency | '%' | 'fraction'
+    vague: bool = False       # "dozens", "several hundred": no exact number written
+    words_only: bool = False  # written in words ("three"), not digits
+    bound: str | None = None  # lower | upper | approx | range | None
+
+
+_NUMWORD = r"(?:" + "|".join(sorted((k for k in UNITS if k != "zero"), key=len, reverse=True)) + r")"
+_NUMWORD_FULL = rf"{_NUMWORD}(?:[- ]{_NUMWORD})?"
+_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:, \d{3})+(?![\d,])|\d+(?:\.\d+)?)"
+_SUFFIX_SCALE = r"(?:bn|mn|tn|trn|m|k|b)"
+_CUR_PREFIX = r"(?:US\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|\$|£|€|¥|₹|₩|₽|₴|(?:USD|EUR|GBP|JPY|CNY|RMB|CHF|Rs\.?)\s?)"
+_CUR_WORD = (r"(?:(?:US|Australian|Canadian|Hong Kong|New Zealand|Swiss)\s+)?"
+             r"(?:dollars?|pounds?(?: sterling)?|sterling|euros?|yen|yuan|renminbi|rupees?|roubles?|rubles?"
+             r"|won|hryvnias?|francs?|pesos?|reais|rand|lira|shekels?|dirhams?|riyals?|naira)")
+_PERCENT = r"(?:\s?%|\s?per\s?cent\b|\s?percent\b|\s?percentage points?\b)"
+
+_LOWER = r"(?:more than|over|at least|upwards of|in excess of|above|exceeding|well over|just over|well above|no fewer than|no less than|not less than|a minimum of)"
+_UPPER = r"(?:fewer than|less than|up to|at most|no more than|under|below|as many as|as much as|not more than|a maximum of|a maximum|just under)"
+_APPROX = r"(?:some|around|about|roughly|nearly|almost|an estimated|estimated|approximately|close to|approaching|circa|an approximate|approx\.?|almost exactly|just about|the equivalent of)"
+_PREFIX = rf"(?:(?P<prefix>{_LOWER}|{_UPPER}|{_APPROX})\s+)?"
+
+# A single amount: currency? number scale? currency-word?  ("$5.6bn", "5.6 billion. dollars",
+# "12, 000", "three", "a thousand", "1,000", "£600m", "two million")
+_AMOUNT = (
+    rf"(?:{_CUR_PREFIX})?"
+    rf"(?:{_DIGITS}(?:\s?{_SUFFIX_SCALE}\b|\s+{_SCALE_WORD}(?:\s+{_SCALE_WORD})?)?"
+    rf"|(?:{_NUMWORD_FULL}|a|one)(?:\s+{_SCALE_WORD}(?:\s+{_SCALE_WORD})?)"
+    rf"|{_NUMWORD_FULL}|a dozen|half a (?:million|billion|dozen))"
+    rf"(?:\.?\s+{_CUR_WORD}\b)?"
+)
+_VAGUE = (
+    r"(?:(?:tens|hundreds) of (?:thousands|millions|billions)"
+    r"|(?:several|a few|a couple of|many|a number of)\s+(?:dozens?|hundreds?|thousands?|millions?|billions?)"
+    r"|dozens|scores|hundreds|thousands|millions|billions|trillions)"
+    rf"(?:\s+of\s+{_CUR_WORD}\b)?"
+)
+_FRACTION = r"(?:two-thirds|two thirds|three-quarters|three quarters|one-third|one-quarter|one-fifth|a third|a quarter|a fifth|a half|one half|half)"
+
+QUANTITY_RE = re.compile(
+    rf"(?<![\w$£€¥.\-/])"
+    rf"(?:"
+    rf"(?P<between>between\s+(?P<b1>{_AMOUNT})\s+and\s+(?P<b2>{_AMOUNT})(?P<bpct>{_PERCENT})?)"
+    rf"|(?P<fromto>from\s+(?P<f1>{_AMOUNT})\s+to\s+(?P<f2>{_AMOUNT})(?P<fpct>{_PERCENT})?)"
+    rf"|{_PREFIX}(?:"
+    rf"(?P<range>(?P<r1>{_AMOUNT})(?:(?:(?<=\d)|(?<=bn)|(?<=[mk%]))\s?[-–]\s?|\s+to\s+|\s+or\s+)(?P<r2>{_AMOUNT})(?P<rpct>{_PERCENT})?)"
+    rf"|(?P<vague>{_VAGUE})"
+    rf"|(?P<frac>{_FRACTION})(?=\s+(?:of|the|a|an|their|its|his|her|our)\b)"
+    rf"|(?P<amount>{_AMOUNT})(?P<pct>{_PERCENT})?(?P<plus>\+)?(?P<ormore>\s+or more\b)?"
+    rf"))"
+    rf"(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def _clean(s: str) -> str:
+    return re.sub(r"\s+", " ", s.strip().lower())
+
+
+def _words_value(s: str) -> float | None:
+    """'twenty-five' -> 25, 'three hundred thousand' -> 300000, 'a thousand' -> 1000."""
+    s = _clean(s).replace("-", " ")
+    if s in {"a dozen", "one dozen"}:
+        return 12.0
+    if s.startswith("half a "):
+        return 0.5 * SCALES[s.split()[-1]] if s.split()[-1] in SCALES else 6.0
+    total, current = 0.0, 0.0
+    seen = False
+    for w in s.split():
+        if w in ("a", "one") and not seen:
+            current, seen = 1.0, True
+        elif w in UNITS:
+            current += UNITS[w]
+            seen = True
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in ("thousand", "million", "billion", "trillion"):
+            total += (current or 1) * SCALES[w]
+            current = 0.0
+        elif w == "and":
+            continue
+        else:
+            return None
+    return total + current if seen or total else None
+
+
+def parse_amount(s: str) -> tuple[float | None, str | None, bool]:
+    """One amount -> (value, currency, written in words)."""
+    raw = s.strip()
+    low = raw.lower()
+    unit = None
+    m = re.match(_CUR_PREFIX, raw, re.IGNORECASE)
+    if m and m.group(0):
+        unit = CURRENCY_PREFIX.get(m.group(0).strip().lower().rstrip("."), None) or CURRENCY_PREFIX.get(m.group(0).strip().lower())
+        raw = raw[m.end():]
+        low = raw.lower()
+    mw = re.search(rf"\.?\s+({_CUR_WORD})$", raw, re.IGNORECASE)
+    if mw:
+        word = _clean(mw.group(1))
+        word = re.sub(r"s$", "", word) if word not in ("reais",) else word
+        unit = CURRENCY_WORDS.get(word) or CURRENCY_WORDS.get(word.split()[-1].rstrip("s")) or unit
+        raw = raw[: mw.start()]
+        low = raw.lower()
+    md = re.match(rf"({_DIGITS})\s?(.*)$", raw.strip(), re.IGNORECASE)
+    if md:
+        num = float(md.group(1).replace(",", "").replace(" ", ""))
+        rest = _clean(md.group(2))
+        for w in rest.split():
+            if w in SCALES:
+                num *= SCALES[w]
+        return num, unit, False
+    v = _words_value(low)
+    return v, unit, True
+
+
+def _vague_bounds(s: str) -> tuple[float, float, str | None]:
+    s = _clean(s)
+    unit = None
+    mw = re.search(rf"\s+of\s+({_CUR_WORD})$", s, re.IGNORECASE)
+    if mw:
+        word = re.sub(r"s$", "", _clean(mw.group(1)))
+        unit = CURRENCY_WORDS.get(word) or CURRENCY_WORDS.get(word.split()[-1])
+        s = s[: mw.start()]
+    m = re.match(r"(tens|hundreds) of (thousands|millions|billions)", s)
+    if m:
+        base = SCALES[m.group(2)[:-1]] * (10 if m.group(1) == "tens" else 100)
+        return 2 * base, 9.9999 * base if base >= 1e6 else 10 * base - 1, unit
+    words = s.split()
+    head = words[-1].rstrip("s")
+    few = " ".join(words[:-1]) in ("a few", "a couple of")
+    if head in ("dozen", "score"):
+        return 24, 99, unit
+    scale = SCALES[head]
+    if few:
+        return 2 * scale, 5 * scale, unit
+    if scale >= 1e6:
+        return 2 * scale, 9.99 * scale, unit
+    return 2 * scale, 10 * scale - 1, unit
+
+
+def _bound(prefix: str | None) -> str | None:
+    if not prefix:
+        return None
+    p = _clean(prefix)
+    if re.fullmatch(_LOWER, p):
+        return "lower"
+    if re.fullmatch(_UPPER, p):
+        return "upper"
+    return "approx"
+
+
+def _apply_bound(v: float | None, bound: str | None) -> tuple[float | None, float | None]:
+    if bound == "lower":
+        return v, None
+    if bound == "upper":
+        return None, v
+    return v, v
+
+
+def _range(m: re.Match, a: str, b: str, pct: str | None) -> tuple[float | None, float | None, str | None, bool]:
+    va, ua, wa = parse_amount(m.group(a))
+    vb, ub, wb = parse_amount(m.group(b))
+    if va is None or vb is None:
+        return None, None, None, False
+    # "5-6 million", "$5bn-$6bn": the first amount borrows the second's scale when it has none.
+    if va < vb / 100 and re.fullmatch(r"[\d.,\s]+", m.group(a).strip().lstrip("$£€")):
+        for scale in (1e12, 1e9, 1e6, 1e3):
+            if vb >= scale and va * scale <= vb:
+                va *= scale
+                break
+    unit = "%" if pct else (ua or ub)
+    return min(va, vb), max(va, vb), unit, wa and wb
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    for m in QUANTITY_RE.finditer(text):
+        span_text = m.group(0)
+        if not span_text.strip() or not re.search(r"[\w$£€]", span_text):
+            continue
+        start, end = m.start(), m.end()
+        bound = _bound(m.group("prefix"))
+        q: Quantity | None = None
+        if m.group("between") or m.group("fromto") or m.group("range"):
+            a, b, pct = (("b1", "b2", "bpct") if m.group("between") else
+                         ("f1", "f2", "fpct") if m.group("fromto") else ("r1", "r2", "rpct"))
+            lo, hi, unit, words = _range(m, a, b, m.group(pct))
+            if lo is None:
+                continue
+            if bound == "approx":
+                bound = None
+            q = Quantity(start, end, span_text, lo, hi, unit, words_only=words, bound=bound or "range")
+            if bound == "lower":
+                q.high = None
+            elif bound == "upper":
+                q.low = None
+        elif m.group("vague"):
+            lo, hi, unit = _vague_bounds(m.group("vague"))
+            if bound == "lower":
+                hi = None
+            elif bound == "upper":
+                lo = None
+            q = Quantity(start, end, span_text, lo, hi, unit, vague=True, bound=bound)
+        elif m.group("frac"):
+            v = FRACTIONS[_clean(m.group("frac"))]
+            lo, hi = _apply_bound(v, bound)
+            q = Quantity(start, end, span_text, lo, hi, "fraction", words_only=True, bound=bound)
+        else:
+            v, unit, words = parse_amount(m.group("amount"))
+            if v is None:
+                continue
+            if m.group("pct"):
+                unit = "%"
+            if m.group("plus") or m.group("ormore"):
+                bound = "lower"
+            lo, hi = _apply_bound(v, bound)
+            q = Quantity(start, end, span_text, lo, hi, unit, words_only=words, bound=bound)
+        if q is not None:
+            # a trailing space or '.' swallowed by optional groups is not part of the figure
+            while q.end > q.start and text[q.end - 1] in " .,":
+                q.end -= 1
+            q.text = text[q.start:q.end]
+            out.append(q)
+    return out

@@ -1,0 +1,1 @@
+"""Linking across documents: copies (duplicates.py) and stories (stories.py)."""

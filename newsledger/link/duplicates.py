@@ -1,0 +1,261 @@
+"""Copies: syndicated, retitled, shortened or lightly edited versions of one article.
+
+Incremental: :class:`CopyIndex` takes documents one at a time. A new document is compared
+only with the candidates that MinHash LSH (datasketch) returns for it, then each candidate is
+verified exactly on word shingles. Verified copy links are kept as a union-find forest, so a
+chain of copies (A -> B -> C, C no longer close to A) is one group, and every member's
+``duplicate_of`` is the group's earliest document: smallest ``published`` date, undated
+documents after dated ones, ties broken by insertion order. Because LSH banding and the
+verification are both symmetric, the groups do not depend on the order documents arrive in;
+only the choice of root among equal dates does.
+
+Persistence
+-----------
+The store keeps one :class:`CopyEntry` per document (``CopyIndex.entries()``), e.g. in a table
+``copies(doc TEXT PRIMARY KEY, seq INTEGER, published TEXT, root TEXT, minhash BLOB,
+shingles BLOB)``, plus the index parameters (``CopyIndex.params``; they must not change
+between runs, or signatures stop being comparable). ``CopyIndex.from_entries(params,
+entries)`` rebuilds the LSH tables from the saved signatures (no text needed), and the next
+``add`` continues as if nothing had stopped. ``to_state()``/``from_state()`` wrap the same
+data as one dict for callers that would rather keep a single blob.
+
+``minhash`` is a serialised ``datasketch.LeanMinHash`` (~0.5 kB at 128 permutations);
+``shingles`` is the sorted array of 32-bit shingle hashes (4 bytes per word of text), kept so
+that verification is exact without re-reading the candidate's text.
+
+Thresholds (measured by ``benchmarks/copies.py``, numbers in benchmarks/results/copies.json)
+--------------------------------------------------------------------------------------------
+See the constants below; each comment says what the measurement showed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from array import array
+from dataclasses import dataclass, field
+
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+# Word 5-grams: long enough that two outlets telling one event rarely share one outside a
+# quotation, short enough that one edited word spoils only five shingles.
+SHINGLE_WORDS = 5
+NUM_PERM = 128
+# LSH recall target. A copy truncated to a third of its source has Jaccard ~0.33 with it even
+# though every shingle of it is contained in the source, so the LSH net has to be wide; the
+# exact containment check below removes the extra candidates.
+LSH_THRESHOLD = 0.3
+# Share of the shorter text's shingles found in the longer one. Copies with a dropped
+# paragraph, a new headline, reordered sentences or ~5% of words edited stay above 0.6;
+# BASIL's same-event pairs from different outlets stay below 0.1 (quotes they share are
+# short against the whole article).
+MIN_CONTAINMENT = 0.5
+# Below this many shingles (~ two sentences) a text is too short to call a copy by overlap
+# alone: a one-paragraph brief quoting a longer story would be "contained" in it.
+MIN_SHINGLES = 20
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
+                       "\u2013": "-", "\u2014": "-"})
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens; punctuation, quotes and spacing differences vanish."""
+    text = unicodedata.normalize("NFKC", text).translate(_FOLD).lower()
+    return _TOKEN.findall(text)
+
+
+def _h32(s: str) -> int:
+    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=4).digest(), "little")
+
+
+def shingles(text: str, k: int = SHINGLE_WORDS) -> frozenset[int]:
+    """32-bit hashes of the word k-grams of ``text`` (a text shorter than k is one shingle)."""
+    toks = tokens(text)
+    if not toks:
+        return frozenset()
+    if len(toks) < k:
+        return frozenset((_h32(" ".join(toks)),))
+    return frozenset(_h32(" ".join(toks[i:i + k])) for i in range(len(toks) - k + 1))
+
+
+def signature(sh: frozenset[int], num_perm: int = NUM_PERM, seed: int = 1) -> LeanMinHash:
+    """MinHash of a shingle set; shingles are already 32-bit hashes, so hash them no further."""
+    m = MinHash(num_perm=num_perm, seed=seed, hashfunc=int)
+    if sh:
+        m.update_batch(list(sh))
+    return LeanMinHash(m)
+
+
+def containment(a: frozenset[int], b: frozenset[int]) -> float:
+    """|a & b| / min(|a|, |b|): how much of the shorter text the longer one holds."""
+    if not a or not b:
+        return 0.0
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    return sum(1 for x in small if x in big) / len(small)
+
+
+def is_copy(a: frozenset[int], b: frozenset[int], min_containment: float = MIN_CONTAINMENT,
+            min_shingles: int = MIN_SHINGLES) -> bool:
+    """The verification pass: symmetric, exact, on shingle sets."""
+    if a == b and a:
+        return True
+    if min(len(a), len(b)) < min_shingles:
+        return False
+    return containment(a, b) >= min_containment
+
+
+def _pack(sh: frozenset[int]) -> bytes:
+    return array("I", sorted(sh)).tobytes()
+
+
+def _unpack(b: bytes) -> frozenset[int]:
+    a = array("I")
+    a.frombytes(b)
+    return frozenset(a)
+
+
+def _lean_bytes(m: LeanMinHash) -> bytes:
+    buf = bytearray(m.bytesize())
+    m.serialize(buf)
+    return bytes(buf)
+
+
+@dataclass
+class CopyEntry:
+    """What the store keeps per document to resume the index."""
+
+    doc: str
+    seq: int                        # insertion order, the tie-break between equal dates
+    published: str | None           # ISO date or None
+    root: str                       # the group's earliest document (itself when original)
+    minhash: bytes                  # serialised LeanMinHash
+    shingles: bytes                 # sorted uint32 shingle hashes
+
+
+@dataclass
+class _Doc:
+    seq: int
+    published: dt.date | None
+    shingles: frozenset[int]
+    minhash: LeanMinHash
+    parent: str                     # union-find parent; roots point to themselves
+    members: list[str] = field(default_factory=list)  # filled on roots only
+
+
+class CopyIndex:
+    """Incremental copy detection; see the module docstring."""
+
+    def __init__(self, num_perm: int = NUM_PERM, lsh_threshold: float = LSH_THRESHOLD,
+                 min_containment: float = MIN_CONTAINMENT, min_shingles: int = MIN_SHINGLES,
+                 shingle_words: int = SHINGLE_WORDS):
+        self.params = {"num_perm": num_perm, "lsh_threshold": lsh_threshold,
+                       "min_containment": min_containment, "min_shingles": min_shingles,
+                       "shingle_words": shingle_words}
+        self._lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm)
+        self._docs: dict[str, _Doc] = {}
+        self.changed: set[str] = set()  # docs whose duplicate_of moved since last clear
+        self._next_seq = 0
+
+    # -- queries ---------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def __contains__(self, doc: str) -> bool:
+        return doc in self._docs
+
+    def root(self, doc: str) -> str:
+        d = self._docs[doc]
+        while d.parent != doc:        # trees stay flat (see _union), so this is one step
+            doc = d.parent
+            d = self._docs[doc]
+        return doc
+
+    def duplicate_of(self, doc: str) -> str | None:
+        r = self.root(doc)
+        return None if r == doc else r
+
+    def groups(self) -> list[list[str]]:
+        """Copy groups of two or more documents, earliest first."""
+        return [list(d.members) for k, d in self._docs.items()
+                if d.parent == k and len(d.members) > 1]
+
+    def candidates(self, text: str) -> list[str]:
+        return self._lsh.query(signature(self._shingles(text), self.params["num_perm"]))
+
+    # -- updates ---------------------------------------------------------------------------
+    def add(self, doc: str, text: str, published: dt.date | None = None) -> str | None:
+        """Index one document and return its ``duplicate_of`` (None for an original).
+
+        When the new document is earlier than the group it joins, it becomes the root and the
+        others' ``duplicate_of`` move to it; ``self.changed`` collects every such document.
+        """
+        if doc in self._docs:
+            raise ValueError(f"document {doc!r} is already indexed")
+        sh = self._shingles(text)
+        return self._insert(doc, self._next_seq, published, sh,
+                            signature(sh, self.params["num_perm"]))
+
+    def _shingles(self, text: str) -> frozenset[int]:
+        return shingles(text, self.params["shingle_words"])
+
+    def _insert(self, doc, seq, published, sh, mh, link: bool = True) -> str | None:
+        me = _Doc(seq, published, sh, mh, doc, [doc])
+        self._next_seq = max(self._next_seq, seq + 1)
+        matches = []
+        if link:
+            matches = [c for c in self._lsh.query(mh)
+                       if is_copy(sh, self._docs[c].shingles, self.params["min_containment"],
+                                  self.params["min_shingles"])]
+        self._docs[doc] = me
+        self._lsh.insert(doc, mh, check_duplication=False)
+        for c in matches:
+            self._union(doc, self.root(c))
+        return self.duplicate_of(doc)
+
+    def _key(self, doc: str):
+        d = self._docs[doc]
+        # Undated documents sort after dated ones: a dated version is the better original.
+        return (d.published is None, d.published or dt.date.min, d.seq)
+
+    def _union(self, a: str, b: str) -> None:
+        ra, rb = self.root(a), self.root(b)
+        if ra == rb:
+            return
+        new, old = (ra, rb) if self._key(ra) <= self._key(rb) else (rb, ra)
+        moved = self._docs[old].members
+        for m in moved:               # flat trees: re-point every member to the new root
+            self._docs[m].parent = new
+        self._docs[new].members.extend(moved)
+        self._docs[new].members.sort(key=self._key)
+        self._docs[old].members = []
+        self.changed.update(moved)
+        self.changed.add(new)
+
+    # -- persistence -----------------------------------------------------------------------
+    def entries(self) -> list[CopyEntry]:
+        return [CopyEntry(k, d.seq, d.published.isoformat() if d.published else None,
+                          self.root(k), _lean_bytes(d.minhash), _pack(d.shingles))
+                for k, d in sorted(self._docs.items(), key=lambda kv: kv[1].seq)]
+
+    @classmethod
+    def from_entries(cls, params: dict, entries) -> "CopyIndex":
+        idx = cls(**params)
+        entries = sorted(entries, key=lambda e: e.seq)
+        for e in entries:
+            pub = dt.date.fromisoformat(e.published) if e.published else None
+            idx._insert(e.doc, e.seq, pub, _unpack(e.shingles),
+                        LeanMinHash.deserialize(e.minhash), link=False)
+        for e in entries:             # the saved groups, without re-verifying
+            if e.root != e.doc:
+                idx._union(e.doc, e.root)
+        idx.changed.clear()
+        return idx
+
+    def to_state(self) -> dict:
+        return {"params": dict(self.params), "entries": [vars(e) for e in self.entries()]}
+
+    @classmethod
+    def from_state(cls, state: dict) -> "CopyIndex":
+        return cls.from_entries(state["params"], [CopyEntry(**e) for e in state["entries"]])
