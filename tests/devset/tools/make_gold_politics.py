@@ -50,6 +50,8 @@ def find_nth(text: str, needle: str, n: int) -> int:
         after = text[e] if e < len(text) else " "
         if needle[0].isalnum() and (before.isalnum() or (before in ",." and s > 1 and text[s - 2].isdigit())):
             continue
+        if needle[-1].isdigit() and after == "%":
+            continue
         if needle[-1].isalnum() and (after.isalnum() or (after in ",." and e + 1 < len(text) and text[e + 1].isdigit())):
             continue
         count += 1
