@@ -71,7 +71,7 @@ AMBIGUOUS += [("BA1", "BA6")]
 # ======================================================================================
 # Congressional baseball practice shooting, June 2017 (58f414e5): Fox 06-15, NYT 06-15, HuffPost 06-14
 DOCS["58f414e5_1"] = [  # Fox News, published Thursday 2017-06-15
-    F(15, "Forty guys", 40, 40, "other", LAWMAKERS + [], BRAT, ["2017-06-14"], "BA9", optional=True,
+    F(15, "Forty guys", 40, 40, "other", LAWMAKERS, BRAT, ["2017-06-14"], "BA9", optional=True,
       note="Brat on Fox News on Wednesday; a loose, hypothetical headcount of a lawmaker gathering"),
     F(19, "two", 2, 2, "wounded", OFFICERS, NULL, [None, "2017-06-15"], "BA10"),
     F(39, "30 or 40", 30, 40, "other", LAWMAKERS, DOYLE, [None, "2017-06-15"], "BA11", optional=True,
@@ -117,3 +117,202 @@ CLAIMS.update({
     "BA21": "HuffPost (own voice): the park is less than 8 miles from the White House",
     "BA22": "witness Noah Nathan: heard at least 30 shots",
 })
+
+# ======================================================================================
+# Mail-bomb suspect arrested, 2018-10-26 (1f99798f): all three published Friday 2018-10-26
+PB = "2018-10-26"
+DEVICES = [["device", "bomb", "package", "explosive", "envelope"]]
+FED_AUTH = P("federal authorities", "authorities", "federal officials", "federal investigators",
+             keys=[["authorit"], ["federal", "official"], ["fbi"], ["f.b.i"]])
+LE_OFFICIALS = P("law enforcement officials", "two law enforcement officials", "officials",
+                 keys=[["law enforcement"], ["official"]])
+FBI = P("fbi", "f.b.i.", "federal bureau of investigation", keys=[["fbi"], ["f.b.i"], ["federal bureau"]])
+DOJ = P("department of justice", "justice department", "doj", "us department of justice",
+        keys=[["justice"], ["doj"], ["prosecutor"]])
+WRAY = P("chris wray", "christopher wray", "wray", "fbi director chris wray", keys=[["wray"]])
+DOCS["1f99798f_1"] = [  # Fox News
+    F(7, "less than 10 miles", None, 10, "other", [["mile", "distance", "aventura", "facility"]], NULL, [None, PB],
+      "BA23", optional=True, note="a distance"),
+    F(19, "six stamps", 6, 6, "other", [["stamp"]], FBI, [None, PB], "BA24"),
+    F(25, "24 teams", 24, 24, "deployed", [["team", "fbi", "agent", "investigator"]], NULL, [None, PB], "BA25"),
+    F(41, "3 people", 3, 3, "killed", PEOPLE, NULL, [None, PB], "BA26", note="Unabomber's victims (background)"),
+    F(41, "23", 23, 23, "wounded", PEOPLE, NULL, [None, PB], "BA27", note="Unabomber's victims (background)"),
+]
+DOCS["1f99798f_2"] = [  # NYT
+    F(25, "two more", 2, 2, "other", DEVICES, FED_AUTH, [PB], "BA28", note="two more devices found Friday morning"),
+    F(27, "five", 5, 5, "other", DEVICES, LE_OFFICIALS, [None, PB], "BA29", may_null=True,
+      note="five of the bombs fall under the Manhattan US attorney's jurisdiction"),
+    F(41, "12", 12, 12, "other", DEVICES, NULL, [None, PB], "BA30", note="12 devices found since Monday"),
+]
+DOCS["1f99798f_3"] = [  # HuffPost
+    F(3, "at least a dozen", 12, None, "other", DEVICES, NULL, [None, PB], "BA31"),
+    F(7, "five federal crimes", 5, 5, "other", [["crime", "charge", "count"]], DOJ, [None, PB], "BA32"),
+    F(7, "up to 48 years", None, 48, "other", [["prison", "year", "sentence"]], DOJ, [None, PB], "BA33",
+      may_null=True, optional=True, note="a prison term (duration)"),
+    F(17, "two additional packages", 2, 2, "other", DEVICES, NULL, [None, PB], "BA34"),
+    F(25, "more than 10 packages", 10, None, "other", DEVICES, NULL, [None, PB], "BA35"),
+    F(45, "roughly 6 inches", 6, 6, "other", [["pipe", "pvc", "inch", "device"]], WRAY, [PB], "BA36",
+      optional=True, note="a length"),
+]
+CLAIMS.update({
+    "BA23": "Fox News (own voice): Opa-locka is less than 10 miles from Aventura",
+    "BA24": "FBI: each package carried six stamps",
+    "BA25": "Fox News (own voice): the FBI had 24 teams on the hunt",
+    "BA26": "Fox News (background): the Unabomber killed 3 people",
+    "BA27": "Fox News (background): the Unabomber injured 23",
+    "BA28": "federal authorities, 2018-10-26 (Friday morning): two more devices found (Booker, Clapper)",
+    "BA29": "law enforcement officials / NYT: five of the bombs fall under the Manhattan US attorney",
+    "BA30": "NYT (own voice): 12 crude explosive devices found since Monday",
+    "BA31": "HuffPost (own voice): at least a dozen packages",
+    "BA32": "Justice Department, 2018-10-26: Sayoc charged with five federal crimes",
+    "BA33": "Justice Department: Sayoc faces up to 48 years in prison",
+    "BA34": "HuffPost (own voice): two additional packages discovered (Booker, Clapper)",
+    "BA35": "HuffPost (own voice): more than 10 packages mailed this week",
+    "BA36": "Chris Wray, 2018-10-26: each device held roughly 6 inches of PVC pipe",
+})
+AMBIGUOUS += [("BA28", "BA34"), ("BA30", "BA31")]
+
+# ======================================================================================
+# Clinton tax returns and health letter, released Friday 2015-07-31 (6e502405): all published 2015-07-31
+CT = "2015-07-31"
+RETURNS = P("clinton campaign", "hillary clinton", "clintons", "the clintons", "clinton's tax returns",
+            "tax returns", "clinton", "hillary clinton's campaign", "hillary rodham clinton",
+            keys=[["clinton"], ["tax return"]])
+HILLARY = P("hillary clinton", "hillary rodham clinton", "clinton", "mrs clinton", "mrs. clinton",
+            keys=[["clinton"]])
+BARDACK = P("lisa bardack", "dr. lisa bardack", "bardack", "dr bardack", "clinton's doctor",
+            keys=[["bardack"], ["doctor"], ["physician"]])
+JEB = P("jeb bush", "bush", "mr bush", "mr. bush", keys=[["bush"]])
+STATE = P("state department", "us state department", "department of state", keys=[["state department"], ["department of state"]])
+FEDTAX = [["federal tax", "federal income tax", "tax"]]
+INCOME = [["income", "earn", "earning", "agi", "gross"]]
+CHARITY = [["charit", "donat", "giving", "contribution"]]
+STATETAX = [["state", "local"]]
+RATE = [["rate", "tax"]]
+SPEECH = [["speech", "speaking", "fee"]]
+MED = [["blood", "heart", "cholesterol", "ldl", "hdl", "triglycer", "pressure", "rate"]]
+DOCS["6e502405_3"] = [  # Fox News
+    F(3, "tens of millions of dollars", 2e7, 9.9999999e7, "money", FEDTAX, RETURNS, [CT], "BA37", unit="USD",
+      may_null=True),
+    F(5, "thousands of emails", 2000, 9999, "other", [["email", "e-mail"]], NULL, [None, CT], "BA38",
+      note="State Department's email release the same day"),
+    F(7, "$43 million", 43e6, 43e6, "money", FEDTAX, RETURNS, [CT], "BA37", unit="USD", may_null=True),
+    F(7, "$15 million", 15e6, 15e6, "money", CHARITY, RETURNS, [CT], "BA39", unit="USD", may_null=True),
+    F(7, "$13.6 million", 13.6e6, 13.6e6, "money", STATETAX, RETURNS, [CT], "BA40", unit="USD", may_null=True),
+    F(9, "35.7 percent", 35.7, 35.7, "other", RATE, RETURNS, [CT], "BA41", unit="%", may_null=True),
+    F(9, "45.8 percent", 45.8, 45.8, "other", RATE, RETURNS, [CT], "BA42", unit="%", may_null=True),
+    F(21, "100/65", None, None, "other", MED, BARDACK, [None, CT], "BA43", optional=True, note="blood pressure"),
+    F(21, "72", 72, 72, "other", MED, BARDACK, [None, CT], "BA44", optional=True, note="heart rate"),
+    F(21, "195", 195, 195, "other", MED, BARDACK, [None, CT], "BA45", optional=True, note="cholesterol"),
+    F(21, "118", 118, 118, "other", MED, BARDACK, [None, CT], "BA46", optional=True, note="LDL"),
+    F(21, "64", 64, 64, "other", MED, BARDACK, [None, CT], "BA47", optional=True, note="HDL"),
+    F(21, "69", 69, 69, "other", MED, BARDACK, [None, CT], "BA48", optional=True, note="triglycerides"),
+    F(27, "thousands of pages", 2000, 9999, "other", [["page", "email", "e-mail", "document"]], NULL, [None, CT], "BA49"),
+    F(29, "several hundred pages", 200, 999, "other", [["page", "document"]], STATE, [None, CT], "BA50",
+      may_null=True),
+]
+DOCS["6e502405_1"] = [  # HuffPost
+    F(3, "roughly $141 million", 141e6, 141e6, "money", INCOME, RETURNS, [CT], "BA51", unit="USD", may_null=True),
+    F(3, "nearly $44 million", 44e6, 44e6, "money", FEDTAX, RETURNS, [CT], "BA37", unit="USD", may_null=True),
+    F(5, "$140,937,785", 140937785, 140937785, "money", INCOME, RETURNS, [CT], "BA51", unit="USD", may_null=True),
+    F(5, "$43,885,310", 43885310, 43885310, "money", FEDTAX, RETURNS, [CT], "BA37", unit="USD", may_null=True),
+    F(5, "$13,625,777", 13625777, 13625777, "money", STATETAX, RETURNS, [CT], "BA40", unit="USD", may_null=True),
+    F(5, "$14,959,450", 14959450, 14959450, "money", CHARITY, RETURNS, [CT], "BA39", unit="USD", may_null=True),
+    F(7, "35.7 percent", 35.7, 35.7, "other", RATE, RETURNS, [CT], "BA41", unit="%", may_null=True),
+    F(7, "over 10 percent", 10, None, "other", CHARITY, RETURNS, [CT], "BA52", unit="%", may_null=True,
+      note="share of 2014 income given to charity"),
+    F(9, "$16,450", 16450, 16450, "money", [["earn", "salary", "professor", "income"]], HILLARY, [CT], "BA53",
+      unit="USD"),
+    F(13, "between $19 and $22 million", 19e6, 22e6, "money", [["net worth", "worth", "bush"]], JEB, [None, CT],
+      "BA54", unit="USD", may_null=True, note="Jeb Bush's net worth per his returns, a month earlier"),
+    F(13, "roughly 36 percent", 36, 36, "other", RATE, JEB, [None, CT], "BA55", unit="%", may_null=True),
+    F(15, "approximately $30 million", 30e6, 30e6, "money", [["book", "speech", "earn", "income"]], HILLARY,
+      [None], "BA56", unit="USD", may_null=True, note="FEC disclosure filed in May"),
+]
+DOCS["6e502405_2"] = [  # NYT
+    F(1, "$139 Million", 139e6, 139e6, "money", INCOME, RETURNS, [CT], "BA57", unit="USD", may_null=True,
+      note="headline"),
+    F(3, "$139 million", 139e6, 139e6, "money", INCOME, RETURNS, [CT], "BA57", unit="USD", may_null=True),
+    F(3, "nearly $10 million", 10e6, 10e6, "money", SPEECH, RETURNS, [CT], "BA58", unit="USD", may_null=True),
+    F(7, "millions of dollars", 2e6, 9.99e6, "money", [["tax", "charit"]], HILLARY, [CT], "BA59", unit="USD",
+      optional=True, note="vague; the amounts were actually tens of millions"),
+    F(17, "$43,885,310", 43885310, 43885310, "money", FEDTAX, RETURNS, [CT], "BA37", unit="USD", may_null=True),
+    F(17, "31.55 percent", 31.55, 31.55, "other", RATE, RETURNS, [CT], "BA60", unit="%", may_null=True),
+    F(17, "nearly $15 million", 15e6, 15e6, "money", CHARITY, RETURNS, [CT], "BA39", unit="USD", may_null=True),
+    F(17, "10.8 percent", 10.8, 10.8, "other", CHARITY, RETURNS, [CT], "BA61", unit="%", may_null=True),
+    F(17, "$550,000", 550000, 550000, "money", CHARITY, RETURNS, [CT], "BA62", unit="USD", may_null=True),
+    F(17, "more than $3 million", 3e6, None, "money", CHARITY, RETURNS, [CT], "BA63", unit="USD", may_null=True),
+    F(19, "$190,450", 190450, 190450, "money", CHARITY, RETURNS, [CT], "BA64", unit="USD", may_null=True),
+    F(19, "$1.865 million", 1.865e6, 1.865e6, "money", [["foundation", "charit", "giving"]], RETURNS, [CT], "BA65",
+      unit="USD", may_null=True),
+    F(21, "$9.68 million", 9.68e6, 9.68e6, "money", SPEECH, RETURNS, [CT], "BA58", unit="USD", may_null=True),
+    F(21, "41 speeches", 41, 41, "other", SPEECH, RETURNS, [CT], "BA66", may_null=True),
+    F(21, "two", 2, 2, "other", SPEECH, RETURNS, [CT], "BA67", may_null=True, optional=True,
+      note="two speeches in Toronto"),
+    F(21, "$400,000", 400000, 400000, "money", SPEECH, RETURNS, [CT], "BA68", unit="USD", may_null=True),
+    F(21, "$225,000", 225000, 225000, "money", SPEECH, RETURNS, [CT], "BA69", unit="USD", may_null=True),
+    F(23, "three speeches", 3, 3, "other", SPEECH, RETURNS, [CT], "BA70", may_null=True),
+    F(23, "$675,000", 675000, 675000, "money", SPEECH, RETURNS, [CT], "BA71", unit="USD", may_null=True),
+    F(23, "$200,000", 200000, 200000, "money", SPEECH, RETURNS, [CT], "BA72", unit="USD", may_null=True),
+    F(25, "$13.17 million", 13.17e6, 13.17e6, "money", SPEECH, RETURNS, [CT], "BA73", unit="USD", may_null=True),
+    F(25, "41 speeches", 41, 41, "other", SPEECH, RETURNS, [CT], "BA74", may_null=True),
+    F(25, "$750,000", 750000, 750000, "money", SPEECH, RETURNS, [CT], "BA75", unit="USD", may_null=True),
+    F(25, "$100,000", 100000, 100000, "money", SPEECH, RETURNS,
+      [CT], "BA76", unit="USD", may_null=True),
+    F(25, "Fifteen", 15, 15, "other", SPEECH, RETURNS, [CT], "BA77", may_null=True),
+    F(27, "nearly $20 million", 20e6, 20e6, "money", [["consult", "advis", "earn", "income"]], RETURNS, [CT], "BA78",
+      unit="USD", may_null=True),
+    F(29, "$16,450", 16450, 16450, "money", [["earn", "salary", "professor", "income"]], HILLARY, [CT], "BA53",
+      unit="USD"),
+    F(35, "36 percent", 36, 36, "other", RATE, JEB, [None, CT], "BA55", unit="%"),
+    F(35, "30 percent", 30, 30, "other", RATE, JEB, [None, CT], "BA79", unit="%",
+      note="Bush's (unsourced) figure for the Clintons' 2014 rate"),
+    F(37, "35.72", 35.72, 35.72, "other", RATE, RETURNS, [CT], "BA41", unit="%", may_null=True),
+    F(37, "45.8 percent", 45.8, 45.8, "other", RATE, RETURNS, [CT], "BA42", unit="%", may_null=True),
+]
+CLAIMS.update({
+    "BA37": "Clintons' tax returns released 2015-07-31: $43,885,310 (about $43-44 million) federal taxes paid 2007-2014",
+    "BA38": "Fox News (own voice): the State Department released thousands of emails",
+    "BA39": "Clintons' tax returns, 2015-07-31: about $15 million ($14,959,450) given to charity 2007-2014",
+    "BA40": "Clintons' tax returns, 2015-07-31: $13.6 million ($13,625,777) state and local taxes",
+    "BA41": "Clintons' tax returns, 2015-07-31: 2014 effective federal tax rate 35.7 percent",
+    "BA42": "Clintons' tax returns, 2015-07-31: combined 2014 tax rate 45.8 percent",
+    "BA43": "Dr. Lisa Bardack: blood pressure 100/65",
+    "BA44": "Dr. Lisa Bardack: heart rate 72",
+    "BA45": "Dr. Lisa Bardack: cholesterol 195",
+    "BA46": "Dr. Lisa Bardack: LDL 118",
+    "BA47": "Dr. Lisa Bardack: HDL 64",
+    "BA48": "Dr. Lisa Bardack: triglycerides 69",
+    "BA49": "Fox News (own voice): thousands of pages of emails released",
+    "BA50": "State Department / Fox: several hundred pages released previously",
+    "BA51": "Clintons' tax returns, 2015-07-31: about $141 million ($140,937,785) earned 2007-2014",
+    "BA52": "Clintons' tax returns, 2015-07-31: over 10 percent of 2014 income donated",
+    "BA53": "Hillary Clinton's statement, 2015-07-31: she once earned $16,450 as a law professor",
+    "BA54": "Jeb Bush's returns (a month earlier): net worth between $19 and $22 million",
+    "BA55": "Jeb Bush (a month earlier): his effective federal tax rate about 36 percent",
+    "BA56": "Hillary Clinton's FEC disclosure (May 2015): about $30 million from books and speeches",
+    "BA57": "Clintons' tax returns, 2015-07-31: $139 million adjusted gross income 2007-2014",
+    "BA58": "Clinton's list of paid speeches, 2015-07-31: $9.68 million (nearly $10 million) in 2013 speaking fees",
+    "BA59": "Hillary Clinton's statement: millions of dollars paid in taxes and given to charity",
+    "BA60": "Clintons' tax returns: effective federal tax rate 31.55 percent over 2007-2014",
+    "BA61": "Clintons' tax returns: average 10.8 percent of earnings given to charity",
+    "BA62": "Clintons' tax returns: charitable deductions of $550,000 in 2008",
+    "BA63": "Clintons' tax returns: charitable deductions of more than $3 million in 2007, 2013 and 2014",
+    "BA64": "Clintons' tax returns: $190,450 of giving outside the family foundation",
+    "BA65": "Clintons' tax returns: $1.865 million to the larger foundation in 2014",
+    "BA66": "Hillary Clinton's speech list: 41 speeches in 2013",
+    "BA67": "Hillary Clinton's speech list: two speeches in Toronto",
+    "BA68": "Hillary Clinton's speech list: top fee $400,000",
+    "BA69": "Hillary Clinton's speech list: standard rate $225,000",
+    "BA70": "Hillary Clinton's speech list: three speeches to Goldman Sachs",
+    "BA71": "Hillary Clinton's speech list: $675,000 from Goldman Sachs",
+    "BA72": "Bill Clinton's speech list: $200,000 from Goldman Sachs",
+    "BA73": "Bill Clinton's speech list: $13.17 million earned in 2013",
+    "BA74": "Bill Clinton's speech list: 41 speeches in 2013",
+    "BA75": "Bill Clinton's speech list: $750,000 for Handelsbanken speech",
+    "BA76": "Bill Clinton's speech list: second payment of $100,000",
+    "BA77": "Bill Clinton's speech list: fifteen speeches abroad",
+    "BA78": "Clintons' returns: Bill Clinton earned nearly $20 million consulting 2011-2014",
+    "BA79": "Jeb Bush (a month earlier): the Clintons' 2014 tax rate was 30 percent",
+})
+AMBIGUOUS += [("BA51", "BA57")]
