@@ -199,6 +199,10 @@ def validate(gold, docs):
             problems.append((f["id"], "subject_keys"))
         if f["speaker"] is None and not f["speaker_may_be_null"]:
             problems.append((f["id"], "null speaker not nullable"))
+    spans = sorted((f["doc"], f["start"], f["end"], f["id"]) for f in gold["figures"])
+    for a, b in zip(spans, spans[1:]):
+        if a[0] == b[0] and b[1] < a[2]:
+            problems.append((a[3], b[3], "overlapping spans"))
     for pair in gold["ambiguous_claims"]:
         if any(c not in gold["claims"] for c in pair):
             problems.append(("amb", pair))
