@@ -15,7 +15,7 @@ TEXT is the figure as written; N picks its N-th whole-token match in the documen
 LOW/HIGH: a number (suffixes k, m, bn, tn allowed), '-' for null, '=' for the same as LOW.
 UNIT: '-' for null. SUBJ: key groups separated by '&', keys inside a group by ','.
 SPK: '-' (null), NAME (from @spk) or NAME? (speaker_may_be_null). CLAIM: 'label: description'
-defines a claim, '=label' reuses one, a bare description makes an unlabelled claim.
+(label: lowercase words joined by '-') defines a claim, '=label' reuses one, a bare description makes an unlabelled claim.
 FLAGS: 'opt' for optional. The claim ids BB1, BB2 ... are assigned in order of appearance.
 """
 from __future__ import annotations
@@ -123,7 +123,7 @@ def build():
                 cid = labels[claim[1:].strip()]
             else:
                 label, sep, desc = claim.partition(":")
-                if not sep or " " in label.strip():
+                if not sep or not re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)+", label.strip()):
                     label, desc = None, claim
                 nclaim += 1
                 cid = f"BB{nclaim}"
