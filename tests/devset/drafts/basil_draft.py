@@ -316,3 +316,220 @@ CLAIMS.update({
     "BA79": "Jeb Bush (a month earlier): the Clintons' 2014 tax rate was 30 percent",
 })
 AMBIGUOUS += [("BA51", "BA57")]
+
+# ======================================================================================
+# Jesse Jackson Jr. pleads guilty, Wednesday 2013-02-20 (f506aafc): all published 2013-02-20
+JJ = "2013-02-20"
+JF = "2013-02-15"  # charging papers filed "last Friday"
+PROS = P("federal prosecutors", "prosecutors", "justice department", "court documents", "court papers",
+         "the documents", "court records", "government", keys=[["prosecutor"], ["court doc"], ["court paper"],
+                                                              ["document"], ["justice"], ["court record"], ["record"]])
+KIRSCH = P("tom kirsch", "kirsch")
+CAMPAIGN_MONEY = [["campaign", "fund", "money", "cash", "spent", "spending", "expense", "item"]]
+PRISON = [["prison", "sentence", "month", "year"]]
+DOCS["f506aafc_3"] = [  # Fox News
+    F(3, "$750,000", 750000, 750000, "money", CAMPAIGN_MONEY, PROS, [JF, JJ, None], "BA80", unit="USD",
+      may_null=True),
+    F(5, "up to five years", None, 5, "other", PRISON, NULL, [None, JJ], "BA81", optional=True,
+      note="maximum prison term (duration)"),
+    F(9, "$43,350", 43350, 43350, "money", [["watch", "rolex"]], PROS, [JF, JJ, None], "BA82", unit="USD"),
+    F(9, "$9,587.64", 9587.64, 9587.64, "money", [["furniture"]], PROS, [JF, JJ, None], "BA83", unit="USD"),
+    F(19, "$5,150", 5150, 5150, "money", [["fur", "cape", "parka"]], PROS, [JF, JJ, None], "BA84", unit="USD"),
+    F(21, "one tax count", 1, 1, "other", [["count", "charge"]], KIRSCH, [JF], "BA85", optional=True),
+    F(23, "up to five years", None, 5, "other", PRISON, NULL, [None, JJ], "BA81", optional=True,
+      note="maximum prison term (duration)"),
+    F(23, "up to $250,000", None, 250000, "money", [["fine", "penalt"]], NULL, [None, JJ], "BA86", unit="USD"),
+    F(25, "three years", None, 3, "other", PRISON, NULL, [None, JJ], "BA87", optional=True,
+      note="'a maximum of three years' for Sandra Jackson (duration)"),
+    F(27, "$750,000", 750000, 750000, "money", [["forfeit", "campaign", "money"]], PROS, [JF], "BA88", unit="USD",
+      note="must forfeit $750,000 (court papers filed Friday)"),
+    F(27, "tens of thousands of dollars", 20000, 99999, "money", [["memorabilia", "fur", "item", "forfeit"]], PROS,
+      [JF], "BA89", unit="USD"),
+]
+DOCS["f506aafc_1"] = [  # HuffPost
+    F(3, "$43,000", 43000, 43000, "money", [["watch", "rolex"]], PROS, [JF, JJ, None], "BA82", unit="USD",
+      may_null=True),
+    F(7, "$750,000", 750000, 750000, "money", CAMPAIGN_MONEY, PROS, [JF, JJ, None], "BA80", unit="USD",
+      may_null=True),
+    F(19, "$4,272.78", 4272.78, 4272.78, "money", [["cruise", "navigator"]], PROS, [JJ], "BA90", unit="USD",
+      may_null=True),
+    F(19, "$2,306.08", 2306.08, 2306.08, "money", [["disney"]], PROS, [JJ], "BA91", unit="USD", may_null=True),
+    F(19, "over $10,000", 10000, None, "money", [["best buy", "electronic", "television"]], PROS, [JJ], "BA92",
+      unit="USD", may_null=True),
+    F(19, "over $300", 300, None, "money", [["build-a-bear", "build a bear", "stuffed"]], PROS, [JJ], "BA93",
+      unit="USD", may_null=True),
+    F(19, "$3,544.00", 3544, 3544, "money", [["boutique", "mariel"]], PROS, [JJ], "BA94", unit="USD", may_null=True),
+    F(19, "$5,687.75", 5687.75, 5687.75, "money", [["martha", "retreat", "vineyard", "vacation"]], PROS, [JJ],
+      "BA95", unit="USD", may_null=True),
+    F(19, "topped $60,000", 60000, None, "money", [["nightclub", "lounge"]], PROS, [JJ], "BA96", unit="USD",
+      may_null=True),
+    F(19, "topped $14,000", 14000, None, "money", [["dry-clean", "dry clean", "cleaning"]], PROS, [JJ], "BA97",
+      unit="USD", may_null=True),
+]
+DOCS["f506aafc_2"] = [  # NYT
+    F(3, "one felony fraud count", 1, 1, "other", [["count", "charge"]], NULL, [None, JJ], "BA98", optional=True),
+    F(3, "$750,000", 750000, 750000, "money", CAMPAIGN_MONEY, PROS, [JF, JJ, None], "BA80", unit="USD",
+      may_null=True),
+    F(5, "46 to 57 months", 46, 57, "other", PRISON, PROS, [JJ], "BA99", optional=True,
+      note="recommended sentence (duration)"),
+    F(13, "18 to 24 months", 18, 24, "other", PRISON, PROS, [JJ], "BA100", optional=True,
+      note="sentence sought for Sandra Jackson (duration)"),
+    F(27, "$750,000", 750000, 750000, "money", CAMPAIGN_MONEY, PROS, [JF, JJ, None], "BA80", unit="USD",
+      may_null=True),
+    F(29, "$10,977.74", 10977.74, 10977.74, "money", [["best buy", "electronic", "television", "dvd"]], PROS, [JJ],
+      "BA92", unit="USD"),
+    F(29, "$466.30", 466.30, 466.30, "money", [["dinner", "cityzen"]], PROS, [JJ], "BA101", unit="USD"),
+    F(29, "$5,587.75", 5587.75, 5587.75, "money", [["martha", "retreat", "vineyard", "vacation"]], PROS, [JJ],
+      "BA95", unit="USD", note="HuffPost has $5,687.75 for the same item"),
+    F(31, "at least two instances", 2, None, "other", [["instance", "build-a-bear", "build a bear", "visit"]], PROS,
+      [JJ], "BA102", optional=True),
+    F(31, "$313.89", 313.89, 313.89, "money", [["build-a-bear", "build a bear", "stuffed"]], PROS, [JJ], "BA93",
+      unit="USD"),
+    F(33, "$7,000", 7000, 7000, "money", [["elk", "taxiderm"]], PROS, [JJ], "BA103", unit="USD"),
+    F(37, "$5,300", 5300, 5300, "money", [["elk", "sold", "sale"]], PROS, [JJ], "BA104", unit="USD"),
+    F(41, "$5,000", 5000, 5000, "money", [["football"]], PROS, [JF], "BA105", unit="USD", may_null=True),
+    F(41, "two hats", 2, 2, "other", [["hat", "fedora"]], PROS, [JF], "BA106", may_null=True),
+    F(41, "$4,600", 4600, 4600, "money", [["fedora", "hat"]], PROS, [JF], "BA107", unit="USD", may_null=True),
+]
+CLAIMS.update({
+    "BA80": "federal prosecutors (charges filed 2013-02-15, plea 2013-02-20): Jackson spent $750,000 of campaign money on personal items",
+    "BA81": "maximum prison term for Jackson's charge: up to five years",
+    "BA82": "federal prosecutors: campaign money bought a $43,350 (about $43,000) Rolex watch",
+    "BA83": "federal prosecutors: $9,587.64 of children's furniture",
+    "BA84": "court documents: Sandra Jackson spent $5,150 on fur capes and parkas",
+    "BA85": "Tom Kirsch, 2013-02-15: Sandra Jackson would plead guilty to one tax count",
+    "BA86": "statutory penalty: a fine of up to $250,000",
+    "BA87": "statutory maximum for Sandra Jackson's charge: three years in prison",
+    "BA88": "federal prosecutors' court papers, 2013-02-15: Jackson must forfeit $750,000",
+    "BA89": "federal prosecutors' court papers, 2013-02-15: forfeiture of tens of thousands of dollars of memorabilia and furs",
+    "BA90": "court records disclosed 2013-02-20: $4,272.78 on a cruise",
+    "BA91": "court records disclosed 2013-02-20: $2,306.08 at Walt Disney World",
+    "BA92": "court records released 2013-02-20: $10,977.74 (over $10,000) at Best Buy",
+    "BA93": "court records released 2013-02-20: $313.89 (over $300) at Build-A-Bear",
+    "BA94": "court records disclosed 2013-02-20: $3,544.00 at Mariel's Boutique",
+    "BA95": "court records released 2013-02-20: Martha's Vineyard Holistic Retreat vacation ($5,587.75 in NYT, $5,687.75 in HuffPost)",
+    "BA96": "court records disclosed 2013-02-20: nightclub and lounge expenses topped $60,000",
+    "BA97": "court records disclosed 2013-02-20: dry-cleaning expenses topped $14,000",
+    "BA98": "NYT (own voice): Jackson pleaded guilty to one felony fraud count",
+    "BA99": "prosecutors, 2013-02-20: recommended sentence of 46 to 57 months",
+    "BA100": "prosecutors, 2013-02-20: will seek 18 to 24 months for Sandra Jackson",
+    "BA101": "court records released 2013-02-20: a $466.30 dinner",
+    "BA102": "court records released 2013-02-20: at least two instances of spending at Build-A-Bear",
+    "BA103": "court records released 2013-02-20: $7,000 paid to a taxidermist for an elk head",
+    "BA104": "court records released 2013-02-20: the elk head sold for $5,300",
+    "BA105": "documents released 2013-02-15: a $5,000 football signed by presidents",
+    "BA106": "documents released 2013-02-15: two hats that belonged to Michael Jackson",
+    "BA107": "documents released 2013-02-15: a $4,600 fedora",
+})
+
+# ======================================================================================
+# Rep. Duncan Hunter and wife indicted, Tuesday 2018-08-21 (eb17fa36): all published 2018-08-21
+DH = "2018-08-21"
+HUNTER_PROS = P("justice department", "department of justice", "prosecutors", "federal prosecutors",
+                "us attorney's office", "grand jury", "federal grand jury", "the indictment", "indictment",
+                "adam braverman", "doj",
+                keys=[["prosecutor"], ["justice"], ["us attorney"], ["attorney's office"], ["grand jury"],
+                      ["indictment"], ["doj"], ["braverman"]])
+HUNTER_LAWYER = P("hunter's lawyer", "hunter's lawyers", "hunter's attorney", "gregory vega", "gregory a. vega",
+                  "lawyers", "his lawyer", keys=[["lawyer"], ["attorney", "hunter"], ["vega"]])
+VEGA = P("gregory a. vega", "gregory vega", "vega", "mr. vega", "mr vega", keys=[["vega"]])
+DH_FUNDS = [["campaign", "fund", "money", "expense", "spent", "personal"]]
+DOCS["eb17fa36_1"] = [  # Fox News
+    F(3, "$250,000", 250000, 250000, "money", DH_FUNDS, HUNTER_PROS, [DH], "BA108", unit="USD"),
+    F(7, "48-page", 48, 48, "other", [["page", "indictment"]], NULL, [None, DH], "BA109", optional=True,
+      note="length of the indictment"),
+    F(7, "almost a dozen", 12, 12, "other", [["relative", "family"]], HUNTER_PROS, [DH], "BA110"),
+    F(9, "tens of thousands of dollars", 20000, 99999, "money", [["purchase", "item", "ticket", "food", "campaign",
+                                                                 "fund", "spent"]], HUNTER_PROS, [DH], "BA111",
+      unit="USD"),
+    F(17, "about $60,000", 60000, 60000, "money", [["repa", "campaign", "paid back"]], HUNTER_LAWYER, [None],
+      "BA112", unit="USD", note="said in 2017, no day given"),
+]
+DOCS["eb17fa36_2"] = [  # NYT
+    F(3, "tens of thousands of dollars", 20000, 99999, "money", DH_FUNDS, HUNTER_PROS, [None, DH], "BA113",
+      unit="USD", may_null=True, note="the allegations under investigation: trips, tuition"),
+    F(3, "$600", 600, 600, "money", [["airline", "ticket", "rabbit", "fare"]], HUNTER_PROS, [None, DH], "BA114",
+      unit="USD", may_null=True),
+    F(5, "48-page", 48, 48, "other", [["page", "indictment"]], NULL, [None, DH], "BA115", optional=True,
+      note="length of the indictment"),
+    F(5, "more than $250,000", 250000, None, "money", DH_FUNDS, HUNTER_PROS, [DH], "BA108", unit="USD",
+      may_null=True),
+    F(11, "two prosecutors", 2, 2, "other", [["prosecutor"]], VEGA, ["2018-08-06", None], "BA116",
+      note="letter sent this month (Fox: Aug. 6)"),
+    F(15, "seven", 7, 7, "other", [["seat", "republican"]], NULL, [None, DH], "BA117"),
+    F(15, "eight", 8, 8, "other", [["seat", "republican"]], NULL, [None, DH], "BA118"),
+    F(17, "48 percent", 48, 48, "other", [["vote", "hunter", "primary"]], NULL, [None, DH], "BA119", unit="%"),
+    F(17, "17 percent", 17, 17, "other", [["vote", "campa", "primary", "democrat"]], NULL, [None, DH], "BA120",
+      unit="%"),
+    F(21, "scores of instances", 24, 99, "other", [["instance", "spending", "case", "purchase"]], HUNTER_PROS,
+      [DH], "BA121", may_null=True),
+    F(27, "almost a dozen", 12, 12, "other", [["relative", "family"]], HUNTER_PROS, [DH], "BA110"),
+    F(27, "tens of thousands of dollars", 20000, 99999, "money", [["purchase", "item", "ticket", "food", "campaign",
+                                                                  "fund", "spent"]], HUNTER_PROS, [DH], "BA111",
+      unit="USD"),
+    F(39, "about $60,000", 60000, 60000, "money", [["repa", "campaign", "paid back"]], HUNTER_LAWYER, [None],
+      "BA112", unit="USD", note="lawyer said in March 2017, no day given"),
+]
+DOCS["eb17fa36_3"] = [  # HuffPost
+    F(5, "more than $250,000", 250000, None, "money", DH_FUNDS, HUNTER_PROS, [DH], "BA108", unit="USD"),
+    F(5, "thousands of dollars", 2000, 9999, "money", [["mall", "restaurant", "surf", "shop", "spent", "campaign",
+                                                        "fund"]], HUNTER_PROS, [None, DH], "BA122", unit="USD"),
+    F(9, "three tours", 3, 3, "other", [["tour", "deployment"]], NULL, [None, DH], "BA123", optional=True,
+      note="count of military tours"),
+    F(15, "more than $60,000", 60000, None, "money", [["repa", "campaign", "paid back"]],
+      P("san diego union-tribune", "union-tribune", keys=[["union-tribune"], ["union tribune"]]), [None, DH], "BA124",
+      unit="USD", may_null=True),
+    F(17, "47-page", 47, 47, "other", [["page", "indictment"]], NULL, [None, DH], "BA125", optional=True,
+      note="length of the indictment (Fox and NYT say 48)"),
+]
+CLAIMS.update({
+    "BA108": "Justice Department / US attorney, indictment announced 2018-08-21: the Hunters converted (more than) $250,000 of campaign funds",
+    "BA109": "Fox News: a 48-page indictment",
+    "BA110": "US attorney's office / indictment, 2018-08-21: travel for almost a dozen relatives",
+    "BA111": "indictment / Justice Department statement, 2018-08-21: tens of thousands of dollars on smaller purchases",
+    "BA112": "Hunter's lawyer(s), 2017: Hunter repaid the campaign about $60,000",
+    "BA113": "NYT: allegations that Hunter spent tens of thousands of dollars on trips and tuition",
+    "BA114": "allegation: a $600 airline ticket for a pet rabbit",
+    "BA115": "NYT: a 48-page indictment",
+    "BA116": "Gregory Vega's letter (2018-08-06): two prosecutors attended a Clinton fund-raiser",
+    "BA117": "NYT (own voice): previously seven Republican-held California seats targeted",
+    "BA118": "NYT (own voice): now eight Republican-held California seats targeted",
+    "BA119": "NYT (own voice): Hunter won 48 percent in the primary",
+    "BA120": "NYT (own voice): Campa-Najjar took 17 percent",
+    "BA121": "indictment / NYT: scores of instances of personal spending",
+    "BA122": "Justice Department, 2018-08-21: thousands of dollars at malls, restaurants and surf shops",
+    "BA123": "HuffPost (own voice): Hunter served three tours",
+    "BA124": "San Diego Union-Tribune via HuffPost: Hunter repaid more than $60,000 this year",
+    "BA125": "HuffPost: a 47-page indictment",
+})
+AMBIGUOUS += [("BA112", "BA124"), ("BA111", "BA113")]
+
+# ======================================================================================
+# Rep. Blake Farenthold resigns, Friday 2018-04-06 (06ffda2d): all published 2018-04-06
+BF = "2018-04-06"
+SETTLEMENT_SRC = P("office of compliance", "congress's office of compliance", "politico",
+                   keys=[["compliance"], ["politico"]])
+FARENTHOLD = P("blake farenthold", "farenthold", "mr. farenthold", "mr farenthold", "rep. blake farenthold",
+               keys=[["farenthold"]])
+SETTLE = [["settle", "taxpayer", "harassment", "claim", "public fund"]]
+REPAY = [["repa", "settle", "taxpayer", "pay back"]]
+DOCS["06ffda2d_1"] = [  # Fox News
+    F(13, "$84,000", 84000, 84000, "money", SETTLE, SETTLEMENT_SRC, [None, BF], "BA126", unit="USD", may_null=True),
+    F(15, "$84,000", 84000, 84000, "money", REPAY, FARENTHOLD, [None], "BA127", unit="USD", may_null=True,
+      note="pledge made in December 2017, no day given"),
+]
+DOCS["06ffda2d_2"] = [  # NYT
+    F(7, "$84,000", 84000, 84000, "money", SETTLE, SETTLEMENT_SRC, [None, BF], "BA126", unit="USD", may_null=True),
+    F(15, "six settlements", 6, 6, "other", [["settlement"]], SETTLEMENT_SRC, [None], "BA128", may_null=True,
+      note="released in December, no day given"),
+]
+DOCS["06ffda2d_3"] = [  # HuffPost
+    F(15, "$84,000", 84000, 84000, "money", SETTLE, SETTLEMENT_SRC, [None], "BA126", unit="USD", may_null=True,
+      note="'Politico reported in December'"),
+    F(19, "$84,000", 84000, 84000, "money", REPAY, FARENTHOLD, [None], "BA127", unit="USD", may_null=True),
+]
+CLAIMS.update({
+    "BA126": "Office of Compliance disclosure / Politico report (December 2017): $84,000 of taxpayer money settled Lauren Greene's harassment claim",
+    "BA127": "Farenthold (December 2017): he would repay the $84,000",
+    "BA128": "Office of Compliance (December 2017): six settlements paid out since 2013",
+})
