@@ -6,9 +6,9 @@ Runs the same extraction the HTML reader uses (``newsledger.ingest.html.extract`
 pages in ``<shared>/corpora/article-extraction-benchmark/html`` and compares each body with
 ``ground-truth.json`` the way that repository's ``evaluate.py`` does: texts are split into
 ``\\w+`` tokens, precision and recall are counted over multisets of 4-token shingles (its
-default; ``--ngram 1`` counts single tokens), each page's counts are normalised so long pages
-weigh no more than short ones, precision and recall are averaged over pages, and F1 is their
-harmonic mean. The numbers go to ``benchmarks/results/extraction.json``.
+default; single-token figures are written too, under ``tokens``), each page's counts are
+normalised so long pages weigh no more than short ones, precision and recall are averaged
+over pages, and F1 is their harmonic mean. The numbers go to ``benchmarks/results/extraction.json``.
 """
 from __future__ import annotations
 
@@ -76,7 +76,6 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--shared", type=pathlib.Path, default=ROOT.parent / "shared")
     ap.add_argument("--favor", choices=["recall", "precision"], help="trafilatura's bias, for tuning")
     ap.add_argument("--no-tables", action="store_true", help="leave tables out, for tuning")
-    ap.add_argument("--ngram", type=int, default=4, help="shingle length (evaluate.py uses 4)")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--out", type=pathlib.Path, default=ROOT / "benchmarks" / "results" / "extraction.json")
     args = ap.parse_args(argv)
@@ -95,19 +94,22 @@ def main(argv: list[str] | None = None) -> dict:
         predicted = dict(pool.map(_extract, pages, chunksize=4))
     seconds = time.perf_counter() - started
 
-    counts = [tp_fp_fn(truth[k].get("articleBody", ""), predicted.get(k, ""), args.ngram) for k in truth]
+    def measured(n: int) -> dict[str, float]:
+        counts = [tp_fp_fn(truth[k].get("articleBody", ""), predicted.get(k, ""), n) for k in truth]
+        return {k: round(v, 4) for k, v in score(counts).items()}
+
     result = {
-        **{k: round(v, 4) for k, v in score(counts).items()},
+        **measured(4),
+        "tokens": measured(1),
         "pages": len(truth),
         "empty": sum(1 for k in truth if not predicted.get(k)),
-        "ngram": args.ngram,
         "seconds": round(seconds, 1),
         "trafilatura": html_reader.trafilatura.__version__,
         "options": html_reader.EXTRACT_OPTIONS,
         "command": "python benchmarks/extraction.py " + " ".join(argv if argv is not None else sys.argv[1:]),
     }
     print(f"pages={result['pages']} precision={result['precision']:.3f} recall={result['recall']:.3f} "
-          f"F1={result['f1']:.3f} ({result['seconds']} s, trafilatura {result['trafilatura']})")
+          f"F1={result['f1']:.3f} (single tokens: F1={result['tokens']['f1']:.3f}; {result['seconds']} s, trafilatura {result['trafilatura']})")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return result

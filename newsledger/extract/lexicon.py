@@ -1,0 +1,66 @@
+"""Word lists the extractors share: what befell the counted, time units, affiliation nouns.
+
+Lemmas, not surface forms: the parse gives lemmas, so "killed", "kills" and "killing" are one
+entry. These are the vocabulary of quantities in news, not of any one story.
+"""
+from __future__ import annotations
+
+# lemma -> measure. "casualties" (killed and/or wounded) is decided from the mix found.
+MEASURE_LEMMAS = {
+    "casualties": {"casualty", "loss", "losses", "kia", "toll"},
+    "killed": {"kill", "die", "dead", "death", "fatality", "fatal", "slay", "slain", "execute",
+               "murder", "massacre", "perish", "body", "drown", "behead", "shoot dead"},
+    "wounded": {"wound", "injure", "injury", "hurt", "injured", "wounded", "maim", "hospitalise",
+                "hospitalize", "hospitalised", "hospitalized"},
+    "captured": {"capture", "arrest", "detain", "detention", "prisoner", "imprison", "jail", "pow",
+                 "detainee", "hostage", "abduct", "kidnap", "custody", "surrender", "apprehend"},
+    "missing": {"missing", "disappear", "unaccounted"},
+    "deployed": {"deploy", "send", "station", "mobilise", "mobilize", "dispatch", "contingent",
+                 "reinforce", "deployment", "transfer", "mobilisation", "mobilization", "recruit",
+                 "enlist", "draft", "conscript"},
+    "displaced": {"displace", "evacuate", "flee", "refugee", "homeless", "evacuee", "displacement",
+                  "uproot", "exodus", "asylum"},
+    "territory": {"territory", "land", "km2", "hectare", "acre", "square"},
+}
+# Nouns that are themselves the measure ("300 casualties"): the subject is whoever suffered them.
+MEASURE_NOUNS = {"casualty", "loss", "losses", "death", "dead", "fatality", "injury", "injured",
+                 "wounded", "killed", "toll", "prisoner", "detainee", "refugee", "evacuee", "pow",
+                 "body", "arrest", "kia", "victim"}
+# People who serve: counted without any verb they are "deployed" (stationed, in the force).
+PERSONNEL = {"troop", "soldier", "force", "personnel", "fighter", "marine", "sailor", "airman",
+             "servicemember", "serviceman", "servicemen", "contingent", "mercenary", "infantry",
+             "reservist", "conscript", "paratrooper", "officer", "militant", "agent", "police",
+             "policeman", "guard", "peacekeeper", "army", "brigade", "battalion", "division",
+             "unit", "regiment"}
+TIME_UNITS = {"second", "minute", "hour", "day", "night", "week", "weekend", "fortnight", "month",
+              "year", "decade", "century", "millennium", "season", "term", "quarter", "morning",
+              "evening", "afternoon", "time", "round", "innings"}
+AGE_WORDS = {"aged", "age", "ages"}
+# Capitalised words that take a number as a name, not a count ("Article 4", "World War 2").
+NUMBERED_NAMES = {"article", "section", "chapter", "clause", "paragraph", "rule", "resolution",
+                  "amendment", "flight", "route", "highway", "room", "page", "level", "phase", "war",
+                  "apollo", "formula", "windows", "iphone", "version", "no", "number", "gate",
+                  "platform", "bill", "act", "proposition", "prop", "item", "district", "ward",
+                  "precinct", "unit", "block", "building", "tower", "terminal", "stage", "group",
+                  "episode", "season", "volume", "vol", "part", "series", "grade", "class", "category",
+                  "type", "mark", "model", "channel", "radio", "line", "interstate", "lot", "exit"}
+# Speech and assertion verbs: the head of reported speech ("X said", "X told reporters").
+SPEECH_LEMMAS = {"say", "tell", "claim", "state", "announce", "report", "confirm", "add", "note",
+                 "estimate", "believe", "assess", "warn", "insist", "write", "reveal", "disclose",
+                 "acknowledge", "deny", "allege", "argue", "explain", "declare", "assert", "point",
+                 "suggest", "indicate", "predict", "forecast", "admit", "stress", "tweet", "post",
+                 "testify", "brief", "inform", "quote", "cite", "put", "show", "find", "count",
+                 "record", "reckon", "calculate", "figure", "publish", "release", "mention",
+                 "emphasise", "emphasize", "concede", "contend", "maintain", "observe", "remark",
+                 "recall", "respond", "reply", "tell", "caution", "expect", "accuse", "boast",
+                 "pledge", "promise", "vow", "propose", "urge", "speculate", "conclude"}
+# A subset that only ever marks speech: safe even without a human subject.
+STRONG_SPEECH = {"say", "tell", "claim", "state", "announce", "confirm", "add", "note", "insist",
+                 "declare", "assert", "acknowledge", "admit", "reveal", "disclose", "testify",
+                 "tweet", "write", "warn", "report", "estimate", "allege", "quote", "point",
+                 "explain", "stress", "argue", "predict", "forecast", "conclude", "respond", "reply"}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+          "august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1,
+          "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+          "oct": 10, "nov": 11, "dec": 12}
