@@ -42,7 +42,7 @@ DOCS["76810849_1"] = [  # Fox News, published Monday 2016-06-13
 ]
 DOCS["76810849_2"] = [  # NYT, published Sunday 2016-06-12
     F(5, "dozens", 24, 99, "killed", PEOPLE, OBAMA, [O], "BA3", optional=True,
-      note="generic: how easy it is to slaughter dozens"),
+      note="generic remark about mass shootings"),
     F(11, "twice", 2, 2, "other", [["investigat", "inquir", "probe", "time"]], LAW_ENF, [O], "BA4",
       optional=True, note="number of times the gunman was investigated"),
     F(23, "more than 100", 100, None, "casualties", PEOPLE, OBAMA, [O], "BA5",
