@@ -56,6 +56,11 @@ class Extracted:
 def extract(html: str, url: str | None = None) -> Extracted | None:
     """Body and metadata of a page, or None when trafilatura finds no article in it."""
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, **EXTRACT_OPTIONS)
+    if (doc is None or not (doc.text or "").strip()) and EXTRACT_OPTIONS.get("favor_precision"):
+        # Precision mode gives up on badly broken markup (unclosed containers) where the
+        # balanced mode still finds the article: better some furniture than no article.
+        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True,
+                                          **{**EXTRACT_OPTIONS, "favor_precision": False})
     if doc is None or not (doc.text or "").strip():
         return None
     return Extracted(
