@@ -4,7 +4,7 @@ from __future__ import annotations
 import inspect
 import pathlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Article, Problem
 from .feeds import read_feed_file
@@ -31,8 +31,7 @@ class ReadContext:
     @property
     def fetcher(self) -> Fetcher:
         if self._fetcher is None:
-            config = self.fetch_config or FetchConfig()
-            config.allow_private = self.allow_private
+            config = replace(self.fetch_config or FetchConfig(), allow_private=self.allow_private)
             self._fetcher = Fetcher(config)
         return self._fetcher
 

@@ -10,9 +10,11 @@ WARC.gz every record is its own gzip member, in a plain WARC every record starts
 from __future__ import annotations
 
 import pathlib
+import zlib
 from collections.abc import Iterator
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.recordloader import ArchiveLoadFailed
 
 from ..model import Article, Problem
 from .html import MAX_HTML_BYTES, article_from_html, decode_html, doc_id_from_url
@@ -22,6 +24,12 @@ SUFFIXES = (".warc.gz", ".warc")
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _WARC_MAGIC = b"WARC/1."
+
+
+class _QuietIterator(ArchiveIterator):
+    # warcio prints a multi-line warning to stderr for a bad Content-Length; the Problem that
+    # follows says it in one line.
+    INC_RECORD = ""
 
 
 def read_warc_file(path: pathlib.Path) -> Iterator[Article | Problem]:
@@ -44,7 +52,7 @@ def _read_from(fh, path: pathlib.Path) -> Iterator[Article | Problem]:
     start = 0
     while start is not None:
         fh.seek(start)
-        records = ArchiveIterator(fh)
+        records = _QuietIterator(fh)
         position = start
         try:
             for record in records:
@@ -63,7 +71,14 @@ def _read_from(fh, path: pathlib.Path) -> Iterator[Article | Problem]:
 
 
 def _first_line(e: Exception) -> str:
-    return (str(e).strip().splitlines() or [type(e).__name__])[0][:120]
+    # warcio's own messages quote the bytes it choked on, which may be binary or page text.
+    if isinstance(e, ArchiveLoadFailed):
+        return "invalid record header"
+    if isinstance(e, zlib.error):
+        return "corrupt compressed data"
+    if isinstance(e, EOFError):
+        return "the file ends inside the record"
+    return type(e).__name__
 
 
 def _next_start(fh, offset: int, signature: bytes) -> int | None:
@@ -105,6 +120,9 @@ def _from_record(record, path: pathlib.Path, position: int) -> Article | Problem
     where = f"{path}@{position}"
     if len(body) > MAX_HTML_BYTES:
         return Problem(where, f"page {uri} is larger than {MAX_HTML_BYTES // 1_000_000} MB; skipped")
+    if getattr(record.raw_stream, "limit", 0) > 0:
+        # The record declared more bytes than the file holds: a download or copy cut short.
+        return Problem(where, f"{uri or 'record'}: the file ends inside this record (truncated WARC)")
     if media is None and b"<html" not in body[:2048].lower():
         return None
     item = article_from_html(decode_html(body, charset), doc_id_from_url(uri) if uri else f"{path.name}-{position}",
