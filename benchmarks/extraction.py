@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> dict:
         "seconds": round(seconds, 1),
         "trafilatura": html_reader.trafilatura.__version__,
         "options": html_reader.EXTRACT_OPTIONS,
-        "command": "python benchmarks/extraction.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "command": " ".join(["python benchmarks/extraction.py", *(argv if argv is not None else sys.argv[1:])]),
     }
     print(f"pages={result['pages']} precision={result['precision']:.3f} recall={result['recall']:.3f} "
           f"F1={result['f1']:.3f} (single tokens: F1={result['tokens']['f1']:.3f}; {result['seconds']} s, trafilatura {result['trafilatura']})")

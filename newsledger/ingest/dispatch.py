@@ -65,7 +65,7 @@ SKIP_NAMES = {"manifest.csv"}
 def _suffix(path: pathlib.Path) -> str:
     name = path.name.lower()
     for s in sorted(READERS, key=len, reverse=True):
-        if name.endswith(s):
+        if s.startswith(".") and name.endswith(s):  # "url" is a kind of input, not a suffix
             return s
     return path.suffix.lower()
 

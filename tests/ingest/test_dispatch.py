@@ -43,3 +43,10 @@ def test_bad_page_does_not_stop_the_folder(tmp_path):
     shutil.copy(page_path(VENTUREBEAT), tmp_path / "b.html.gz")
     items = list(iter_articles([str(tmp_path)]))
     assert [type(i) for i in items] == [Problem, Article]
+
+
+def test_file_whose_name_ends_in_url_is_not_fetched(tmp_path):
+    f = tmp_path / "notes_url"
+    f.write_text("Title\n\nA plain note that happens to have an odd name.\n", encoding="utf-8")
+    (a,) = iter_articles([str(f)])
+    assert isinstance(a, Article) and a.kind == "text"

@@ -136,3 +136,19 @@ def test_requests_to_one_host_are_spaced(server, page):
         started = time.monotonic()
         f.fetch(page)
     assert time.monotonic() - started >= 0.35
+
+
+def test_connects_to_the_checked_address_and_names_the_host(server, page):
+    # "news.test" exists only in this resolver: success means the request went to the address
+    # that was checked, not to a second lookup.
+    resolver = lambda host, port: ["127.0.0.1"] if host == "news.test" else []  # noqa: E731
+    with Fetcher(FetchConfig(allow_private=True, min_interval=0), resolver=resolver) as f:
+        got = f.fetch(f"http://news.test:{server.port}/page")
+    assert isinstance(got, Fetched) and got.url == f"http://news.test:{server.port}/page"
+    assert server.requests[-1][1]["Host"] == f"news.test:{server.port}"
+
+
+def test_unresolvable_host_is_a_problem():
+    with Fetcher(FetchConfig(min_interval=0), resolver=lambda h, p: []) as f:
+        got = f.fetch("http://nowhere.test/")
+    assert isinstance(got, Problem) and got.message == "cannot resolve host nowhere.test"
