@@ -18,10 +18,9 @@ from warcio.recordloader import ArchiveLoadFailed
 
 from ..model import Article, Problem
 from .html import MAX_HTML_BYTES, article_from_html, decode_html, doc_id_from_url
-from .fetch import parse_content_type
+from .fetch import HTML_TYPES, parse_content_type
 
 SUFFIXES = (".warc.gz", ".warc")
-HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _WARC_MAGIC = b"WARC/1."
 
