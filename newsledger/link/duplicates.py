@@ -34,7 +34,7 @@ import hashlib
 import re
 import unicodedata
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
@@ -128,6 +128,54 @@ def _lean_bytes(m: LeanMinHash) -> bytes:
     return bytes(buf)
 
 
+class EarliestFirstGroups:
+    """Union-find whose root is always the earliest member: smallest date, undated after
+    dated, then insertion order. Trees are kept flat, so ``root`` is one lookup; a merge
+    re-points every member of the later group, and ``changed`` records them for the caller
+    (the store must rewrite those rows). Shared by copies and stories."""
+
+    def __init__(self):
+        self._key: dict[str, tuple] = {}
+        self._root: dict[str, str] = {}
+        self._members: dict[str, list[str]] = {}   # on roots only
+        self.changed: set[str] = set()
+
+    @staticmethod
+    def order_key(published: dt.date | None, seq: int) -> tuple:
+        # Undated documents sort after dated ones: a dated version is the better original.
+        return (published is None, published or dt.date.min, seq)
+
+    def __contains__(self, item: str) -> bool:
+        return item in self._root
+
+    def add(self, item: str, published: dt.date | None, seq: int) -> None:
+        self._key[item] = self.order_key(published, seq)
+        self._root[item] = item
+        self._members[item] = [item]
+
+    def root(self, item: str) -> str:
+        return self._root[item]
+
+    def members(self, item: str) -> list[str]:
+        return list(self._members[self._root[item]])
+
+    def groups(self) -> list[list[str]]:
+        return [list(m) for m in self._members.values()]
+
+    def union(self, a: str, b: str) -> str:
+        ra, rb = self._root[a], self._root[b]
+        if ra == rb:
+            return ra
+        new, old = (ra, rb) if self._key[ra] <= self._key[rb] else (rb, ra)
+        moved = self._members.pop(old)
+        for m in moved:
+            self._root[m] = new
+        self._members[new] = sorted(self._members[new] + moved, key=self._key.__getitem__)
+        self.changed.update(moved)
+        self.changed.add(new)
+        return new
+
+
 @dataclass
 class CopyEntry:
     """What the store keeps per document to resume the index."""
@@ -146,8 +194,6 @@ class _Doc:
     published: dt.date | None
     shingles: frozenset[int]
     minhash: LeanMinHash
-    parent: str                     # union-find parent; roots point to themselves
-    members: list[str] = field(default_factory=list)  # filled on roots only
 
 
 class CopyIndex:
@@ -161,7 +207,7 @@ class CopyIndex:
                        "shingle_words": shingle_words}
         self._lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm)
         self._docs: dict[str, _Doc] = {}
-        self.changed: set[str] = set()  # docs whose duplicate_of moved since last clear
+        self._groups = EarliestFirstGroups()
         self._next_seq = 0
         self.stats = {"added": 0, "candidates": 0, "copies": 0}  # cost, for the benchmark
 
@@ -172,12 +218,13 @@ class CopyIndex:
     def __contains__(self, doc: str) -> bool:
         return doc in self._docs
 
+    @property
+    def changed(self) -> set[str]:
+        """Documents whose ``duplicate_of`` moved since the caller last cleared this set."""
+        return self._groups.changed
+
     def root(self, doc: str) -> str:
-        d = self._docs[doc]
-        while d.parent != doc:        # trees stay flat (see _union), so this is one step
-            doc = d.parent
-            d = self._docs[doc]
-        return doc
+        return self._groups.root(doc)
 
     def duplicate_of(self, doc: str) -> str | None:
         r = self.root(doc)
@@ -185,8 +232,7 @@ class CopyIndex:
 
     def groups(self) -> list[list[str]]:
         """Copy groups of two or more documents, earliest first."""
-        return [list(d.members) for k, d in self._docs.items()
-                if d.parent == k and len(d.members) > 1]
+        return [g for g in self._groups.groups() if len(g) > 1]
 
     def candidates(self, text: str) -> list[str]:
         return self._lsh.query(signature(self._shingles(text), self.params["num_perm"]))
@@ -208,7 +254,7 @@ class CopyIndex:
         return shingles(text, self.params["shingle_words"])
 
     def _insert(self, doc, seq, published, sh, mh, link: bool = True) -> str | None:
-        me = _Doc(seq, published, sh, mh, doc, [doc])
+        me = _Doc(seq, published, sh, mh)
         self._next_seq = max(self._next_seq, seq + 1)
         matches = []
         if link:
@@ -220,29 +266,11 @@ class CopyIndex:
             self.stats["candidates"] += len(cands)
             self.stats["copies"] += bool(matches)
         self._docs[doc] = me
+        self._groups.add(doc, published, seq)
         self._lsh.insert(doc, mh, check_duplication=False)
         for c in matches:
-            self._union(doc, self.root(c))
+            self._groups.union(doc, c)
         return self.duplicate_of(doc)
-
-    def _key(self, doc: str):
-        d = self._docs[doc]
-        # Undated documents sort after dated ones: a dated version is the better original.
-        return (d.published is None, d.published or dt.date.min, d.seq)
-
-    def _union(self, a: str, b: str) -> None:
-        ra, rb = self.root(a), self.root(b)
-        if ra == rb:
-            return
-        new, old = (ra, rb) if self._key(ra) <= self._key(rb) else (rb, ra)
-        moved = self._docs[old].members
-        for m in moved:               # flat trees: re-point every member to the new root
-            self._docs[m].parent = new
-        self._docs[new].members.extend(moved)
-        self._docs[new].members.sort(key=self._key)
-        self._docs[old].members = []
-        self.changed.update(moved)
-        self.changed.add(new)
 
     # -- persistence -----------------------------------------------------------------------
     def entries(self) -> list[CopyEntry]:
@@ -260,7 +288,7 @@ class CopyIndex:
                         LeanMinHash.deserialize(e.minhash), link=False)
         for e in entries:             # the saved groups, without re-verifying
             if e.root != e.doc:
-                idx._union(e.doc, e.root)
+                idx._groups.union(e.doc, e.root)
         idx.changed.clear()
         return idx
 
