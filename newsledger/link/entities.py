@@ -151,6 +151,16 @@ _ORG_STOP = {"of", "the", "for", "and", "&", "on", "in", "at", "to", "a", "an"}
 _GENERIC = {"authorities", "authority", "officials", "official", "sources", "source",
             "spokesman", "spokeswoman", "spokesperson", "people"}
 # An organisation that is only the government of a country is the country.
+# Words every country's institutions share: an unqualified name made only of these ("Supreme
+# Court", "Defense Ministry", "National Intelligence Service") is not attached to the one
+# country's version the index happens to know.
+_INSTITUTION = {"supreme", "high", "constitutional", "court", "ministry", "minister", "department",
+                "office", "defense", "foreign", "interior", "home", "justice", "finance",
+                "health", "education", "trade", "state", "federal", "national", "central",
+                "bank", "police", "army", "navy", "air", "force", "forces", "armed",
+                "parliament", "government", "security", "intelligence", "service", "council",
+                "agency", "commission", "election", "electoral", "general", "staff", "joint",
+                "chiefs", "committee", "public", "affairs", "statistics", "treasury"}
 _GOVERNMENT = {"government", "authorities", "administration", "officials", "leadership", "state"}
 _CORP_SUFFIX = {"inc", "plc", "ltd", "llc", "corp", "co", "sa", "ag", "gmbh", "nv", "group"}
 
@@ -248,7 +258,10 @@ class PersonName:
 
 def parse_person(surface: str) -> PersonName | None:
     """Split a person's surface name; None when nothing name-like is left."""
-    s = re.sub(r"['’]s$", "", surface.strip(" ,.;:\"“”"))
+    # NER spans sometimes run across a line break ("Blair\n\nTony Blair"): the name is the
+    # last line. Possessives and stray punctuation are not part of a name.
+    s = surface.strip().split("\n")[-1]
+    s = re.sub(r"['’]s?$", "", s.strip(" ,.;:\"“”()-–")).strip(" ,;:\"“”()-–")
     toks = [t for t in re.split(r"\s+", s) if t]
     gender = None
     # Leading titles, honorifics, roles in lowercase and possessives ("Ukraine's ...") go.
@@ -342,9 +355,10 @@ def _is_acronym(s: str) -> bool:
 
 def parse_org(surface: str) -> OrgName:
     """Reduce an organisation, place or group name to its identity (see :class:`OrgName`)."""
-    display = re.sub(r"\s+", " ", surface.strip(" ,.;:\"“”").replace("’", "'"))
-    display = re.sub(r"^(?i:the)\s+", "", display)
-    display = re.sub(r"\s*\([^)]*\)$", "", display) or display   # "X (ACR)" -> X
+    display = re.sub(r"\s+", " ", surface.strip().split("\n")[-1].replace("’", "'"))
+    display = re.sub(r"^(?i:the|an?)\s+", "", display.strip(" ,.;:\"“”-–"))
+    display = re.sub(r"\s*\([^)]*\)?$", "", display) or display   # "X (ACR)" -> X
+    display = re.sub(r"'s?$", "", display).strip(" ,;:\"“”-–") or display
     f = fold(display)
     if _is_acronym(display):
         letters = display.replace(".", "").lower()
@@ -520,6 +534,12 @@ def resolve_in_document(mentions: Iterable[Any], text: str | None = None) -> dic
     for p in parsed.values():
         if p and p.full:
             fulls[p.surname_key][p.display] += 1
+    # Mr X and Mrs X in one article with one full-name X: one of them is someone else, and
+    # nothing here says which, so neither gendered form is resolved.
+    genders: dict[str, set] = defaultdict(set)
+    for p in parsed.values():
+        if p and p.gender:
+            genders[p.surname_key].add(p.gender)
     for surface, p in parsed.items():
         if p is None:
             out[surface] = surface
@@ -528,6 +548,11 @@ def resolve_in_document(mentions: Iterable[Any], text: str | None = None) -> dic
                  (parse_person(d).suffix == p.suffix or not p.suffix)
                  and _givens_ok(parse_person(d).given, p.given)]
         groups = _group_people(cands)
+        if p.gender:
+            groups = [g for g in groups if all(parse_person(d).gender in (None, p.gender)
+                                               for d in g)]
+            if len(genders[p.surname_key]) > 1 and len(groups) == 1 and not p.full:
+                groups = []
         if len(groups) == 1 and (not p.full or len(p.given[0]) == 1):
             # Most frequent full spelling in the article, then the longest, then alphabetical.
             out[surface] = min(groups[0], key=lambda d: (-fulls[p.surname_key][d], -len(d), d))
@@ -791,8 +816,11 @@ class EntityIndex:
             for b in full[i + 1:]:
                 s = _match_score(self._people[a], self._people[b])
                 if s:
-                    pairs.append((-s, repr(a), repr(b), a, b))
-        for _, _, _, a, b in sorted(pairs):
+                    # Heavier evidence merges first, so a few stray observations (a wrongly
+                    # linked "Mrs X") cannot claim the bulk of a name and split off the rest.
+                    w = self._people[a].weight + self._people[b].weight
+                    pairs.append((-s, -w, repr(a), repr(b), a, b))
+        for *_, a, b in sorted(pairs):
             ra, rb = find(a), find(b)
             if ra == rb or any(_conflict(self._people[x], self._people[y])
                                for x in members[ra] for y in members[rb]):
@@ -860,15 +888,30 @@ class EntityIndex:
 
     @staticmethod
     def _person_name(cluster: list[_Person]) -> str:
-        """Fullest, most frequent spelling: full names before bare surnames, then documents
-        using that spelling, then documents using its surname spelling, then alphabetical."""
+        """Fullest, most frequent spelling. In order: a full given name before initials before
+        a bare surname; more observations of that spelling; more observations of its surname
+        spelling; the medoid surname (closest on average to every spelling seen, so "Syrsky"
+        beats "Shirsky" when "Syrskyi" is also seen); the longer ("Christopher" over
+        "Chris"); then alphabetical."""
         spell, sur = Counter(), Counter()
         for p in cluster:
             spell.update(p.spellings)
             for d, n in p.spellings.items():
                 sur[parse_person(d).surname] += n
-        return min(spell, key=lambda d: (not parse_person(d).full, -spell[d],
-                                         -sur[parse_person(d).surname], d.casefold(), d))
+            for a, n in p.aliases.items():
+                q = parse_person(a)
+                if q and not q.full:
+                    sur[q.surname] += 0        # seen, for the medoid, without extra weight
+
+        def tier(d: str) -> int:
+            q = parse_person(d)
+            return 2 if not q.full else 1 if len(q.given[0]) == 1 else 0
+
+        def spread(d: str) -> float:
+            s0 = parse_person(d).surname.casefold()
+            return -sum(fuzz.ratio(s0, o.casefold()) for o in sur)
+        return min(spell, key=lambda d: (tier(d), -spell[d], -sur[parse_person(d).surname],
+                                         spread(d), -len(d), d.casefold(), d))
 
     # -- organisations -----------------------------------------------------------------------
     def _org_target(self, o: OrgName, depth: int = 0) -> tuple:
@@ -881,6 +924,8 @@ class EntityIndex:
             ts = {self._org_target(self._orgs[k].name, depth + 1) for k in keys}
             return ts.pop() if len(ts) == 1 else None
         if key[0] == "org":          # unqualified name: the one qualified twin, if unique
+            if key[2] <= _INSTITUTION:
+                return key           # "Supreme Court", "Defense Ministry": every country has one
             pool = set.intersection(*(self._by_word.get(w, set()) for w in key[2]))
             twins = [k for k in pool if k[0] == "org" and k[1] and k[2] == key[2]]
             return unique(twins) or key
