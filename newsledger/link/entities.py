@@ -99,9 +99,9 @@ _COUNTRIES = [
     ("Russia", "russia", ["russia", "russian federation", "moscow", "kremlin"],
      ["russian", "russians"]),
     ("Ukraine", "ukraine", ["ukraine", "kyiv", "kiev"], ["ukrainian", "ukrainians"]),
-    ("North Korea", "north korea", ["north korea", "dprk", "democratic people's republic of korea",
+    ("North Korea", "north korea", ["north korea", "n. korea", "n korea", "dprk", "democratic people's republic of korea",
                                     "pyongyang"], ["north korean", "north koreans"]),
-    ("South Korea", "south korea", ["south korea", "republic of korea", "rok", "seoul"],
+    ("South Korea", "south korea", ["south korea", "s. korea", "republic of korea", "rok", "seoul"],
      ["south korean", "south koreans"]),
     ("China", "china", ["china", "people's republic of china", "prc", "beijing"],
      ["chinese"]),
@@ -223,8 +223,11 @@ def role_words(role: str | None) -> frozenset[str]:
     return frozenset(_ROLE_FOLD.get(w, w) for w in words if w not in _ROLE_STOP)
 
 
-def _kind(kind: str | None) -> str:
+def _kind(kind: str | None, surface: str = "") -> str:
+    """Normalised kind. A PERSON that is a country or capital ("Kyiv") is an NER slip: GPE."""
     k = (kind or "").upper()
+    if k in {"PER", "PERSON"} and fold(surface).removeprefix("the ") in _COUNTRY_OF:
+        return "GPE"
     return {"PER": "PERSON", "PERSON": "PERSON", "ORGANISATION": "ORG", "ORGANIZATION": "ORG",
             "OUTLET": "ORG", "ANONYMOUS": "ANON", "FAC": "ORG"}.get(k, k or "ORG")
 
@@ -427,6 +430,10 @@ _HEADS = {"official": "official", "officials": "official", "spokesman": "spokesp
           "authorities": "authorities", "investigators": "investigators",
           "prosecutors": "prosecutors", "intelligence": "intelligence", "estimates": "estimates",
           "media": "media", "reports": "reports", "military": "military"}
+# Heads that name people: such a descriptor is an anonymous source, never an organisation.
+_PERSON_HEADS = {"official", "spokesperson", "source", "diplomat", "officer", "commander", "aide",
+                 "adviser", "lawmaker", "analysts", "experts", "observers", "investigators",
+                 "prosecutors"}
 _HEAD_STOP = {"cited", "quoted", "who", "that", "speaking", "familiar", "with", "according",
               "briefed", "close", "said", "told"}
 
@@ -529,7 +536,7 @@ def resolve_in_document(mentions: Iterable[Any], text: str | None = None) -> dic
     ms = [_coerce(m) for m in mentions]
     out: dict[str, str] = {}
     # People ---------------------------------------------------------------------------------
-    parsed = {m.surface: parse_person(m.surface) for m in ms if _kind(m.kind) == "PERSON"}
+    parsed = {m.surface: parse_person(m.surface) for m in ms if _kind(m.kind, m.surface) == "PERSON"}
     fulls: dict[str, Counter] = defaultdict(Counter)      # surname key -> full displays
     for p in parsed.values():
         if p and p.full:
@@ -561,9 +568,9 @@ def resolve_in_document(mentions: Iterable[Any], text: str | None = None) -> dic
     # Organisations and places -------------------------------------------------------------
     defs: dict[str, str] = acronym_definitions(text) if text else {}
     for m in ms:
-        if _kind(m.kind) not in {"PERSON", "ANON"}:
+        if _kind(m.kind, m.surface) not in {"PERSON", "ANON"}:
             defs.update(acronym_definitions(m.surface))
-    orgs = {m.surface: parse_org(m.surface) for m in ms if _kind(m.kind) not in {"PERSON", "ANON"}}
+    orgs = {m.surface: parse_org(m.surface) for m in ms if _kind(m.kind, m.surface) not in {"PERSON", "ANON"}}
     named = {o.key: o.display for o in orgs.values() if o.key[0] in {"org", "opaque"}}
     named.update({parse_org(v).key: v for v in defs.values()})
     for surface, o in orgs.items():
@@ -581,8 +588,12 @@ def resolve_in_document(mentions: Iterable[Any], text: str | None = None) -> dic
                 target = named[hits[0]]
         out[surface] = target
     for m in ms:
-        if _kind(m.kind) == "ANON":
+        if _kind(m.kind, m.surface) == "ANON":
             out[m.surface] = m.surface
+            if _org_like(m.surface):
+                hits = [k for k in named if _desc_fits(parse_org(m.surface), parse_org(named[k]))]
+                if len(hits) == 1:
+                    out[m.surface] = named[hits[0]]
     return out
 
 
@@ -599,6 +610,13 @@ def _group_people(displays: Iterable[str]) -> list[list[str]]:
         else:
             groups.append([d])
     return groups
+
+
+def _org_like(descriptor: str) -> bool:
+    """An anonymous descriptor with an institutional head ("Kyiv's intelligence authorities")
+    may name an organisation; one with a person head ("US official") never does."""
+    return anonymous_key(descriptor).split(" ")[-1] not in _PERSON_HEADS and \
+        parse_org(descriptor).key[0] == "desc"
 
 
 def _desc_fits(desc: OrgName, org: OrgName) -> bool:
@@ -706,7 +724,7 @@ class EntityIndex:
         "Defense Intelligence of Ukraine" defines DIU for articles that only use the acronym).
         With a ``doc``, repeating the same observation is a no-op.
         """
-        kind = _kind(kind)
+        kind = _kind(kind, surface)
         key = (surface, kind, role or None, link if link != surface else None, doc)
         if doc is not None and key in self._obs:
             return self.canonical(surface, kind, role, link)
@@ -968,9 +986,14 @@ class EntityIndex:
         Ambiguous bare surnames and descriptors return their own display form (see the module
         docstring); unknown names return their cleaned-up surface.
         """
-        kind = _kind(kind)
+        kind = _kind(kind, surface)
         name = link or surface
         if kind == "ANON":
+            if _org_like(name):
+                o = parse_org(name)
+                target = self._org_target(o)
+                if target != o.key:
+                    return self._org_name(target)
             return re.sub(r"^(?i:the|an?)\s+", "", surface.strip())
         if kind == "PERSON":
             p = parse_person(name)
@@ -1040,7 +1063,7 @@ class EntityIndex:
                 r = AliasRow(**{"canonical": "", **r})
             elif isinstance(r, tuple) and not isinstance(r, AliasRow):
                 r = AliasRow(*r)
-            key = (r.alias, _kind(r.kind), r.role or None, r.link or None, r.doc or None)
+            key = (r.alias, _kind(r.kind, r.alias), r.role or None, r.link or None, r.doc or None)
             idx._obs[key] = idx._obs.get(key, 0) + r.count
             idx._record(*key[:4], r.count)
         return idx

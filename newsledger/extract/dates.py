@@ -1,0 +1,122 @@
+"""When a claim was made: date words attached to the speech verb, resolved against publication.
+
+Rules (docs/export-format.md): a weekday is the most recent such day on or before publication
+(the same day when they coincide; "last Friday" is strictly before); "yesterday" and "last
+night" are the day before; "today", "this morning" the day itself; a day of a month without a
+year takes the year that puts it on or before publication. "Last week" dates a period, not a
+statement, and is not taken.
+
+Written by hand: dateparser and htmldate resolve a date string, but neither knows which date in
+a sentence belongs to the speech verb, nor the on-or-before-publication convention for weekdays.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .lexicon import MONTHS, WEEKDAYS
+
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+DATE_RE = re.compile(
+    rf"\b(?:(?P<last>last|this past|past)\s+)?(?P<weekday>{'|'.join(WEEKDAYS)})\b"
+    rf"|\b(?P<yesterday>yesterday|the day before)\b"
+    rf"|\b(?P<lastnight>last night|overnight)\b"
+    rf"|\b(?P<today>today|this morning|this afternoon|this evening|tonight|earlier today)\b"
+    rf"|\b(?P<md_month>{_MONTH})\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>\d{{4}}))?"
+    rf"|\b(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_month>{_MONTH})\b(?:,?\s+(?P<dm_year>\d{{4}}))?"
+    rf"|\b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b",
+    re.I,
+)
+
+
+@dataclass
+class DateCue:
+    start: int
+    end: int
+    text: str
+    date: dt.date | None
+
+
+def resolve(m: re.Match, published: dt.date | None) -> dt.date | None:
+    if m.group("iso"):
+        try:
+            return dt.date.fromisoformat(m.group("iso"))
+        except ValueError:
+            return None
+    if published is None:
+        # an explicit full date needs no anchor; everything else does
+        year = m.group("md_year") or m.group("dm_year")
+        if year:
+            month = MONTHS[(m.group("md_month") or m.group("dm_month")).lower().rstrip(".")]
+            day = int(m.group("md_day") or m.group("dm_day"))
+            try:
+                return dt.date(int(year), month, day)
+            except ValueError:
+                return None
+        return None
+    if m.group("weekday"):
+        want = WEEKDAYS.index(m.group("weekday").lower())
+        back = (published.weekday() - want) % 7
+        if m.group("last") and back == 0:
+            back = 7
+        return published - dt.timedelta(days=back)
+    if m.group("yesterday") or m.group("lastnight"):
+        return published - dt.timedelta(days=1)
+    if m.group("today"):
+        return published
+    month_s = m.group("md_month") or m.group("dm_month")
+    if month_s:
+        month = MONTHS[month_s.lower().rstrip(".")]
+        day = int(m.group("md_day") or m.group("dm_day"))
+        year = m.group("md_year") or m.group("dm_year")
+        try:
+            if year:
+                return dt.date(int(year), month, day)
+            d = dt.date(published.year, month, day)
+            return d if d <= published else dt.date(published.year - 1, month, day)
+        except ValueError:
+            return None
+    return None
+
+
+def find_dates(text: str, published: dt.date | None, lo: int = 0, hi: int | None = None) -> list[DateCue]:
+    out = []
+    for m in DATE_RE.finditer(text, lo, len(text) if hi is None else hi):
+        if m.group("weekday") and re.match(r"\s+(night|morning|afternoon|evening)\b", text[m.end():]):
+            pass  # "Monday night" is still Monday
+        out.append(DateCue(m.start(), m.end(), m.group(0), resolve(m, published)))
+    return out
+
+
+_CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "conj", "relcl", "acl", "advcl", "pcomp"}
+
+
+def _attached(tok: Token, verb: Token) -> bool:
+    """Does a date token modify the speech verb itself, not the reported clause?"""
+    node = tok
+    for _ in range(10):
+        if node.head.i == node.i:
+            return False
+        if node.head.i == verb.i:
+            return node.dep_ not in _CONTENT_DEPS
+        node = node.head
+    return False
+
+
+def date_of_cue(cue: Token, published: dt.date | None) -> DateCue | None:
+    sent: Span = cue.sent
+    doc = cue.doc
+    best = None
+    for d in find_dates(doc.text, published, sent.start_char, sent.end_char):
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None:
+            continue
+        lead = doc.text[sent.start_char:d.start].strip().lower()
+        # "On Monday, X said …": a sentence-initial date frames the whole statement
+        if any(_attached(t, cue) for t in span) or lead in {"", "on", "earlier", "late", "early", "later", "and on"}:
+            if best is None or abs(d.start - cue.idx) < abs(best.start - cue.idx):
+                best = d
+    return best

@@ -1,0 +1,363 @@
+"""Reported speech: who the article says each stretch of text comes from.
+
+An attribution is found from the parse, not from keyword proximity: a speech verb
+("said", "told", "claimed", "estimated") with its subject, "according to X", "X was quoted by
+Y as saying", a quotation whose speaker stands in the sentence before or after it, and the
+"Name, role: “…”" layout. "He", "she", "the official", "the ministry" are carried back to the
+speaker the article introduced earlier.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Attribution
+from .lexicon import SPEECH_LEMMAS, STRONG_SPEECH
+
+_PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": "ANY", "it": "ORG", "we": "ANY", "i": "PERSON"}
+_INANIMATE = {"report", "survey", "study", "poll", "figure", "data", "statistic", "statistics",
+              "research", "analysis", "estimate", "census", "document", "record", "filing",
+              "indictment", "return", "number", "count", "tally", "toll", "assessment", "review",
+              "audit", "release", "statement", "index", "table", "chart", "model", "projection"}
+_ANON_HEADS = {"official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson",
+               "officer", "officers", "diplomat", "diplomats", "analyst", "analysts", "expert",
+               "experts", "minister", "ministry", "department", "agency", "government",
+               "governments", "authorities", "authority", "police", "military", "army", "command",
+               "company", "firm", "group", "bank", "committee", "commission", "union", "office",
+               "service", "administration", "regulator", "prosecutor", "prosecutors", "investigator",
+               "investigators", "lawyer", "lawyers", "attorney", "economist", "economists", "critic",
+               "critics", "observer", "observers", "campaigner", "campaigners", "leader", "leaders",
+               "executive", "chief", "director", "president", "council", "board", "court", "judge",
+               "organisation", "organization", "institute", "association", "watchdog", "monitor",
+               "person", "people", "aide", "aides", "adviser", "advisers", "advisor", "advisors"}
+_QUOTE_PAIRS = [("“", "”"), ('"', '"'), ("«", "»"), ("‘", "’")]
+
+
+@dataclass
+class Speaker:
+    """A speaker as named in one article."""
+
+    name: str            # as written, minus articles: "John Kirby", "senior US military official"
+    kind: str            # PERSON | ORG | GPE | NORP | ANON
+    start: int
+    end: int
+    role: str | None = None
+
+
+def _clean_np(tokens: list[Token]) -> str:
+    words = [t for t in tokens if t.dep_ not in {"det", "punct"} or t.lower_ in {"-"}]
+    text = " ".join(t.text for t in words)
+    text = re.sub(r"\s+'s\b", "'s", text).replace(" ’s", "’s").replace(" - ", "-")
+    return text.strip(" ,")
+
+
+def _np_tokens(head: Token) -> list[Token]:
+    """The speaker noun phrase without relative clauses, appositions or trailing commas:
+    "the official, who spoke on condition of anonymity" -> official."""
+    cut = {"relcl", "acl", "appos", "punct", "advcl", "prep"}
+    keep = []
+    for t in head.subtree:
+        if t.i > head.i:
+            # right dependents: keep compounds of a name ("Ukraine (DIU)"), drop clauses
+            anc = t
+            stop = False
+            while anc.i != head.i:
+                if anc.dep_ in cut and anc.head.i == head.i:
+                    stop = True
+                    break
+                anc = anc.head
+            if stop:
+                continue
+            if t.dep_ in {"prep", "pobj"} and not (t.ent_type_ and t.ent_iob_ in "BI"):
+                continue
+        keep.append(t)
+    return keep
+
+
+def _entity_in(tokens: list[Token], labels: set[str]) -> Span | None:
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    lo, hi = tokens[0].i, tokens[-1].i + 1
+    best = None
+    for ent in doc.ents:
+        if ent.label_ in labels and ent.start >= lo and ent.end <= hi:
+            best = ent  # the last one: "spokesman John Kirby" -> John Kirby
+    return best
+
+
+def speaker_from_np(head: Token) -> Speaker | None:
+    """What a subject noun phrase names: a person, an organisation or an anonymous source."""
+    toks = _np_tokens(head)
+    if not toks:
+        return None
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    if head.lower_ in _PRONOUNS and len(toks) == 1:
+        return Speaker(head.lower_, "PRON", start, end)
+    person = _entity_in(toks, {"PERSON"})
+    if person is not None and person.root.dep_ == "poss" and head.pos_ != "PROPN":
+        person = None  # "Kyiv's intelligence authorities": the possessor qualifies, the head speaks
+    if person is not None:
+        role = _clean_np([t for t in toks if t.i < person.start]) or None
+        return Speaker(person.text.strip(" ,"), "PERSON", person.start_char, person.end_char, role)
+    lemma = head.lemma_.lower()
+    if lemma in _INANIMATE:
+        # "a survey by YouGov", "ONS figures": the organisation behind the document speaks
+        for t in head.subtree:
+            if t.ent_type_ in {"ORG", "PERSON", "GPE"} and t.i != head.i:
+                ent = next((e for e in head.doc.ents if e.start <= t.i < e.end), None)
+                if ent is not None:
+                    return Speaker(ent.text, ent.label_ if ent.label_ != "GPE" else "GPE",
+                                   ent.start_char, ent.end_char)
+        return None
+    org = _entity_in(toks, {"ORG", "GPE", "NORP", "FAC"})
+    if org is not None and (org.start <= head.i < org.end or (head.pos_ == "PROPN" and org.root.dep_ != "poss")):
+        return Speaker(org.text.strip(" ,"), org.label_, org.start_char, org.end_char,
+                       _clean_np([t for t in toks if t.i < org.start]) or None)
+    text = _clean_np(toks)
+    if head.pos_ == "PROPN" and org is None:
+        # a name the model did not tag ("Zelenskyy said"): a proper-noun phrase stands for a person
+        return Speaker(text, "PERSON", start, end)
+    if not text:
+        return None
+    kind = "ANON"
+    if org is not None and head.lemma_.lower() not in _ANON_HEADS:
+        kind = org.label_
+    return Speaker(text, kind, start, end)
+
+
+def _speech_head(tok: Token) -> bool:
+    if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in SPEECH_LEMMAS:
+        return False
+    return True
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in {"nsubj", "nsubjpass"}:
+            return c
+    # "..., the official added": a conjoined or inverted verb shares its subject
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        return _subject_of(verb.head)
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+@dataclass
+class Cue:
+    token: Token
+    speaker: Speaker
+    relayed_by: str | None = None
+
+
+def find_cues(sent: Span) -> list[Cue]:
+    cues: list[Cue] = []
+    for tok in sent:
+        if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            to = next(c for c in tok.children if c.lower_ == "to")
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                spk = speaker_from_np(pobj)
+                relayed = None
+                for c in pobj.children:  # "officials cited by Bloomberg": Bloomberg relays
+                    if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in {"cite", "quote"}:
+                        ag = _agent(c)
+                        if ag is not None:
+                            relayed = _clean_np(_np_tokens(ag))
+                if spk is not None:
+                    cues.append(Cue(tok.head if tok.head.pos_ in {"VERB", "AUX"} else tok, spk, relayed))
+            continue
+        if not _speech_head(tok):
+            continue
+        subj = _subject_of(tok)
+        relayed = None
+        if subj is not None and subj.dep_ == "nsubjpass" and tok.lemma_.lower() in {"quote", "cite"}:
+            ag = _agent(tok)  # "Ryder was quoted by Reuters as telling reporters"
+            if ag is not None:
+                relayed = _clean_np(_np_tokens(ag))
+        elif subj is not None and subj.dep_ == "nsubjpass":
+            ag = _agent(tok)  # "it was reported by the ministry": the agent speaks
+            subj = ag
+        if subj is None:
+            continue
+        spk = speaker_from_np(subj)
+        if spk is None:
+            continue
+        if tok.lemma_.lower() not in STRONG_SPEECH and spk.kind == "ANON" and \
+                subj.lemma_.lower() not in _ANON_HEADS:
+            continue  # "the move suggests": a weak verb needs a speaking subject
+        cues.append(Cue(tok, spk, relayed))
+    return cues
+
+
+def _colon_speaker(doc: Doc, sent: Span) -> Speaker | None:
+    """'White House spokesperson John Kirby: “…”' — a name, a colon, then the quote."""
+    line_start = doc.text.rfind("\n", 0, sent.start_char) + 1
+    line = doc.text[line_start: sent.end_char]
+    m = re.match(r"\s*([^:“\"\n]{3,160}?):\s*[“\"]", line)
+    if not m:
+        return None
+    a, b = line_start + m.start(1), line_start + m.end(1)
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if span is None:
+        return None
+    spk = speaker_from_np(span.root)
+    return spk
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Spans between paired quotation marks, within a paragraph."""
+    regions = []
+    for para in re.finditer(r"[^\n]+", text):
+        s = para.group(0)
+        for open_q, close_q in _QUOTE_PAIRS[:3]:
+            if open_q == close_q:
+                pos = [m.start() for m in re.finditer(re.escape(open_q), s)]
+                pairs = list(zip(pos[0::2], pos[1::2]))
+                # an unclosed quote runs to the end of the paragraph (a quote continued below)
+                if len(pos) % 2:
+                    pairs.append((pos[-1], len(s)))
+            else:
+                pairs, stack = [], None
+                for m in re.finditer(f"[{open_q}{close_q}]", s):
+                    if m.group(0) == open_q:
+                        stack = m.start()
+                    elif stack is not None:
+                        pairs.append((stack, m.end()))
+                        stack = None
+                if stack is not None:
+                    pairs.append((stack, len(s)))
+            regions += [(para.start() + a, para.start() + b) for a, b in pairs]
+    return sorted(regions)
+
+
+class ArticleSpeakers:
+    """Attributions of one article, with pronoun and "the official" carried back."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.history: list[Speaker] = []       # resolved speakers, in text order
+        self.by_sentence: dict[int, list[tuple[Cue, Speaker]]] = {}
+        self.persons: list[Span] = []
+        self._run()
+
+    # -- resolution -------------------------------------------------------------------------
+    def _resolve(self, spk: Speaker, at: int) -> Speaker:
+        if spk.kind == "PRON":
+            want = _PRONOUNS.get(spk.name, "ANY")
+            for prev in reversed(self.history):
+                if want == "PERSON" and prev.kind == "PERSON":
+                    return prev
+                if want == "ORG" and prev.kind in {"ORG", "GPE"}:
+                    return prev
+                if want == "ANY":
+                    return prev
+            if want == "PERSON":
+                people = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= at]
+                if people:
+                    e = people[-1]
+                    return Speaker(e.text, "PERSON", e.start_char, e.end_char)
+            return spk
+        if spk.kind == "ANON":
+            words = spk.name.lower().split()
+            if len(words) <= 2 and words:
+                head = words[-1]
+                # "the official", "the ministry": the latest speaker with that head noun
+                for prev in reversed(self.history):
+                    pw = prev.name.lower().split() + (prev.role or "").lower().split()
+                    if head in pw or head.rstrip("s") in [w.rstrip("s") for w in pw]:
+                        return prev
+                if head in {"company", "firm", "group", "ministry", "department", "agency", "bank"}:
+                    orgs = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= at]
+                    if orgs:
+                        e = orgs[-1]
+                        return Speaker(e.text, "ORG", e.start_char, e.end_char)
+        return spk
+
+    def _run(self) -> None:
+        quotes = quote_regions(self.doc.text)
+        for sent in self.doc.sents:
+            found = []
+            for cue in find_cues(sent):
+                if cue.speaker.kind == "PRON" and cue.speaker.name in {"i", "we"} and \
+                        any(a <= cue.token.idx < b for a, b in quotes):
+                    continue  # "I would say" inside a quotation: the quotation's speaker says it
+                spk = self._resolve(cue.speaker, cue.speaker.start)
+                found.append((cue, spk))
+                if spk.kind != "PRON":
+                    self.history.append(spk)
+            if not found:
+                spk = _colon_speaker(self.doc, sent)
+                if spk is not None:
+                    spk = self._resolve(spk, spk.start)
+                    found.append((Cue(sent.root, spk), spk))
+                    self.history.append(spk)
+            if found:
+                self.by_sentence[sent.start] = found
+
+    # -- lookup -----------------------------------------------------------------------------
+    def for_token(self, tok: Token) -> tuple[Cue, Speaker] | None:
+        """The attribution that governs a token: a cue of its own sentence that is an ancestor
+        of it (or the nearest cue there), else the speaker of the quotation it stands in."""
+        sent = tok.sent
+        found = self.by_sentence.get(sent.start, [])
+        found = [f for f in found if not (f[1].start <= tok.idx < f[1].end)]
+        if found:
+            ancestors = {a.i for a in tok.ancestors}
+            for cue, spk in found:
+                if cue.token.i in ancestors:
+                    return cue, spk
+            return min(found, key=lambda f: abs(f[0].token.i - tok.i))
+        return self._quoted(tok)
+
+    def _quoted(self, tok: Token) -> tuple[Cue, Speaker] | None:
+        """A figure inside quotation marks in a sentence with no cue: the speaker is named in
+        the sentence that opens or closes the same quotation, or the next one."""
+        for a, b in quote_regions(self.doc.text):
+            if a <= tok.idx < b:
+                for s in self._sentences_touching(a, b, tok.sent):
+                    found = self.by_sentence.get(s.start)
+                    if found:
+                        return found[0]
+                return None
+        return None
+
+    def _sentences_touching(self, a: int, b: int, own: Span):
+        doc = self.doc
+        out = []
+        for sent in doc.sents:
+            if sent.start == own.start:
+                continue
+            if sent.start_char <= b + 2 and sent.end_char >= a:
+                out.append(sent)
+        # the sentence right after the quotation ("…,” the official said.")
+        nxt = doc[own.end].sent if own.end < len(doc) else None
+        if nxt is not None and "\n" not in doc.text[own.end_char:nxt.start_char]:
+            out.append(nxt)
+        return out
+
+
+def attribution_for(speakers: ArticleSpeakers, tok: Token) -> Attribution | None:
+    hit = speakers.for_token(tok)
+    if hit is None:
+        return None
+    cue, spk = hit
+    sent = tok.sent
+    return Attribution(
+        speaker=spk.name, speaker_start=spk.start, speaker_end=spk.end,
+        cue=cue.token.text, cue_start=cue.token.idx,
+        content_start=sent.start_char, content_end=sent.end_char,
+        direct=any(a <= tok.idx < b for a, b in quote_regions(tok.doc.text)),
+        kind={"PERSON": "person", "ANON": "anonymous"}.get(spk.kind, "organisation"),
+        relayed_by=cue.relayed_by,
+    )

@@ -1,0 +1,104 @@
+"""One article in, its analysis out: clean -> annotate -> figures -> speakers -> dates.
+
+Everything here is per article and pure given the spaCy pipeline; what spans articles (copies,
+names, claims, timelines) happens in ``link/`` over the stored records.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .clean import body_text, classify_lines, masked_text, stamped_date, title_of
+from .extract.dates import date_of_cue
+from .extract.figures import _number_token, extract_figures
+from .extract.speakers import ArticleSpeakers, attribution_for
+from .model import Article, Attribution, Line, Mention
+from .nlp import annotate
+
+
+@dataclass
+class Analysis:
+    article: Article
+    lines: list[Line]
+    body: str
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[tuple[str, str, int, int]] = field(default_factory=list)  # text, label, start, end
+    speakers: list[tuple[str, str, str | None, int, int]] = field(default_factory=list)  # name, kind, role, start, end
+    skipped: str | None = None  # why figures were not extracted (a language not supported yet)
+
+
+def prepare(article: Article) -> tuple[list[Line], str]:
+    """Furniture found, title and an undated article's printed date filled in."""
+    lines = classify_lines(article.text)
+    if article.kind == "html" and article.title:
+        # the HTML readers put the page title on the first line; it is metadata, not body
+        for ln in lines:
+            if ln.kind in {"title", "heading"} and article.text[ln.start:ln.end].strip() == article.title.strip():
+                ln.kind = "title"
+                break
+    if not article.title:
+        article.title = title_of(article.text, lines)
+    if article.published is None:
+        stamp = stamped_date(article.text, lines)
+        if stamp is not None:
+            article.published, article.published_inferred = stamp, True
+    return lines, masked_text(article.text, lines)
+
+
+def _body(article: Article, lines: list[Line]) -> str:
+    if article.kind == "html":
+        lines = [ln for ln in lines if ln.kind != "title"]
+    return body_text(article.text, lines)
+
+
+def analyse_doc(article: Article, lines: list[Line], doc) -> Analysis:
+    result = Analysis(article, lines, _body(article, lines))
+    result.entities = [(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents]
+    speakers = ArticleSpeakers(doc)
+    dated: dict[str, tuple[dt.date, str]] = {}
+    published = article.published
+    for fig in extract_figures(doc):
+        span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+        tok = _number_token(span)
+        hit = speakers.for_token(tok)
+        attribution: Attribution | None = attribution_for(speakers, tok) if hit else None
+        mention = Mention(doc=article.doc, figure=fig, attribution=attribution)
+        if hit is not None:
+            cue, spk = hit
+            mention.speaker = spk.name
+            cue_date = date_of_cue(cue.token, published)
+            if cue_date is not None and cue_date.date is not None:
+                mention.stated_on, mention.stated_on_source = cue_date.date, "cue"
+                attribution.stated_on, attribution.date_cue = cue_date.date, cue_date.text
+                dated[spk.name] = (cue_date.date, cue_date.text)
+            elif spk.name in dated:
+                # "He said …" after "Kirby told a briefing on Friday": the same occasion
+                mention.stated_on, mention.stated_on_source = dated[spk.name][0], "carried"
+                attribution.stated_on = mention.stated_on
+        result.mentions.append(mention)
+    result.speakers = [(s.name, s.kind, s.role, s.start, s.end) for s in speakers.history]
+    return result
+
+
+def analyse(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
+    """Analyses in input order. Non-English articles are kept, their figures not extracted."""
+    pending: list[tuple[Article, list[Line], str]] = []
+
+    def flush():
+        texts = [m for _, _, m in pending]
+        for (article, lines, _), doc in zip(pending, annotate(texts, batch_size=batch_size)):
+            yield analyse_doc(article, lines, doc)
+        pending.clear()
+
+    for article in articles:
+        lines, masked = prepare(article)
+        if article.language and article.language != "en":
+            yield Analysis(article, lines, _body(article, lines),
+                           skipped=f"language '{article.language}': figures are extracted from English only")
+            continue
+        pending.append((article, lines, masked))
+        if len(pending) >= batch_size:
+            yield from flush()
+    if pending:
+        yield from flush()
