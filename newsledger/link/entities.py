@@ -31,6 +31,13 @@ or more known entities, after gender, suffix, side and role evidence, resolves t
 the surface itself is returned (honorifics stripped: "Mr Blair" -> "Blair"). A wrong merge
 corrupts claims silently; an unmerged surname is only a missed alias.
 
+Anonymous sources
+-----------------
+Kind ``ANON`` is never merged into a person: ``canonical`` returns the descriptor (leading
+article dropped), and :func:`anonymous_key` gives claim matching a coarse key ("us official").
+Only a descriptor with an institutional head ("Kyiv's intelligence authorities") may resolve
+to the one named organisation of that country it fits.
+
 Persistence
 -----------
 The store keeps one row per observation: :class:`AliasRow` ``(canonical, kind, alias, role,
@@ -99,8 +106,9 @@ _COUNTRIES = [
     ("Russia", "russia", ["russia", "russian federation", "moscow", "kremlin"],
      ["russian", "russians"]),
     ("Ukraine", "ukraine", ["ukraine", "kyiv", "kiev"], ["ukrainian", "ukrainians"]),
-    ("North Korea", "north korea", ["north korea", "n. korea", "n korea", "dprk", "democratic people's republic of korea",
-                                    "pyongyang"], ["north korean", "north koreans"]),
+    ("North Korea", "north korea", ["north korea", "n. korea", "n korea", "dprk", "pyongyang",
+                                    "democratic people's republic of korea"],
+     ["north korean", "north koreans"]),
     ("South Korea", "south korea", ["south korea", "s. korea", "republic of korea", "rok", "seoul"],
      ["south korean", "south koreans"]),
     ("China", "china", ["china", "people's republic of china", "prc", "beijing"],
@@ -536,7 +544,8 @@ def resolve_in_document(mentions: Iterable[Any], text: str | None = None) -> dic
     ms = [_coerce(m) for m in mentions]
     out: dict[str, str] = {}
     # People ---------------------------------------------------------------------------------
-    parsed = {m.surface: parse_person(m.surface) for m in ms if _kind(m.kind, m.surface) == "PERSON"}
+    parsed = {m.surface: parse_person(m.surface) for m in ms
+              if _kind(m.kind, m.surface) == "PERSON"}
     fulls: dict[str, Counter] = defaultdict(Counter)      # surname key -> full displays
     for p in parsed.values():
         if p and p.full:
@@ -570,7 +579,8 @@ def resolve_in_document(mentions: Iterable[Any], text: str | None = None) -> dic
     for m in ms:
         if _kind(m.kind, m.surface) not in {"PERSON", "ANON"}:
             defs.update(acronym_definitions(m.surface))
-    orgs = {m.surface: parse_org(m.surface) for m in ms if _kind(m.kind, m.surface) not in {"PERSON", "ANON"}}
+    orgs = {m.surface: parse_org(m.surface) for m in ms
+            if _kind(m.kind, m.surface) not in {"PERSON", "ANON"}}
     named = {o.key: o.display for o in orgs.values() if o.key[0] in {"org", "opaque"}}
     named.update({parse_org(v).key: v for v in defs.values()})
     for surface, o in orgs.items():
@@ -658,7 +668,7 @@ class _Person:
         return sum(self.spellings.values())
 
     def role_words(self) -> frozenset[str]:
-        return frozenset().union(*(role_words(r) for r in self.roles)) if self.roles else frozenset()
+        return frozenset().union(*map(role_words, self.roles)) if self.roles else frozenset()
 
 
 @dataclass
@@ -734,7 +744,7 @@ class EntityIndex:
 
     def add_document(self, mentions: Iterable[Any], text: str | None = None,
                      doc: str | None = None) -> dict[str, str]:
-        """Resolve one article's mentions in the article, add them all, return surface -> canonical."""
+        """Resolve one article's mentions within it, add them all; return surface -> canonical."""
         ms = [_coerce(m) for m in mentions]
         local = resolve_in_document(ms, text)
         for m in ms:
@@ -1029,7 +1039,8 @@ class EntityIndex:
                     roles.update(p.roles)
                 sides = Counter(s for p in cl for s in p.sides)
                 e = Entity(self._person_name(cl), "PERSON",
-                           {a for p in cl for a in p.aliases} | {d for p in cl for d in p.spellings},
+                           {a for p in cl for a in p.aliases}
+                           | {d for p in cl for d in p.spellings},
                            roles.most_common(1)[0][0] if roles else None,
                            sides.most_common(1)[0][0] if sides else None)
                 out[("PERSON", root)] = e

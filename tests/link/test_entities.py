@@ -32,7 +32,8 @@ def test_translit_key_folds_syrsky_spellings():
 
 
 def test_translit_key_folds_zelensky_spellings():
-    keys = {translit_key(n) for n in ["Zelensky", "Zelenskyy", "Zelenskiy", "Zelenskyj", "Zelenskij"]}
+    names = ["Zelensky", "Zelenskyy", "Zelenskiy", "Zelenskyj", "Zelenskij"]
+    keys = {translit_key(n) for n in names}
     assert len(keys) == 1
 
 
@@ -165,7 +166,8 @@ def test_extractor_speaker_objects_are_accepted():
         start: int
         end: int
         role: str | None = None
-    out = resolve_in_document([Speaker("John Kirby", "PERSON", 0, 10), Speaker("Kirby", "PERSON", 20, 25)])
+    out = resolve_in_document([Speaker("John Kirby", "PERSON", 0, 10),
+                               Speaker("Kirby", "PERSON", 20, 25)])
     assert out["Kirby"] == "John Kirby"
 
 
@@ -192,13 +194,14 @@ def test_defence_and_defense_spellings_are_one_org():
 def test_hur_and_military_intelligence_descriptor_join_the_agency():
     ix = index([O("Defense Intelligence of Ukraine")], [O("HUR")],
                [O("Ukraine's military intelligence")], [O("Kyiv's intelligence authorities")])
-    for alias in ["HUR", "GUR", "Ukraine's military intelligence", "Ukrainian military intelligence",
-                  "Kyiv's intelligence authorities"]:
+    for alias in ["HUR", "GUR", "Ukraine's military intelligence",
+                  "Ukrainian military intelligence", "Kyiv's intelligence authorities"]:
         assert ix.canonical(alias, "ORG") == "Defense Intelligence of Ukraine", alias
 
 
 def test_descriptor_fitting_two_agencies_picks_neither():
-    ix = index([O("Defense Intelligence of Ukraine")], [O("Foreign Intelligence Service of Ukraine")])
+    ix = index([O("Defense Intelligence of Ukraine")],
+               [O("Foreign Intelligence Service of Ukraine")])
     assert ix.canonical("Ukrainian intelligence", "ORG") == "Ukrainian intelligence"
 
 
@@ -223,7 +226,8 @@ def test_generic_institution_is_not_attached_to_one_countrys_version():
 
 
 def test_us_variants_are_one_country():
-    ix = index([O("the U.S.", "GPE"), O("United States", "GPE"), O("Washington", "GPE"), O("US", "GPE")])
+    ix = index([O("the U.S.", "GPE"), O("United States", "GPE"), O("Washington", "GPE"),
+                O("US", "GPE")])
     assert {ix.canonical(s, "GPE") for s in ["the U.S.", "United States", "Washington", "US"]} \
         == {"United States"}
 
@@ -307,3 +311,18 @@ def test_canonical_names_do_not_depend_on_ingestion_order():
 def test_canonical_spelling_prefers_the_central_transliteration():
     ix = index([P("Oleksandr Syrsky")], [P("Oleksandr Shirsky")], [P("Oleksandr Syrskyi")])
     assert ix.canonical("Oleksandr Shirsky", "PERSON") == "Oleksandr Syrsky"
+
+
+def test_place_tagged_as_person_is_the_place():
+    assert EntityIndex().canonical("Kyiv", "PERSON") == "Ukraine"
+
+
+def test_institutional_anonymous_descriptor_may_name_a_known_agency():
+    ix = index([O("Defense Intelligence of Ukraine")])
+    assert ix.canonical("Kyiv's intelligence authorities", "ANON") == \
+        "Defense Intelligence of Ukraine"
+
+
+def test_person_headed_descriptor_never_becomes_an_organisation():
+    ix = index([O("US Department of Defense")])
+    assert ix.canonical("senior US military official", "ANON") == "senior US military official"
