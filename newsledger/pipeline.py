@@ -52,12 +52,29 @@ def _body(article: Article, lines: list[Line]) -> str:
     return body_text(article.text, lines)
 
 
+def _lead_date(speakers: ArticleSpeakers, published: dt.date | None) -> dt.date | None:
+    """The date of the article's first dated statement: the occasion it reports."""
+    for start in sorted(speakers.by_sentence):
+        for cue, _ in speakers.by_sentence[start]:
+            d = date_of_cue(cue.token, published)
+            if d is not None and d.date is not None:
+                return d.date
+    return None
+
+
+def _simple_past(verb) -> bool:
+    if verb.tag_ != "VBD":
+        return False
+    return not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
 def analyse_doc(article: Article, lines: list[Line], doc) -> Analysis:
     result = Analysis(article, lines, _body(article, lines))
     result.entities = [(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents]
     speakers = ArticleSpeakers(doc)
     dated: dict[str, tuple[dt.date, str]] = {}
     published = article.published
+    lead = _lead_date(speakers, published)  # the occasion the article reports
     for fig in extract_figures(doc):
         span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
         tok = _number_token(span)
@@ -75,7 +92,15 @@ def analyse_doc(article: Article, lines: list[Line], doc) -> Analysis:
             elif spk.name in dated:
                 # "He said …" after "Kirby told a briefing on Friday": the same occasion
                 mention.stated_on, mention.stated_on_source = dated[spk.name][0], "carried"
-                attribution.stated_on = mention.stated_on
+            elif _simple_past(cue.token) and lead is not None:
+                # an undated "X said" in a report of one occasion belongs to that occasion
+                mention.stated_on, mention.stated_on_source = lead, "lead"
+            else:
+                # "has said", "says": standing or current statements, dated by publication
+                mention.stated_on, mention.stated_on_source = published, "published"
+            attribution.stated_on = mention.stated_on
+        else:
+            mention.stated_on, mention.stated_on_source = published, "published"
         result.mentions.append(mention)
     result.speakers = [(s.name, s.kind, s.role, s.start, s.end) for s in speakers.history]
     return result

@@ -97,6 +97,9 @@ def speaker_from_np(head: Token) -> Speaker | None:
     if head.lower_ in _PRONOUNS and len(toks) == 1:
         return Speaker(head.lower_, "PRON", start, end)
     person = _entity_in(toks, {"PERSON"})
+    if person is not None and not (person.start <= head.i < person.end) and not (
+            person.root.head.i == head.i and person.root.dep_ in {"compound", "appos", "nmod", "conj"}):
+        person = None  # a name deep inside a clause of the phrase is not who speaks
     if person is not None and person.root.dep_ == "poss" and head.pos_ != "PROPN":
         person = None  # "Kyiv's intelligence authorities": the possessor qualifies, the head speaks
     if person is not None:
@@ -135,9 +138,10 @@ def _speech_head(tok: Token) -> bool:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ in {"nsubj", "nsubjpass"}:
-            return c
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subjects:
+        # a mis-parse can hang two subjects on one verb; the speaker is the one beside it
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
     # "..., the official added": a conjoined or inverted verb shares its subject
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return _subject_of(verb.head)
