@@ -1,0 +1,199 @@
+"""The ledger's life cycle: ingest articles, then link across them.
+
+``ingest`` writes each article in its own transaction (a failure leaves the ledger as it was
+before that article), marks copies and stories as it goes through the incremental indexes, and
+finally relinks names and claims over the whole ledger. The indexes are caches of what the
+documents table holds: a ledger whose saved index lags behind its documents (a run that
+stopped half way) is brought up to date from the stored texts when next opened.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from . import store
+from .ingest import iter_articles
+from .link.claims import STRONG, MentionRef, independent_reports, link_claims
+from .link.duplicates import CopyIndex
+from .link.entities import EntityIndex, NameMention, anonymous_key
+from .link.stories import StoryIndex
+from .model import Article, Problem
+from .pipeline import analyse
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    skipped_language: list[str] = field(default_factory=list)
+    figures: int = 0
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.problems)
+
+
+def _date(s: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(s) if s else None
+
+
+def load_indexes(conn: sqlite3.Connection) -> tuple[CopyIndex, StoryIndex]:
+    cs, ss = store.load_state(conn, "copies"), store.load_state(conn, "stories")
+    copies = CopyIndex.from_state(cs) if cs else CopyIndex()
+    stories = StoryIndex.from_state(ss) if ss else StoryIndex()
+    for row in conn.execute("SELECT id, doc, body, published, duplicate_of FROM documents ORDER BY id"):
+        if row["doc"] not in copies:
+            copies.add(row["doc"], row["body"], _date(row["published"]))
+        if row["doc"] not in stories:
+            ents = [r["text"] for r in conn.execute(
+                "SELECT text FROM mentions_entity WHERE doc_id = ? AND label IN ('PERSON','ORG','GPE')", (row["id"],))]
+            stories.add(row["doc"], row["body"], _date(row["published"]), ents or None,
+                        duplicate_of=copies.duplicate_of(row["doc"]))
+    return copies, stories
+
+
+def ingest(conn: sqlite3.Connection, inputs: Iterable[str], *, published: dt.date | None = None,
+           outlet: str | None = None, allow_private: bool = False,
+           progress: Callable[[str, str], None] | None = None) -> IngestReport:
+    report = IngestReport()
+    note = progress or (lambda kind, msg: None)
+    copies, stories = load_indexes(conn)
+
+    def articles():
+        for item in iter_articles(list(inputs), published=published, outlet=outlet, allow_private=allow_private):
+            if isinstance(item, Problem):
+                report.problems.append(item)
+                note("problem", f"{item.source}: {item.message}")
+                continue
+            known = store.find_by_hash(conn, item.content_hash)
+            if known is not None:
+                report.unchanged.append(known)
+                note("unchanged", f"{item.source}: already in the ledger as {known}")
+                continue
+            item.doc = store.unique_doc_id(conn, item.doc)
+            yield item
+
+    for an in analyse(articles()):
+        a: Article = an.article
+        try:
+            with store.transaction(conn):
+                store.save_analysis(conn, an)
+                dup = copies.add(a.doc, an.body, a.published) if a.doc not in copies else copies.duplicate_of(a.doc)
+                ents = [e[0] for e in an.entities if e[1] in {"PERSON", "ORG", "GPE"}]
+                story = stories.add(a.doc, an.body, a.published, ents or None, duplicate_of=dup) \
+                    if a.doc not in stories else stories.story(a.doc)
+                conn.execute("UPDATE documents SET duplicate_of = ?, story = ? WHERE doc = ?", (dup, story, a.doc))
+        except Exception as e:  # one article's failure must not cost the others
+            report.problems.append(Problem(a.source, f"not stored: {type(e).__name__}: {e}"))
+            note("problem", f"{a.source}: not stored ({e})")
+            copies, stories = load_indexes(conn)  # drop whatever the failed article put in them
+            continue
+        report.added.append(a.doc)
+        report.figures += len(an.mentions)
+        if an.skipped:
+            report.skipped_language.append(a.doc)
+        note("added", f"{a.doc}: {len(an.mentions)} figures")
+    with store.transaction(conn):
+        _refresh_groups(conn, copies, stories)
+        store.save_state(conn, "copies", copies.to_state())
+        store.save_state(conn, "stories", stories.to_state())
+        relink(conn)
+    return report
+
+
+def _refresh_groups(conn, copies: CopyIndex, stories: StoryIndex) -> None:
+    """A later, earlier-dated copy can change which document is the original of a group."""
+    for row in conn.execute("SELECT doc, duplicate_of, story FROM documents").fetchall():
+        dup, story = copies.duplicate_of(row["doc"]), stories.story(row["doc"])
+        if (dup, story) != (row["duplicate_of"], row["story"]):
+            conn.execute("UPDATE documents SET duplicate_of = ?, story = ? WHERE doc = ?", (dup, story, row["doc"]))
+
+
+def build_entities(conn: sqlite3.Connection) -> EntityIndex:
+    index = EntityIndex()
+    rows = conn.execute(
+        "SELECT d.doc, d.text, d.published, s.name, s.kind, s.role FROM speakers s "
+        "JOIN documents d ON d.id = s.doc_id ORDER BY d.doc").fetchall()
+    by_doc: dict[str, list] = {}
+    texts: dict[str, str] = {}
+    for r in rows:
+        by_doc.setdefault(r["doc"], []).append(NameMention(r["name"], r["kind"], r["role"], r["doc"]))
+        texts[r["doc"]] = r["text"]
+    for doc in sorted(by_doc):
+        index.add_document(by_doc[doc], text=texts[doc], doc=doc)
+    return index
+
+
+def speaker_names(conn: sqlite3.Connection, index: EntityIndex) -> dict[tuple[str, str], str]:
+    """(doc, surface) -> canonical name, for every attributed figure."""
+    out = {}
+    rows = conn.execute(
+        "SELECT DISTINCT d.doc, a.speaker, a.speaker_kind FROM attributions a JOIN figures f ON f.id = a.figure_id "
+        "JOIN documents d ON d.id = f.doc_id WHERE a.speaker IS NOT NULL").fetchall()
+    roles = {(r["doc"], r["name"]): (r["kind"], r["role"]) for r in conn.execute(
+        "SELECT d.doc, s.name, s.kind, s.role FROM speakers s JOIN documents d ON d.id = s.doc_id")}
+    for r in rows:
+        kind, role = roles.get((r["doc"], r["speaker"]), ("ANON", None))
+        out[(r["doc"], r["speaker"])] = index.canonical(r["speaker"], kind, role)
+    return out
+
+
+def _speaker_key(name: str | None, kind: str | None, family: str) -> str:
+    if name is None:
+        return f"outlet:{family}"
+    if kind == "ANON" or kind == "anonymous":
+        return "anon:" + anonymous_key(name)
+    return "name:" + name.casefold()
+
+
+def relink(conn: sqlite3.Connection) -> None:
+    """Names and claims over the whole ledger (the caller holds the transaction)."""
+    index = build_entities(conn)
+    names = speaker_names(conn, index)
+    conn.execute("DELETE FROM entity_aliases")
+    conn.executemany(
+        "INSERT OR REPLACE INTO entity_aliases (alias, kind, role, link, doc, count, canonical) VALUES (?,?,?,?,?,?,?)",
+        [(r.alias, r.kind, r.role or "", r.link or "", r.doc or "", r.count, r.canonical) for r in index.to_rows()])
+    refs, rows_by_id = [], {}
+    for r in conn.execute(
+            "SELECT f.id, f.start, f.low, f.high, f.unit, f.measure, f.subject, d.doc, d.outlet, d.duplicate_of, "
+            "a.speaker, a.speaker_kind, a.own_stated_on AS stated_on, a.own_source AS stated_on_source FROM figures f "
+            "JOIN documents d ON d.id = f.doc_id LEFT JOIN attributions a ON a.figure_id = f.id").fetchall():
+        family = r["duplicate_of"] or r["doc"]
+        name = names.get((r["doc"], r["speaker"])) if r["speaker"] else None
+        kind = "ANON" if r["speaker_kind"] == "anonymous" else r["speaker_kind"]
+        refs.append(MentionRef(
+            key=r["id"], doc=r["doc"], start=r["start"], speaker_key=_speaker_key(name, kind, family),
+            measure=r["measure"], unit=r["unit"], low=r["low"], high=r["high"],
+            stated_on=_date(r["stated_on"]), strong_date=r["stated_on_source"] in STRONG,
+            family=family, outlet=r["outlet"]))
+        rows_by_id[r["id"]] = (r, name)
+    conn.execute("DELETE FROM claims")
+    for claim in link_claims(refs):
+        for m in claim.members:
+            conn.execute("UPDATE figures SET claim = ? WHERE id = ?", (claim.id, m.key))
+            if not m.strong_date and claim.stated_on is not None and m.stated_on != claim.stated_on:
+                conn.execute("UPDATE attributions SET stated_on = ?, stated_on_source = 'borrowed' WHERE figure_id = ?",
+                             (claim.stated_on.isoformat(), m.key))
+            else:
+                conn.execute("UPDATE attributions SET stated_on = own_stated_on, stated_on_source = own_source "
+                             "WHERE figure_id = ?", (m.key,))
+        first, name = rows_by_id[claim.members[0].key]
+        subjects = Counter(rows_by_id[m.key][0]["subject"] for m in claim.members)
+        conn.execute(
+            "INSERT INTO claims (claim, speaker, measure, subject, low, high, unit, stated_on, mentions, outlets, independent) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (claim.id, name, first["measure"], subjects.most_common(1)[0][0], first["low"], first["high"], first["unit"],
+             claim.stated_on.isoformat() if claim.stated_on else None, len(claim.members),
+             len({m.outlet or m.doc for m in claim.members}), independent_reports(claim)))
+    conn.execute("DELETE FROM link_state WHERE name = 'speaker_names'")
+    store.save_state(conn, "speaker_names", {f"{d}\x1f{s}": n for (d, s), n in names.items()})
+
+
+def canonical_speakers(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    state = store.load_state(conn, "speaker_names") or {}
+    return {tuple(k.split("\x1f", 1)): v for k, v in state.items()}

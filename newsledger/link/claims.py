@@ -1,0 +1,111 @@
+"""Claims: one statement — same speaker, same figure, same occasion — with all its mentions.
+
+Mentions are bucketed by (speaker key, measure, unit) through a dict, so matching is linear in
+the number of mentions, not quadratic in articles. Inside a bucket, a mention joins a claim when
+its bounds are compatible (the intervals overlap: "1,000" and "more than 1,000" are one claim,
+"dozens" and "1,000" are not) and its date does not contradict (two dates read from cues must
+agree; a date defaulted from publication yields to a cued one). A mention whose own sentence
+gave no date then takes the claim's date: that is the export's "borrowed" stated_on.
+
+The grouping depends only on the set of mentions (sorted before clustering), never on the order
+they were ingested in.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+STRONG = {"cue", "carried"}
+
+
+@dataclass
+class MentionRef:
+    """What claim linking needs of one figure mention."""
+
+    key: int                       # figures.id
+    doc: str
+    start: int
+    speaker_key: str               # canonical person/org, anonymous key, or "outlet:<doc family>"
+    measure: str
+    unit: str | None
+    low: float | None
+    high: float | None
+    stated_on: dt.date | None
+    strong_date: bool              # the date was read from the sentence (or carried from it)
+    family: str                    # the document's copy family (its original's id)
+    outlet: str | None = None
+
+
+@dataclass
+class Claim:
+    id: str
+    members: list[MentionRef] = field(default_factory=list)
+    stated_on: dt.date | None = None
+
+    @property
+    def low(self):
+        return self.members[0].low
+
+    @property
+    def high(self):
+        return self.members[0].high
+
+
+def _interval(m: MentionRef) -> tuple[float, float]:
+    lo = m.low if m.low is not None else float("-inf")
+    hi = m.high if m.high is not None else float("inf")
+    return lo, hi
+
+
+def compatible_values(a: MentionRef, b: MentionRef) -> bool:
+    alo, ahi = _interval(a)
+    blo, bhi = _interval(b)
+    tol = 0.01 * max(abs(x) for x in (alo, ahi, blo, bhi, 1.0) if x not in (float("inf"), float("-inf")))
+    return alo <= bhi + tol and blo <= ahi + tol
+
+
+def _fits(claim: Claim, m: MentionRef) -> bool:
+    if not all(compatible_values(m, other) for other in claim.members):
+        return False
+    if m.strong_date and claim.stated_on is not None and any(o.strong_date for o in claim.members):
+        return m.stated_on == claim.stated_on
+    if not m.strong_date and claim.stated_on is not None and m.stated_on is not None:
+        # a defaulted date (publication) cannot precede the statement it reports
+        return claim.stated_on <= m.stated_on
+    return True
+
+
+def claim_id(m: MentionRef) -> str:
+    basis = f"{m.speaker_key}|{m.measure}|{m.unit}|{m.low}|{m.high}|{m.stated_on}|{m.doc}|{m.start}"
+    return "C" + hashlib.sha1(basis.encode()).hexdigest()[:10]
+
+
+def link_claims(mentions: list[MentionRef]) -> list[Claim]:
+    buckets: dict[tuple, list[MentionRef]] = defaultdict(list)
+    for m in mentions:
+        buckets[(m.speaker_key, m.measure, m.unit)].append(m)
+    claims: list[Claim] = []
+    for _, group in sorted(buckets.items(), key=lambda kv: str(kv[0])):
+        # dated mentions first (they fix the occasion), then by date, document and offset
+        group.sort(key=lambda m: (not m.strong_date, m.stated_on or dt.date.max, m.doc, m.start))
+        local: list[Claim] = []
+        for m in group:
+            home = next((c for c in local if _fits(c, m)), None)
+            if home is None:
+                home = Claim(claim_id(m), stated_on=m.stated_on if m.strong_date else None)
+                local.append(home)
+            home.members.append(m)
+        for c in local:
+            if c.stated_on is None:
+                dates = Counter(m.stated_on for m in c.members if m.stated_on is not None)
+                # undated everywhere: the earliest publication that reports it
+                c.stated_on = min(dates) if dates else None
+        claims += local
+    return claims
+
+
+def independent_reports(claim: Claim) -> int:
+    """Copies of one article count once."""
+    return len({m.family for m in claim.members})

@@ -1,0 +1,48 @@
+"""The ledger in the terminal (Rich) and as Markdown."""
+from __future__ import annotations
+
+import sqlite3
+
+from rich.console import Console
+from rich.table import Table
+
+from ..link.timeline import consensus
+from .view import bounds, sections
+
+_STATUS_STYLE = {"first": "", "repeat": "dim", "update": "cyan", "scope": "magenta", "conflict": "bold red"}
+
+
+def render(conn: sqlite3.Connection, console: Console, measure: str | None = None, include_other: bool = False) -> None:
+    secs = sections(conn, measure=measure, include_other=include_other)
+    if not secs:
+        console.print("The ledger has no figures yet" + (f" of measure {measure!r}" if measure else "") + ".")
+        return
+    for sec in secs:
+        title = f"[bold]{sec.measure}[/]" + (f" — story {sec.title[:70]!r}" if sec.title else "")
+        t = Table(title=title, title_justify="left", show_lines=False, expand=False)
+        for col in ("stated on", "figure", "bounds", "subject", "speaker", "reports", "mark"):
+            t.add_column(col, overflow="fold")
+        for c in sec.claims:
+            outlets = ", ".join(c.outlets)
+            reports = f"{len(c.mentions)} in {c.independent} ind. ({outlets})"
+            style = _STATUS_STYLE.get(c.status, "")
+            t.add_row(c.stated_on or "—", c.text, bounds(c.low, c.high, c.unit), c.subject[:40],
+                      c.speaker or "[dim](outlet)[/]", reports, f"[{style}]{c.status}[/]" if style else c.status)
+        console.print(t)
+        band = consensus(sec.claims)
+        if band and sec.measure not in {"money", "other"}:
+            console.print(f"  consensus: low {bounds(band.low, band.low)}  best {bounds(band.best, band.best)}  "
+                          f"high {bounds(band.high, band.high)}" + ("" if band.agree else "  [red](sources disagree)[/]"))
+        console.print()
+
+
+def markdown(conn: sqlite3.Connection, measure: str | None = None, include_other: bool = False) -> str:
+    lines = ["# Ledger", ""]
+    for sec in sections(conn, measure=measure, include_other=include_other):
+        lines += [f"## {sec.measure}" + (f" — {sec.title}" if sec.title else ""), "",
+                  "| stated on | figure | bounds | subject | speaker | reports | mark |", "|---|---|---|---|---|---|---|"]
+        for c in sec.claims:
+            lines.append(f"| {c.stated_on or '—'} | {c.text} | {bounds(c.low, c.high, c.unit)} | {c.subject} | "
+                         f"{c.speaker or '(outlet)'} | {len(c.mentions)}: {', '.join(c.outlets)} | {c.status} |")
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,217 @@
+"""The ledger in SQLite: a versioned schema, one transaction per article.
+
+Migrations are a list of SQL scripts; ``PRAGMA user_version`` records how many have run, so an
+older ledger is brought up to date when opened. Every extracted row keeps character offsets
+into ``documents.text``, the original text, which is stored as read.
+"""
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import pathlib
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from .model import Article
+from .pipeline import Analysis
+
+MIGRATIONS = [
+    # 1: the ledger
+    """
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        doc TEXT NOT NULL UNIQUE,
+        content_hash TEXT NOT NULL UNIQUE,
+        source TEXT, kind TEXT, url TEXT, title TEXT, outlet TEXT,
+        published TEXT, published_inferred INTEGER NOT NULL DEFAULT 0,
+        language TEXT, text TEXT NOT NULL, html TEXT, body TEXT NOT NULL,
+        skipped TEXT,
+        duplicate_of TEXT, story TEXT,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE TABLE lines (
+        doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, kind TEXT NOT NULL
+    );
+    CREATE TABLE mentions_entity (
+        doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        text TEXT NOT NULL, label TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL
+    );
+    CREATE TABLE speakers (
+        doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        name TEXT NOT NULL, kind TEXT NOT NULL, role TEXT, start INTEGER, "end" INTEGER
+    );
+    CREATE TABLE figures (
+        id INTEGER PRIMARY KEY,
+        doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+        low REAL, high REAL, unit TEXT, measure TEXT NOT NULL, subject TEXT,
+        hedges TEXT NOT NULL DEFAULT '[]', period TEXT,
+        sentence_start INTEGER, sentence_end INTEGER,
+        claim TEXT
+    );
+    CREATE TABLE attributions (
+        figure_id INTEGER PRIMARY KEY REFERENCES figures(id) ON DELETE CASCADE,
+        speaker TEXT, speaker_kind TEXT, speaker_start INTEGER, speaker_end INTEGER,
+        cue TEXT, cue_start INTEGER, content_start INTEGER, content_end INTEGER,
+        direct INTEGER NOT NULL DEFAULT 0, relayed_by TEXT,
+        stated_on TEXT, stated_on_source TEXT NOT NULL DEFAULT 'none', date_cue TEXT,
+        -- what the article itself gave (stated_on above may be borrowed) from the same claim elsewhere
+        own_stated_on TEXT, own_source TEXT NOT NULL DEFAULT 'none'
+    );
+    CREATE TABLE entity_aliases (
+        alias TEXT NOT NULL, kind TEXT NOT NULL, role TEXT NOT NULL DEFAULT '',
+        link TEXT NOT NULL DEFAULT '', doc TEXT NOT NULL DEFAULT '', count INTEGER NOT NULL DEFAULT 1,
+        canonical TEXT,
+        PRIMARY KEY (alias, kind, role, link, doc)
+    );
+    CREATE TABLE claims (
+        claim TEXT PRIMARY KEY, speaker TEXT, measure TEXT, subject TEXT,
+        low REAL, high REAL, unit TEXT, stated_on TEXT,
+        mentions INTEGER NOT NULL, outlets INTEGER NOT NULL, independent INTEGER NOT NULL
+    );
+    CREATE TABLE link_state (
+        name TEXT PRIMARY KEY, state TEXT NOT NULL
+    );
+    CREATE INDEX figures_doc ON figures(doc_id);
+    CREATE INDEX figures_claim ON figures(claim);
+    CREATE INDEX figures_measure_value ON figures(measure, low, high);
+    """,
+]
+
+
+class LedgerError(RuntimeError):
+    pass
+
+
+def connect(path: str | pathlib.Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), isolation_level=None)  # explicit transactions below
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA journal_mode = WAL")
+    migrate(conn)
+    return conn
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(MIGRATIONS):
+        raise LedgerError(f"this ledger has schema version {version}; this newsledger knows up to "
+                          f"{len(MIGRATIONS)}: upgrade newsledger")
+    for n in range(version, len(MIGRATIONS)):
+        with transaction(conn):
+            for stmt in _statements(MIGRATIONS[n]):
+                conn.execute(stmt)
+            conn.execute(f"PRAGMA user_version = {n + 1}")
+    return len(MIGRATIONS)
+
+
+def _statements(script: str) -> Iterator[str]:
+    for stmt in script.split(";"):
+        if stmt.strip():
+            yield stmt
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection):
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def find_by_hash(conn: sqlite3.Connection, content_hash: str) -> str | None:
+    row = conn.execute("SELECT doc FROM documents WHERE content_hash = ?", (content_hash,)).fetchone()
+    return row["doc"] if row else None
+
+
+def unique_doc_id(conn: sqlite3.Connection, doc: str) -> str:
+    """A different text under a taken id gets a numbered id instead of replacing the first."""
+    if not conn.execute("SELECT 1 FROM documents WHERE doc = ?", (doc,)).fetchone():
+        return doc
+    n = 2
+    while conn.execute("SELECT 1 FROM documents WHERE doc = ?", (f"{doc}~{n}",)).fetchone():
+        n += 1
+    return f"{doc}~{n}"
+
+
+def save_analysis(conn: sqlite3.Connection, an: Analysis) -> int:
+    """Write one analysed article. The caller holds the transaction."""
+    a: Article = an.article
+    cur = conn.execute(
+        """INSERT INTO documents (doc, content_hash, source, kind, url, title, outlet, published,
+               published_inferred, language, text, html, body, skipped, ingested_at)
+           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+        (a.doc, a.content_hash, a.source, a.kind, a.url, a.title, a.outlet, _iso(a.published),
+         int(a.published_inferred), a.language, a.text, a.html, an.body, an.skipped,
+         dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+    doc_id = cur.lastrowid
+    conn.executemany('INSERT INTO lines (doc_id, start, "end", kind) VALUES (?,?,?,?)',
+                     [(doc_id, ln.start, ln.end, ln.kind) for ln in an.lines])
+    conn.executemany('INSERT INTO mentions_entity (doc_id, text, label, start, "end") VALUES (?,?,?,?,?)',
+                     [(doc_id, *e) for e in an.entities])
+    conn.executemany('INSERT INTO speakers (doc_id, name, kind, role, start, "end") VALUES (?,?,?,?,?,?)',
+                     [(doc_id, *s) for s in an.speakers])
+    for m in an.mentions:
+        f = m.figure
+        cur = conn.execute(
+            """INSERT INTO figures (doc_id, start, "end", text, low, high, unit, measure, subject,
+                   hedges, period, sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+            (doc_id, f.start, f.end, f.text, f.low, f.high, f.unit, f.measure, f.subject,
+             json.dumps(f.hedges), f.period, f.sentence_start, f.sentence_end))
+        at = m.attribution
+        conn.execute(
+            """INSERT INTO attributions (figure_id, speaker, speaker_kind, speaker_start, speaker_end, cue,
+                   cue_start, content_start, content_end, direct, relayed_by, stated_on, stated_on_source, date_cue,
+                   own_stated_on, own_source)
+               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+            (cur.lastrowid, m.speaker, at.kind if at else None, at.speaker_start if at else None,
+             at.speaker_end if at else None, at.cue if at else None, at.cue_start if at else None,
+             at.content_start if at else None, at.content_end if at else None,
+             int(at.direct) if at else 0, at.relayed_by if at else None, _iso(m.stated_on),
+             m.stated_on_source, at.date_cue if at else None, _iso(m.stated_on), m.stated_on_source))
+    return doc_id
+
+
+def _encode(o):
+    if isinstance(o, bytes):
+        return {"__b64__": base64.b64encode(o).decode("ascii")}
+    raise TypeError(type(o))
+
+
+def _decode(d: dict):
+    return base64.b64decode(d["__b64__"]) if set(d) == {"__b64__"} else d
+
+
+def save_state(conn: sqlite3.Connection, name: str, state: dict) -> None:
+    conn.execute("INSERT OR REPLACE INTO link_state (name, state) VALUES (?, ?)",
+                 (name, json.dumps(state, default=_encode)))
+
+
+def load_state(conn: sqlite3.Connection, name: str) -> dict | None:
+    row = conn.execute("SELECT state FROM link_state WHERE name = ?", (name,)).fetchone()
+    return json.loads(row["state"], object_hook=_decode) if row else None
+
+
+def documents(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    return conn.execute("SELECT * FROM documents ORDER BY published IS NULL, published, id").fetchall()
+
+
+def figure_rows(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    return conn.execute(
+        """SELECT f.*, d.doc, d.outlet, d.published, d.duplicate_of, d.story, d.text AS doc_text,
+                  a.speaker, a.speaker_kind, a.stated_on, a.stated_on_source, a.relayed_by, a.direct, a.cue,
+                  a.speaker_start, a.speaker_end
+           FROM figures f JOIN documents d ON d.id = f.doc_id
+           LEFT JOIN attributions a ON a.figure_id = f.id
+           ORDER BY d.id, f.start""").fetchall()
