@@ -142,12 +142,17 @@ def speaker_names(conn: sqlite3.Connection, index: EntityIndex) -> dict[tuple[st
     return out
 
 
-def _speaker_key(name: str | None, kind: str | None, family: str) -> str:
+def _speaker_key(name: str | None, kind: str | None, family: str) -> tuple[str, str]:
+    """The bucket a speaker's claims are matched in, and an affiliation that must not conflict.
+    Anonymous sources bucket by their head noun ("official"), so "a senior defence official"
+    can meet "a US official" of another outlet; differing affiliations are kept apart later."""
     if name is None:
-        return f"outlet:{family}"
+        return f"outlet:{family}", ""
     if kind == "ANON" or kind == "anonymous":
-        return "anon:" + anonymous_key(name)
-    return "name:" + name.casefold()
+        key = anonymous_key(name)
+        aff, _, head = key.rpartition(" ")
+        return "anon:" + head, aff
+    return "name:" + name.casefold(), ""
 
 
 def relink(conn: sqlite3.Connection) -> None:
@@ -166,8 +171,9 @@ def relink(conn: sqlite3.Connection) -> None:
         family = r["duplicate_of"] or r["doc"]
         name = names.get((r["doc"], r["speaker"])) if r["speaker"] else None
         kind = "ANON" if r["speaker_kind"] == "anonymous" else r["speaker_kind"]
+        skey, aff = _speaker_key(name, kind, family)
         refs.append(MentionRef(
-            key=r["id"], doc=r["doc"], start=r["start"], speaker_key=_speaker_key(name, kind, family),
+            key=r["id"], doc=r["doc"], start=r["start"], speaker_key=skey, affiliation=aff,
             measure=r["measure"], unit=r["unit"], low=r["low"], high=r["high"],
             stated_on=_date(r["stated_on"]), strong_date=r["stated_on_source"] in STRONG,
             family=family, outlet=r["outlet"]))

@@ -26,8 +26,7 @@ def _register():
             prev = doc[tok.i - 1]
             if "\n" in prev.text or "\n" in prev.whitespace_:
                 tok.is_sent_start = True
-            elif prev.text == "." and tok.is_lower and tok.is_alpha and tok.i >= 2 and doc[tok.i - 2].like_num is False \
-                    and doc[tok.i - 2].lower_ in {"million", "billion", "trillion", "thousand", "bn", "m"}:
+            elif prev.text == "." and tok.is_lower and tok.is_alpha and tok.i >= 2 and doc[tok.i - 2].lower_ in {"million", "billion", "trillion", "thousand", "bn", "m"}:
                 tok.is_sent_start = False  # "5.6 billion. dollars": a stray full stop inside an amount
         return doc
 

@@ -64,3 +64,13 @@ MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june":
           "august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1,
           "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
           "oct": 10, "nov": 11, "dec": 12}
+# Nouns for a post a named person holds: "the head of the army X", "spokesman X".
+ROLE_NOUNS = {"head", "chief", "leader", "spokesman", "spokeswoman", "spokesperson", "minister",
+              "secretary", "president", "commander", "director", "chairman", "chairwoman", "chair",
+              "governor", "mayor", "ambassador", "envoy", "adviser", "advisor", "prosecutor",
+              "general", "officer", "executive", "boss", "founder", "premier", "chancellor", "senator",
+              "representative", "lawmaker", "sheriff", "coordinator", "manager", "analyst", "economist"}
+# Titles that make a named speaker a person even where NER tagged a place or organisation.
+PERSON_TITLES = ROLE_NOUNS | {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "prime", "vice",
+                              "king", "queen", "prince", "pope", "gen", "gen.", "maj", "col", "lt",
+                              "admiral", "sen", "sen.", "rep", "rep.", "judge", "justice"}

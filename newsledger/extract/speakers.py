@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Attribution
-from .lexicon import SPEECH_LEMMAS, STRONG_SPEECH
+from .lexicon import PERSON_TITLES, ROLE_NOUNS, SPEECH_LEMMAS, STRONG_SPEECH
 
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": "ANY", "it": "ORG", "we": "ANY", "i": "PERSON"}
 _INANIMATE = {"report", "survey", "study", "poll", "figure", "data", "statistic", "statistics",
@@ -58,7 +58,11 @@ def _np_tokens(head: Token) -> list[Token]:
     "the official, who spoke on condition of anonymity" -> official."""
     cut = {"relcl", "acl", "appos", "punct", "advcl", "prep"}
     keep = []
+    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
     for t in head.subtree:
+        if ent is not None and ent.start <= t.i < ent.end:
+            keep.append(t)  # "the Institute for the Study of War": the name holds its preposition
+            continue
         if t.i > head.i:
             # right dependents: keep compounds of a name ("Ukraine (DIU)"), drop clauses
             anc = t
@@ -85,6 +89,12 @@ def _entity_in(tokens: list[Token], labels: set[str]) -> Span | None:
     for ent in doc.ents:
         if ent.label_ in labels and ent.start >= lo and ent.end <= hi:
             best = ent  # the last one: "spokesman John Kirby" -> John Kirby
+    if best is not None and best.label_ == "PERSON":
+        end = best.end
+        # NER sometimes stops at the given name ("Oleksandr | Shirsky"): take the capitalised rest
+        while end < hi and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].ent_type_ in {"", "PERSON"}:
+            end += 1
+        best = Span(doc, best.start, end, label="PERSON")
     return best
 
 
@@ -97,6 +107,15 @@ def speaker_from_np(head: Token) -> Speaker | None:
     if head.lower_ in _PRONOUNS and len(toks) == 1:
         return Speaker(head.lower_, "PRON", start, end)
     person = _entity_in(toks, {"PERSON"})
+    if person is None and head.lemma_.lower() in ROLE_NOUNS:
+        # "the head of the Ukrainian army Oleksandr Syrsky": the name sits in the role's complement
+        clauses = [c for c in head.children if c.dep_ in {"relcl", "acl", "advcl"}]
+        inside = {t.i for c in clauses for t in c.subtree}
+        inner = [t for t in head.subtree if t.i not in inside]
+        person = _entity_in(inner, {"PERSON"})
+        if person is not None:
+            role = _clean_np([t for t in inner if t.i < person.start])
+            return Speaker(person.text.strip(" ,"), "PERSON", person.start_char, person.end_char, role or None)
     if person is not None and not (person.start <= head.i < person.end) and not (
             person.root.head.i == head.i and person.root.dep_ in {"compound", "appos", "nmod", "conj"}):
         person = None  # a name deep inside a clause of the phrase is not who speaks
@@ -117,8 +136,11 @@ def speaker_from_np(head: Token) -> Speaker | None:
         return None
     org = _entity_in(toks, {"ORG", "GPE", "NORP", "FAC"})
     if org is not None and (org.start <= head.i < org.end or (head.pos_ == "PROPN" and org.root.dep_ != "poss")):
-        return Speaker(org.text.strip(" ,"), org.label_, org.start_char, org.end_char,
-                       _clean_np([t for t in toks if t.i < org.start]) or None)
+        role = _clean_np([t for t in toks if t.i < org.start]) or None
+        kind = org.label_
+        if role and set(role.lower().replace("-", " ").split()) & PERSON_TITLES:
+            kind = "PERSON"  # "Ukrainian President Zelenskyy" tagged as a place is still a person
+        return Speaker(org.text.strip(" ,"), kind, org.start_char, org.end_char, role)
     text = _clean_np(toks)
     if head.pos_ == "PROPN" and org is None:
         # a name the model did not tag ("Zelenskyy said"): a proper-noun phrase stands for a person
@@ -192,6 +214,10 @@ def find_cues(sent: Span) -> list[Cue]:
         elif subj is not None and subj.dep_ == "nsubjpass":
             ag = _agent(tok)  # "it was reported by the ministry": the agent speaks
             subj = ag
+        if subj is None and tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            subj = tok.head  # "…, a White House official confirmed Monday" parsed as a clause on the noun
+        if subj is not None and subj.lower_ in {"who", "which", "that"} and tok.dep_ == "relcl":
+            subj = tok.head  # "Smith, who said …": the antecedent speaks
         if subj is None:
             continue
         spk = speaker_from_np(subj)
@@ -257,6 +283,11 @@ class ArticleSpeakers:
 
     # -- resolution -------------------------------------------------------------------------
     def _resolve(self, spk: Speaker, at: int) -> Speaker:
+        if spk.kind in {"ORG", "GPE", "NORP", "PERSON"} and " " not in spk.name.strip():
+            # "Ryder noted" after "Maj. Gen. Pat Ryder said": a bare surname, whatever NER called it
+            for e in self.doc.ents:
+                if e.label_ == "PERSON" and len(e) > 1 and e[-1].text == spk.name.strip() and e.start_char < at:
+                    return Speaker(e.text, "PERSON", spk.start, spk.end, spk.role)
         if spk.kind == "PRON":
             want = _PRONOUNS.get(spk.name, "ANY")
             for prev in reversed(self.history):

@@ -36,6 +36,7 @@ class MentionRef:
     strong_date: bool              # the date was read from the sentence (or carried from it)
     family: str                    # the document's copy family (its original's id)
     outlet: str | None = None
+    affiliation: str = ""          # anonymous sources: "us" of "us official" ("" = not said)
 
 
 @dataclass
@@ -68,6 +69,9 @@ def compatible_values(a: MentionRef, b: MentionRef) -> bool:
 
 def _fits(claim: Claim, m: MentionRef) -> bool:
     if not all(compatible_values(m, other) for other in claim.members):
+        return False
+    # "a senior defence official" may be the "US official" of another outlet; a Ukrainian one not
+    if m.affiliation and any(o.affiliation and o.affiliation != m.affiliation for o in claim.members):
         return False
     if m.strong_date and claim.stated_on is not None and any(o.strong_date for o in claim.members):
         return m.stated_on == claim.stated_on
@@ -103,7 +107,28 @@ def link_claims(mentions: list[MentionRef]) -> list[Claim]:
                 # undated everywhere: the earliest publication that reports it
                 c.stated_on = min(dates) if dates else None
         claims += local
-    return claims
+    return _fold_restatements(claims)
+
+
+def _fold_restatements(claims: list[Claim]) -> list[Claim]:
+    """An outlet that repeats, in its own voice, a figure it attributes elsewhere in the same
+    article ("the reported loss of 1,000 troops" after "Kirby said 1,000") restates that claim.
+    Folded only when exactly one attributed claim of the article fits."""
+    attributed: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        for fam in {m.family for m in c.members if not m.speaker_key.startswith("outlet:")}:
+            attributed[(fam, c.members[0].measure, c.members[0].unit)].append(c)
+    out = []
+    for c in claims:
+        m0 = c.members[0]
+        if m0.speaker_key.startswith("outlet:"):
+            fits = [a for a in attributed.get((m0.family, m0.measure, m0.unit), [])
+                    if all(compatible_values(m, o) for m in c.members for o in a.members)]
+            if len(fits) == 1:
+                fits[0].members += c.members
+                continue
+        out.append(c)
+    return out
 
 
 def independent_reports(claim: Claim) -> int:
