@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from . import store
@@ -21,7 +21,8 @@ from .link.duplicates import CopyIndex
 from .link.entities import EntityIndex, NameMention, anonymous_key
 from .link.stories import StoryIndex
 from .model import Article, Problem
-from .pipeline import analyse
+from .nlp import ModelMissing
+from .pipeline import Analysis, analyse
 
 
 @dataclass
@@ -56,12 +57,56 @@ def load_indexes(conn: sqlite3.Connection) -> tuple[CopyIndex, StoryIndex]:
     return copies, stories
 
 
+# Articles are analysed this many at a time (spaCy batches within), then stored one by one.
+BATCH = 16
+
+
+def _chunks(items: Iterable[Article], n: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= n:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _analyse_chunk(chunk: list[Article]) -> Iterator[tuple[Article, Analysis | Exception]]:
+    """Each article with its analysis, in input order, or with the exception that stopped it.
+
+    The pipeline batches for speed, so one article's exception would end the whole batch; the
+    batch is then redone one article at a time so only the article at fault is lost. Results
+    are put back in input order (the pipeline hands non-English articles back first), so a
+    document's row id, and with it every listing, does not depend on how inputs were batched.
+    """
+    try:
+        done = {id(an.article): an for an in analyse(chunk)}
+    except ModelMissing:
+        raise
+    except Exception:
+        done = {}
+        for a in chunk:
+            try:
+                done.update((id(an.article), an) for an in analyse([a]))
+            except ModelMissing:
+                raise
+            except Exception as e:  # one article's bug must not cost the others
+                done[id(a)] = e
+    for a in chunk:
+        yield a, done.get(id(a), RuntimeError("the pipeline returned no analysis"))
+
+
 def ingest(conn: sqlite3.Connection, inputs: Iterable[str], *, published: dt.date | None = None,
            outlet: str | None = None, allow_private: bool = False,
            progress: Callable[[str, str], None] | None = None) -> IngestReport:
     report = IngestReport()
     note = progress or (lambda kind, msg: None)
     copies, stories = load_indexes(conn)
+    # Hashes and ids handed out in this run: an article waits in a batch before it is stored,
+    # so the ledger alone does not know about the ones ahead of it in the same run.
+    pending_hash: dict[str, str] = {}
+    pending_ids: set[str] = set()
 
     def articles():
         for item in iter_articles(list(inputs), published=published, outlet=outlet, allow_private=allow_private):
@@ -69,34 +114,42 @@ def ingest(conn: sqlite3.Connection, inputs: Iterable[str], *, published: dt.dat
                 report.problems.append(item)
                 note("problem", f"{item.source}: {item.message}")
                 continue
-            known = store.find_by_hash(conn, item.content_hash)
+            known = store.find_by_hash(conn, item.content_hash) or pending_hash.get(item.content_hash)
             if known is not None:
                 report.unchanged.append(known)
                 note("unchanged", f"{item.source}: already in the ledger as {known}")
                 continue
-            item.doc = store.unique_doc_id(conn, item.doc)
+            item.doc = store.unique_doc_id(conn, item.doc, pending_ids)
+            pending_hash[item.content_hash] = item.doc
+            pending_ids.add(item.doc)
             yield item
 
-    for an in analyse(articles()):
-        a: Article = an.article
-        try:
-            with store.transaction(conn):
-                store.save_analysis(conn, an)
-                dup = copies.add(a.doc, an.body, a.published) if a.doc not in copies else copies.duplicate_of(a.doc)
-                ents = [e[0] for e in an.entities if e[1] in {"PERSON", "ORG", "GPE"}]
-                story = stories.add(a.doc, an.body, a.published, ents or None, duplicate_of=dup) \
-                    if a.doc not in stories else stories.story(a.doc)
-                conn.execute("UPDATE documents SET duplicate_of = ?, story = ? WHERE doc = ?", (dup, story, a.doc))
-        except Exception as e:  # one article's failure must not cost the others
-            report.problems.append(Problem(a.source, f"not stored: {type(e).__name__}: {e}"))
-            note("problem", f"{a.source}: not stored ({e})")
-            copies, stories = load_indexes(conn)  # drop whatever the failed article put in them
-            continue
-        report.added.append(a.doc)
-        report.figures += len(an.mentions)
-        if an.skipped:
-            report.skipped_language.append(a.doc)
-        note("added", f"{a.doc}: {len(an.mentions)} figures")
+    for chunk in _chunks(articles(), BATCH):
+        for a, an in _analyse_chunk(chunk):
+            if isinstance(an, Exception):
+                report.problems.append(Problem(a.source, f"not analysed: {type(an).__name__}: {an}"))
+                note("problem", f"{a.source}: not analysed ({type(an).__name__}: {an})")
+                continue
+            try:
+                with store.transaction(conn):
+                    store.save_analysis(conn, an)
+                    dup = copies.add(a.doc, an.body, a.published) if a.doc not in copies else copies.duplicate_of(a.doc)
+                    ents = [e[0] for e in an.entities if e[1] in {"PERSON", "ORG", "GPE"}]
+                    story = stories.add(a.doc, an.body, a.published, ents or None, duplicate_of=dup) \
+                        if a.doc not in stories else stories.story(a.doc)
+                    conn.execute("UPDATE documents SET duplicate_of = ?, story = ? WHERE doc = ?", (dup, story, a.doc))
+            except Exception as e:  # one article's failure must not cost the others
+                report.problems.append(Problem(a.source, f"not stored: {type(e).__name__}: {e}"))
+                note("problem", f"{a.source}: not stored ({type(e).__name__}: {e})")
+                copies, stories = load_indexes(conn)  # drop whatever the failed article put in them
+                continue
+            report.added.append(a.doc)
+            report.figures += len(an.mentions)
+            if an.skipped:
+                report.skipped_language.append(a.doc)
+                note("added", f"{a.doc}: stored, figures not extracted ({an.skipped})")
+            else:
+                note("added", f"{a.doc}: {len(an.mentions)} figures")
     with store.transaction(conn):
         _refresh_groups(conn, copies, stories)
         store.save_state(conn, "copies", copies.to_state())

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import pathlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 
 from .model import Article
@@ -83,7 +83,11 @@ MIGRATIONS = [
 
 
 class LedgerError(RuntimeError):
-    pass
+    """The file is not a ledger this newsledger can use."""
+
+
+class NewerLedger(LedgerError):
+    """Written by a later newsledger: opening it would risk the data, so it is refused."""
 
 
 def connect(path: str | pathlib.Path) -> sqlite3.Connection:
@@ -98,8 +102,15 @@ def connect(path: str | pathlib.Path) -> sqlite3.Connection:
 def migrate(conn: sqlite3.Connection) -> int:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > len(MIGRATIONS):
-        raise LedgerError(f"this ledger has schema version {version}; this newsledger knows up to "
-                          f"{len(MIGRATIONS)}: upgrade newsledger")
+        raise NewerLedger(f"this ledger has schema version {version}, written by a newer newsledger; "
+                          f"this one knows up to version {len(MIGRATIONS)}: upgrade newsledger to open it")
+    if version == 0:
+        # version 0 with tables in it is some other program's SQLite file: adding ours would
+        # mix two applications' data in one file
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        if tables:
+            raise LedgerError(f"SQLite file with other tables ({', '.join(sorted(tables)[:3])}) and no "
+                              "newsledger schema")
     for n in range(version, len(MIGRATIONS)):
         with transaction(conn):
             for stmt in _statements(MIGRATIONS[n]):
@@ -135,12 +146,17 @@ def find_by_hash(conn: sqlite3.Connection, content_hash: str) -> str | None:
     return row["doc"] if row else None
 
 
-def unique_doc_id(conn: sqlite3.Connection, doc: str) -> str:
-    """A different text under a taken id gets a numbered id instead of replacing the first."""
-    if not conn.execute("SELECT 1 FROM documents WHERE doc = ?", (doc,)).fetchone():
+def unique_doc_id(conn: sqlite3.Connection, doc: str, taken: Collection[str] = ()) -> str:
+    """A different text under a taken id gets a numbered id instead of replacing the first.
+    ``taken`` holds ids handed out in this run but not stored yet (articles are analysed in
+    batches before any of them is written)."""
+    def free(d: str) -> bool:
+        return d not in taken and not conn.execute("SELECT 1 FROM documents WHERE doc = ?", (d,)).fetchone()
+
+    if free(doc):
         return doc
     n = 2
-    while conn.execute("SELECT 1 FROM documents WHERE doc = ?", (f"{doc}~{n}",)).fetchone():
+    while not free(f"{doc}~{n}"):
         n += 1
     return f"{doc}~{n}"
 

@@ -249,42 +249,111 @@ def _clause_subject(tok: Token) -> Token | None:
     return None
 
 
-def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span) -> str:
-    has_aff = False
-    if q.unit and q.unit not in {"%", "fraction"}:
-        # money: what it is ("funds of $5.6bn", "$5.6bn in aid", "$5.6bn that can be drawn from stocks")
-        parts = []
-        if num.head.pos_ == "NOUN" and num.head.i != num.i:
-            parts.append(_phrase(num.head))
-        anchor = num if num.dep_ != "nmod" else num.head
-        if anchor.dep_ == "pobj" and anchor.head.head.pos_ == "NOUN":
-            parts.append(_phrase(anchor.head.head))
-        for child in anchor.children:
-            if child.dep_ in {"prep", "relcl", "acl"}:
-                parts.append(" ".join(t.text for t in child.subtree)[:80])
-        return "; ".join(p for p in parts if p) or sent.root.lemma_
-    text = ""
+# Nouns that name a quantity or its change, not the thing counted: "a rise in profits", "the
+# number of civil servants", "a rate of 35%". The subject is what they are "of" or "in".
+ABSTRACT = {"realm", "range", "order", "region", "tune", "number", "total", "rise", "increase", "fall", "drop", "decline", "cut", "growth", "jump",
+            "gain", "share", "stake", "rate", "proportion", "percentage", "figure", "level", "amount",
+            "sum", "value", "worth", "majority", "minority", "average", "estimate", "count", "tally",
+            "half", "third", "quarter", "fifth", "much", "many", "most", "some", "all", "none", "part",
+            "fraction", "surge", "slump", "dip", "hike", "boost", "reduction", "lead", "margin", "record"}
+
+
+def _head_noun(tok: Token) -> Token:
+    """'300 Department of Health posts': the number hangs on a compound; the noun is its head."""
+    while tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _of_object(tok: Token, preps=("of", "in", "on", "for", "among", "at")) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for g in child.children:
+                if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN", "PRON"} and not g.like_num:
+                    return g
+    return None
+
+
+def _short(tok: Token, skip: Span | None = None, with_of: bool = True) -> str:
+    text = _phrase(tok, skip)
+    if with_of:
+        of = _of_object(tok, ("of", "at", "in"))
+        if of is not None and of.pos_ != "PRON" and not (skip is not None and skip.start <= of.i < skip.end) \
+                and of.ent_type_ not in {"DATE", "TIME"} and of.lemma_.lower() not in TIME_UNITS:
+            text = f"{text} {next(c for c in tok.children if c.dep_ == 'prep' and of in c.children).text} {_phrase(of)}"
+    return " ".join(text.split()[:8])
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    head = tok
+    for _ in range(5):
+        if head.head.i == head.i:
+            return head if head.pos_ in {"VERB", "AUX"} else None
+        head = head.head
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
+    return None
+
+
+def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span, measure: str) -> str:
+    """Who or what the figure counts, in words: the counted noun phrase, and — where that does
+    not say whose — the clause's subject ("casualties (North Korean forces)", "posts (Department
+    of Health)", "rate (The Clintons)")."""
+    core: Token | None = None
     if noun is not None and noun.pos_ == "PRON":
-        subj = _clause_subject(noun)
-        noun = subj if subj is not None else None
+        noun = _clause_subject(noun)
     if noun is not None:
-        text = _phrase(noun, skip)
-        has_aff = any(t.ent_type_ in _AFFILIATION_ENTS for t in noun.subtree if t.i <= noun.i) \
-            and not any(t.lower_ in {"their", "its", "his", "her"} for t in noun.subtree if t.i <= noun.i)
-        if noun.lemma_.lower() in MEASURE_NOUNS or noun.lower_ in MEASURE_NOUNS or not has_aff:
-            sufferer = _clause_subject(noun)
-            for child in noun.children:  # "troops Moscow has deployed": the deployer qualifies them
-                if child.dep_ == "relcl":
-                    for c in child.children:
-                        if c.dep_ == "nsubj" and _has_affiliation(c):
-                            sufferer = c
-            if sufferer is not None and sufferer.i != noun.i:
-                return f"{text} ({_phrase(sufferer)})" if text else _phrase(sufferer)
-    if not has_aff:
+        core = _head_noun(noun)
+    if core is None and num.dep_ == "pobj" and num.head.lower_ == "of" and num.head.head.pos_ in {"NOUN", "PROPN"}:
+        core = num.head.head  # "a rate of 35%", "funds of $5.6bn", "a deficit of $5bn"
+    if core is None:
+        core = _of_object(num, ("of", "in", "on", "for", "among"))  # "$43m in taxes", "half of voters"
+    if core is not None and (core.lemma_.lower() in ABSTRACT or core.lower_ in ABSTRACT):
+        inner = _of_object(core, ("of", "in", "among"))
+        if inner is not None and inner.pos_ != "PRON" and inner.i != num.i:
+            core = inner  # "the number of civil servants", "a rise in profits"
+        elif core.lemma_.lower() in {"realm", "range", "order", "region", "tune"} or inner is not None:
+            core = None  # "in the realm of dozens": nothing counted is named here
+    parts: list[str] = []
+    if core is not None and core.i != num.i:
+        parts.append(_short(core, skip))
+    verb = _governing_verb(core if core is not None and core.i != num.i else num)
+    context: list[str] = []
+    has_aff = core is not None and any(t.ent_type_ in _AFFILIATION_ENTS for t in core.subtree if t.i <= core.i) \
+        and not any(t.lower_ in {"their", "its", "his", "her"} for t in core.subtree if t.i <= core.i)
+    if verb is not None:
+        if measure in MEASURE_LEMMAS and verb.lemma_.lower() in MEASURE_LEMMAS[measure]:
+            parts.append(verb.text)  # "53 others wounded"
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.pos_ != "PRON" and \
+                    not (child.i <= num.i <= child.right_edge.i and child.left_edge.i <= num.i) and \
+                    (core is None or child.i != core.i) and child.lower_ not in {"who", "which", "that"}:
+                ctx = _short(_head_noun(child), skip)
+                if ctx and not any(t.ent_type_ == "PERSON" for t in child.subtree):
+                    context.append(ctx)
+    if core is not None and core.i != num.i and (core.lemma_.lower() in MEASURE_NOUNS or not has_aff):
+        sufferer = _clause_subject(core)
+        for child in core.children:  # "troops Moscow has deployed": the deployer qualifies them
+            if child.dep_ == "relcl":
+                for c in child.children:
+                    if c.dep_ == "nsubj" and _has_affiliation(c):
+                        sufferer = c
+        if sufferer is not None and sufferer.i != core.i:
+            context.insert(0, _phrase(sufferer))
+    text = " ".join(p for p in parts if p)
+    context = [c for c in dict.fromkeys(context) if c and c not in text][:2]
+    if not text and not context:
         aff = _affiliated(sent, num.i)
-        if aff and aff not in text:
-            return f"{text} ({aff})" if text else aff
-    return text or _phrase(num)
+        return aff or ""
+    if not text:
+        return "; ".join(context)
+    if not context and not has_aff and core is not None and core.lemma_.lower() in MEASURE_NOUNS:
+        aff = _affiliated(sent, num.i)  # "casualties … that the DPRK has suffered"
+        if aff:
+            context = [aff]
+    if context and not has_aff:
+        return f"{text} ({'; '.join(context)})"
+    return text
 
 
 def hedges(sentence_text: str, q: Quantity) -> list[str]:
@@ -339,15 +408,29 @@ def extract_figures(doc: Doc) -> list[Figure]:
         noun = counted_noun(num)
         if noun is not None and (noun.lemma_.lower() in TIME_UNITS or noun.lower_.rstrip("s") in TIME_UNITS) and q.unit is None:
             continue
+        measure = _measure(num, noun, q, sent)
         fig = Figure(
             start=q.start, end=q.end, text=q.text, low=q.low, high=q.high, unit=q.unit,
-            measure=_measure(num, noun, q, sent), subject=_subject(num, noun, q, sent, span),
+            measure=measure, subject=_subject(num, noun, q, sent, span, measure),
             sentence_start=sent.start_char, sentence_end=sent.end_char,
         )
         fig.hedges = hedges(sent.text, q)
         fig.period = period(_clause_text(num))
-        if fig.measure != "money" and (noun is None or noun.pos_ == "PRON"):
+        if fig.measure != "money" and (noun is None or noun.pos_ == "PRON") and not fig.subject:
             weak.add(len(figures))
         figures.append(fig)
     borrow_subjects(figures, weak)
+    _fill_from_article(figures)
     return figures
+
+
+def _fill_from_article(figures: list[Figure]) -> None:
+    """Last resort for a figure whose sentence names nothing counted ("certainly in the realm of
+    dozens"): the article's most frequent subject for that measure."""
+    for f in figures:
+        if f.subject:
+            continue
+        same = [g.subject for g in figures if g.subject and g.measure == f.measure] or \
+            [g.subject for g in figures if g.subject and g.measure not in {"money", "other"} and f.measure not in {"money", "other"}]
+        if same:
+            f.subject = max(set(same), key=same.count)
