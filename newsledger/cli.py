@@ -9,13 +9,17 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from . import __version__, store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="A sourced ledger of the figures in the coverage of a developing news story.")
-err = Console(stderr=True)
+# soft_wrap: a problem stays on one line when stderr goes to a log or a pipe (Rich would
+# otherwise wrap at 80 columns and split one message over several lines)
+err = Console(stderr=True, soft_wrap=True)
 out = Console()
+FORMATS = ("terminal", "html", "markdown")
 
 DB_OPTION = typer.Option(pathlib.Path("newsledger.db"), "--db", help="the ledger (SQLite file)")
 
@@ -24,10 +28,16 @@ def _open(db: pathlib.Path, must_exist: bool = True) -> sqlite3.Connection:
     if must_exist and not db.exists():
         err.print(f"[red]error:[/] no ledger at {db}: run `newsledger ingest PATH --db {db}` first")
         raise typer.Exit(2)
+    if db.is_dir():
+        err.print(f"[red]error:[/] {escape(str(db))} is a folder, not a ledger file")
+        raise typer.Exit(2)
     try:
         return store.connect(db)
+    except store.NewerLedger as e:
+        err.print(f"[red]error:[/] {escape(str(db))}: {escape(str(e))}")
+        raise typer.Exit(2)
     except (sqlite3.DatabaseError, store.LedgerError) as e:
-        err.print(f"[red]error:[/] {db} is not a newsledger ledger: {e}")
+        err.print(f"[red]error:[/] {escape(str(db))} is not a newsledger ledger: {escape(str(e))}")
         raise typer.Exit(2)
 
 
@@ -63,26 +73,33 @@ def ingest(
         except ValueError:
             err.print(f"[red]error:[/] --published {published!r} is not a date (YYYY-MM-DD)")
             raise typer.Exit(2)
+    if not db.exists() and not db.parent.exists():
+        db.parent.mkdir(parents=True)
     conn = _open(db, must_exist=False)
 
     def progress(kind: str, msg: str):
+        # file names and exception texts may hold "[...]": never let Rich read them as markup
         if kind == "problem":
-            err.print(f"[yellow]skipped[/] {msg}")
+            err.print(f"[yellow]skipped[/] {escape(msg)}")
         elif not quiet:
-            err.print(f"[green]{kind}[/] {msg}" if kind == "added" else f"[dim]{kind}[/] {msg}")
+            err.print(f"[green]{kind}[/] {escape(msg)}" if kind == "added" else f"[dim]{kind}[/] {escape(msg)}")
 
     from .nlp import ModelMissing
     try:
         with err.status("reading articles…", spinner="dots") if quiet and err.is_terminal else _null():
             report = run(conn, paths, published=pub, outlet=outlet, allow_private=allow_private, progress=progress)
     except ModelMissing as e:
-        err.print(f"[red]error:[/] {e}")
+        err.print(f"[red]error:[/] {escape(str(e))}")
         raise typer.Exit(2)
+    except KeyboardInterrupt:
+        # every article stored so far is committed; the next ingest brings links up to date
+        err.print("[red]interrupted:[/] articles stored so far are kept; run ingest again to finish")
+        raise typer.Exit(130)
     summary = (f"{len(report.added)} added, {len(report.unchanged)} unchanged, "
                f"{len(report.problems)} failed; {report.figures} figures")
     if report.skipped_language:
         summary += f"; {len(report.skipped_language)} not in English (stored, figures not extracted)"
-    err.print(summary + f" → {db}")
+    err.print(escape(summary + f" → {db}"))
     raise typer.Exit(1 if report.failed else 0)
 
 
@@ -105,21 +122,31 @@ def report(
     """Who says how many, when: the claims per story and measure, in date order."""
     from .report import html, terminal
 
+    if format not in FORMATS:  # before opening anything: a typo should not touch the ledger
+        err.print(f"[red]error:[/] unknown format {escape(repr(format))}: use {', '.join(FORMATS)}")
+        raise typer.Exit(2)
     conn = _open(db)
     if format == "terminal":
-        console = Console(file=output.open("w", encoding="utf-8"), width=160) if output else out
-        terminal.render(conn, console, measure=measure, include_other=all_measures)
-    elif format in {"html", "markdown"}:
-        text = html.render(conn, measure=measure) if format == "html" else terminal.markdown(conn, measure=measure,
-                                                                                                include_other=all_measures)
         if output:
-            output.write_text(text, encoding="utf-8")
-            err.print(f"wrote {output}")
+            with output.open("w", encoding="utf-8") as fh:
+                terminal.render(conn, Console(file=fh, width=160), measure=measure, include_other=all_measures)
+            err.print(f"wrote {escape(str(output))}")
         else:
-            sys.stdout.write(text)
+            terminal.render(conn, out, measure=measure, include_other=all_measures)
+        return
+    if format == "html":
+        # html.render has no include_other yet: it always leaves out measure 'other'; say so
+        # rather than ignore the flag silently
+        if all_measures:
+            err.print("[yellow]note:[/] --all is not supported by the HTML report yet; measure 'other' is left out")
+        text = html.render(conn, measure=measure)
     else:
-        err.print(f"[red]error:[/] unknown format {format!r}: use terminal, html or markdown")
-        raise typer.Exit(2)
+        text = terminal.markdown(conn, measure=measure, include_other=all_measures)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {escape(str(output))}")
+    else:
+        sys.stdout.write(text)
 
 
 @app.command()
@@ -132,7 +159,7 @@ def export(
 
     conn = _open(db)
     n_fig, n_doc = run(conn, out_dir)
-    err.print(f"wrote {n_fig} figures and {n_doc} documents to {out_dir}")
+    err.print(f"wrote {n_fig} figures and {n_doc} documents to {escape(str(out_dir))}")
 
 
 @app.command()
@@ -141,15 +168,31 @@ def documents(db: pathlib.Path = DB_OPTION):
     from rich.table import Table
 
     conn = _open(db)
-    t = Table("doc", "published", "outlet", "lang", "figures", "copy of", "story", "title")
-    for r in conn.execute(
-            "SELECT d.*, (SELECT COUNT(*) FROM figures f WHERE f.doc_id = d.id) AS n FROM documents d ORDER BY d.id"):
-        lang = r["language"] or ""
+    t = Table()
+    # ids and dates are looked up by eye and copied: keep them whole; the title gives way first
+    for col in ("doc", "published"):
+        t.add_column(col, no_wrap=True)
+    for col in ("outlet", "lang"):
+        t.add_column(col)
+    t.add_column("figures", justify="right", no_wrap=True)
+    for col in ("copy of", "story"):
+        t.add_column(col, no_wrap=True)
+    t.add_column("title", no_wrap=True, overflow="ellipsis", min_width=12)
+    rows = conn.execute(
+        "SELECT d.*, (SELECT COUNT(*) FROM figures f WHERE f.doc_id = d.id) AS n FROM documents d ORDER BY d.id").fetchall()
+    for r in rows:
+        lang = r["language"] or "?"
         if r["skipped"]:
-            lang += " (not extracted)"
-        t.add_row(r["doc"], (r["published"] or "") + (" ~" if r["published_inferred"] else ""), r["outlet"] or "",
-                  lang, str(r["n"]), r["duplicate_of"] or "", r["story"] or "", (r["title"] or "")[:60])
-    out.print(t)
+            lang += " (stored, not extracted)"
+        # stored text is data, not Rich markup: a title like "[Update] …" must print as is
+        t.add_row(*(escape(v) for v in (
+            r["doc"], (r["published"] or "") + (" ~" if r["published_inferred"] else ""), r["outlet"] or "",
+            lang, str(r["n"]), r["duplicate_of"] or "", r["story"] or "", (r["title"] or "")[:60])))
+    # piped or redirected output has no width to respect: do not squeeze ids into "000_61…"
+    (out if out.is_terminal else Console(width=max(out.width, 180))).print(t)
+    skipped = sum(1 for r in rows if r["skipped"])
+    if skipped:
+        out.print(f"{skipped} document(s) stored but not extracted (language not supported yet)")
 
 
 @app.command()

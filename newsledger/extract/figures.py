@@ -110,6 +110,12 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
             return "not a count"
     if q.words_only and q.unit == "fraction" and re.match(r"\s+(an?|the)\s+(hour|day|week|month|year|century|decade)", after):
         return "duration"
+    if q.unit == "fraction" and nxt is not None and nxt.pos_ in {"NOUN", "ADJ", "PROPN"} and nxt.lower_ != "of":
+        return "ordinal"  # "a third quarter", "a third party"
+    if q.times is False and nxt is not None and nxt.lower_ in {"mm", "caliber", "calibre", "degrees", "mph", "rpm"}:
+        return "measurement"
+    if prev is not None and plain_int and any(t.lower_ in AGE_WORDS for t in doc[max(0, span.start - 3):span.start]):
+        return "age"
     return None
 
 
@@ -393,11 +399,59 @@ def borrow_subjects(figures: list[Figure], weak: set[int]) -> None:
                 break
 
 
+CHANGE_LEMMAS = {"rise", "fall", "increase", "decrease", "grow", "jump", "drop", "cut", "trim", "raise",
+                 "reduce", "lift", "climb", "slip", "slide", "soar", "plunge", "expand", "shrink", "boost",
+                 "lower", "go", "move", "widen", "narrow", "swell", "double", "extend", "change", "up",
+                 "down", "surge", "tumble", "decline", "recover", "rebound", "edge", "push", "hike", "slash",
+                 "revise", "upgrade", "downgrade", "halve", "merge", "fell", "rose", "from"}
+_COMPARATIVE = {"more", "less", "higher", "lower", "greater", "bigger", "larger", "smaller", "as", "likely",
+                "faster", "slower", "cheaper", "dearer", "the"}
+
+
+def _is_year(v) -> bool:
+    return v is not None and float(v).is_integer() and 1800 <= v <= 2100
+
+
+def _resolve_range(doc: Doc, q: Quantity) -> list[Quantity]:
+    """A range as written may be two figures ("rose from 2,000 to 30,000", "£106m or 47.3%"),
+    a span of years ("from 2007 to 2014") or a model name ("737-800")."""
+    if not q.parts:
+        return [q]
+    (a0, a1), (b0, b1) = q.parts
+    plain = all(re.fullmatch(r"\d+", doc.text[x:y].strip()) for x, y in q.parts)
+    if plain and _is_year(q.low) and _is_year(q.high):
+        return []
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    prev = doc[span.start - 1] if span is not None and span.start > 0 else None
+    if q.joiner == "-" and plain and prev is not None and prev.is_title and prev.pos_ == "PROPN":
+        return []  # "Boeing 737-800"
+    before = [t.lemma_.lower() for t in doc[max(0, span.start - 3):span.start]] if span is not None else []
+    before += [t.lower_ for t in doc[max(0, span.start - 3):span.start]] if span is not None else []
+    change = q.joiner in {"from", "to", "-"} and any(w in CHANGE_LEMMAS for w in before)
+    if q.joiner == "or" and not q.words_only or change:
+        out = []
+        for x, y in ((a0, a1), (b0, b1)):
+            for part in find_quantities(doc.text[x:y]):
+                part.start += x
+                part.end += x
+                if q.unit == "%" and part.unit is None and (x, y) == (b0, b1):
+                    part.unit = "%"
+                out.append(part)
+                break
+        return out
+    return [q]
+
+
 def extract_figures(doc: Doc) -> list[Figure]:
     """Every figure in an annotated document, in text order."""
     figures: list[Figure] = []
     weak: set[int] = set()
+    found = []
     for q in find_quantities(doc.text):
+        found += _resolve_range(doc, q)
+    for q in found:
+        if q.times and not re.match(r"\s+(" + "|".join(_COMPARATIVE) + r")\b", doc.text[q.end:q.end + 12]):
+            continue  # "three times" is a frequency; "1.9 times more likely" is a ratio
         span = _tokens(doc, q)
         if span is None or len(span) == 0:
             continue

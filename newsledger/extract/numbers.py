@@ -53,6 +53,9 @@ class Quantity:
     vague: bool = False       # "dozens", "several hundred": no exact number written
     words_only: bool = False  # written in words ("three"), not digits
     bound: str | None = None  # lower | upper | approx | range | None
+    parts: tuple = ()         # a range's two amounts as (start, end) offsets: a change reads as two figures
+    joiner: str = ""          # what joined a range: "between", "from", "-", "to", "or"
+    times: bool = False       # "1.9 times": a ratio
 
 
 _NUMWORD = r"(?:" + "|".join(sorted((k for k in UNITS if k != "zero"), key=len, reverse=True)) + r")"
@@ -96,8 +99,8 @@ QUANTITY_RE = re.compile(
     rf"|{_PREFIX}(?:"
     rf"(?P<range>(?P<r1>{_AMOUNT})(?:(?:(?<=\d)|(?<=bn)|(?<=[mk%]))\s?[-–]\s?|\s+to\s+|\s+or\s+)(?P<r2>{_AMOUNT})(?P<rpct>{_PERCENT})?)"
     rf"|(?P<vague>{_VAGUE})"
-    rf"|(?P<frac>{_FRACTION})(?=\s+(?:of|the|a|an|their|its|his|her|our)\b)"
-    rf"|(?P<amount>{_AMOUNT})(?P<pct>{_PERCENT})?(?P<plus>\+)?(?P<ormore>\s+or more\b)?"
+    rf"|(?P<frac>{_FRACTION})(?![\w-])"
+    rf"|(?P<amount>{_AMOUNT})(?P<pct>{_PERCENT})?(?P<plus>\+)?(?P<ormore>\s+or more\b)?(?P<times>\s+times\b)?"
     rf"))"
     rf"(?![\w])",
     re.IGNORECASE,
@@ -223,6 +226,9 @@ def _range(m: re.Match, a: str, b: str, pct: str | None) -> tuple[float | None, 
     return min(va, vb), max(va, vb), unit, wa and wb
 
 
+_SUBUNIT = re.compile(r"\s+(pence|p|cents?)\b", re.I)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     for m in QUANTITY_RE.finditer(text):
@@ -240,7 +246,10 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue
             if bound == "approx":
                 bound = None
-            q = Quantity(start, end, span_text, lo, hi, unit, words_only=words, bound=bound or "range")
+            q = Quantity(start, end, span_text, lo, hi, unit, words_only=words, bound=bound or "range",
+                         parts=((m.start(a), m.end(a)), (m.start(b), m.end(b))),
+                         joiner="between" if m.group("between") else "from" if m.group("fromto") else
+                         ("-" if re.match(r"\s?[-–]", text[m.end(a):m.start(b)]) else text[m.end(a):m.start(b)].strip().lower()))
             if bound == "lower":
                 q.high = None
             elif bound == "upper":
@@ -265,11 +274,19 @@ def find_quantities(text: str) -> list[Quantity]:
             if m.group("plus") or m.group("ormore"):
                 bound = "lower"
             lo, hi = _apply_bound(v, bound)
-            q = Quantity(start, end, span_text, lo, hi, unit, words_only=words, bound=bound)
+            q = Quantity(start, end, span_text, lo, hi, unit, words_only=words, bound=bound,
+                         times=bool(m.group("times")))
         if q is not None:
             # a trailing space or '.' swallowed by optional groups is not part of the figure
             while q.end > q.start and text[q.end - 1] in " .,":
                 q.end -= 1
             q.text = text[q.start:q.end]
+            sub = _SUBUNIT.match(text, q.end)
+            if sub and q.unit is None and not q.vague and q.low is not None and q.low == q.high:
+                # "four pence", "17 cents": money, written in the main currency unit
+                q.unit = "GBP" if sub.group(1).lower().startswith("p") else "USD"
+                q.low = q.high = q.low / 100
+                q.end = sub.end()
+                q.text = text[q.start:q.end]
             out.append(q)
     return out
