@@ -36,6 +36,7 @@ class MentionRef:
     strong_date: bool              # the date was read from the sentence (or carried from it)
     family: str                    # the document's copy family (its original's id)
     outlet: str | None = None
+    story: str | None = None
     affiliation: str = ""          # anonymous sources: "us" of "us official" ("" = not said)
 
 
@@ -60,11 +61,39 @@ def _interval(m: MentionRef) -> tuple[float, float]:
     return lo, hi
 
 
+ROUNDING = 0.025  # "$43 million" and "$43,885,310", "nearly $15 million" and "$14,959,450"
+
+
+def _close(x: float, y: float) -> bool:
+    return abs(x - y) <= ROUNDING * max(abs(x), abs(y), 1.0)
+
+
+def _point(m: MentionRef) -> bool:
+    return m.low is not None and m.high is not None and _close(m.low, m.high)
+
+
 def compatible_values(a: MentionRef, b: MentionRef) -> bool:
-    alo, ahi = _interval(a)
-    blo, bhi = _interval(b)
-    tol = 0.01 * max(abs(x) for x in (alo, ahi, blo, bhi, 1.0) if x not in (float("inf"), float("-inf")))
-    return alo <= bhi + tol and blo <= ahi + tol
+    """Could these two be the same statement, rounded or hedged differently? Two exact figures
+    must agree up to rounding; an open bound ("more than 1,000") must sit at the other's value,
+    not merely admit it ("more than $60,000" is not "$250,000"); a vague range ("hundreds")
+    holds any figure inside it."""
+    if _point(a) and _point(b):
+        return _close(a.low, b.low)
+    for x, y in ((a, b), (b, a)):
+        if x.low is not None and x.high is not None and not _point(x):   # x is a closed range
+            ylo, yhi = _interval(y)
+            if y.low is not None and y.high is not None:
+                return x.low <= yhi * (1 + ROUNDING) and ylo <= x.high * (1 + ROUNDING)
+            bound = y.low if y.low is not None else y.high
+            return bound is not None and x.low * (1 - ROUNDING) <= bound <= x.high * (1 + ROUNDING)
+    # one or both open-ended, or points against open bounds: the written numbers must agree
+    ends_a = [v for v in (a.low, a.high) if v is not None]
+    ends_b = [v for v in (b.low, b.high) if v is not None]
+    if not ends_a or not ends_b:
+        return False
+    if (a.high is None) != (b.high is None) and not (_point(a) or _point(b)):
+        return False  # "more than N" against "fewer than N"
+    return any(_close(x, y) for x in ends_a for y in ends_b)
 
 
 def _fits(claim: Claim, m: MentionRef) -> bool:
@@ -107,7 +136,31 @@ def link_claims(mentions: list[MentionRef]) -> list[Claim]:
                 # undated everywhere: the earliest publication that reports it
                 c.stated_on = min(dates) if dates else None
         claims += local
-    return _fold_restatements(claims)
+    return _merge_outlet_voices(_fold_restatements(claims))
+
+
+def _merge_outlet_voices(claims: list[Claim]) -> list[Claim]:
+    """Outlets of one story that state the same figure in their own voice ("$43 million",
+    "$43,885,310") report one fact; their claims merge when every value agrees up to rounding."""
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    out = []
+    for c in claims:
+        m0 = c.members[0]
+        if all(m.speaker_key.startswith("outlet:") for m in c.members) and m0.story:
+            groups[(m0.story, m0.measure, m0.unit)].append(c)
+        else:
+            out.append(c)
+    for _, cs in sorted(groups.items(), key=lambda kv: str(kv[0])):
+        merged: list[Claim] = []
+        for c in cs:
+            home = next((h for h in merged if {m.family for m in h.members}.isdisjoint({m.family for m in c.members})
+                         and all(compatible_values(x, y) for x in h.members for y in c.members)), None)
+            if home is None:
+                merged.append(c)
+            else:
+                home.members += c.members
+        out += merged
+    return out
 
 
 def _fold_restatements(claims: list[Claim]) -> list[Claim]:
@@ -123,7 +176,9 @@ def _fold_restatements(claims: list[Claim]) -> list[Claim]:
         m0 = c.members[0]
         if m0.speaker_key.startswith("outlet:"):
             fits = [a for a in attributed.get((m0.family, m0.measure, m0.unit), [])
-                    if all(compatible_values(m, o) for m in c.members for o in a.members)]
+                    if all(compatible_values(m, o) for m in c.members for o in a.members)
+                    and any(_point(m) == _point(o) and m.low == o.low and m.high == o.high
+                            for m in c.members for o in a.members)]
             if len(fits) == 1:
                 fits[0].members += c.members
                 continue
