@@ -6,9 +6,13 @@ week") has the scope of that period's length; anything else ("more than 3,000 si
 deployment", or no period at all) is *cumulative*. Figures of different scopes cannot be
 compared: a weekly toll is neither an update of nor a contradiction to a running total.
 
+Claims are compared only when their subjects can be the same: the countries their subject names
+("North Korean soldiers", "troops (Pyongyang)") must match, and a subject naming none matches any.
+Ten thousand North Korean soldiers and fifty thousand Russian troops do not contradict each other.
+
 Marks, for a claim against the earlier claims of its timeline:
 
-- ``first``: nothing before it.
+- ``first``: nothing before it about its subject.
 - ``scope``: nothing before it has its scope (period against cumulative, a week against a
   month), or it is a period figure for a later period than the ones before it.
 - ``conflict``: an earlier claim of the same scope made the same day has bounds that do not
@@ -28,9 +32,12 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass
 
-BAND_RULE = ("Over each source's latest cumulative figure: low = the lowest bound any of them gives, "
+from .entities import side_of
+
+BAND_RULE = ("Over each source's latest cumulative figure about the section's main subject: low = the lowest bound any of them gives, "
              "high = the highest (either end open when a source's is), best = the median of their central values "
              "(a range counts as its midpoint, an open bound as its end); the sources disagree when "
              "no single number fits all their bounds.")
@@ -59,6 +66,15 @@ def scope(claim) -> str:
     if unit.startswith("2 "):
         n, unit = (2 * n if isinstance(n, int) else n), unit[2:]
     return f"{n} {unit}"
+
+
+def subject_key(c) -> frozenset[str]:
+    return side_of(getattr(c, "subject", None))
+
+
+def same_subject(a, b) -> bool:
+    ka, kb = subject_key(a), subject_key(b)
+    return not ka or not kb or ka == kb
 
 
 def interval(c) -> tuple[float, float]:
@@ -132,6 +148,9 @@ def _mark(c, earlier: list) -> tuple[str, str, object | None]:
     """The mark for ``c`` against the claims before it, a note, and the claim it clashes with."""
     if not earlier:
         return "first", "", None
+    earlier = [e for e in earlier if same_subject(e, c)]
+    if not earlier:
+        return "first", f"the first figure about {c.subject}", None
     sc = scope(c)
     same_scope = [e for e in earlier if scope(e) == sc]
     if c.stated_on is None:
@@ -193,6 +212,7 @@ class Band:
     agree: bool
     sources: int
     unit: str | None = None
+    about: str = ""     # the countries of the subject the band is over, when the section mixes subjects
 
 
 def consensus(claims: list) -> Band | None:
@@ -201,9 +221,13 @@ def consensus(claims: list) -> Band | None:
     if not units:
         return None
     unit = statistics.mode(units)
+    keys = Counter(subject_key(c) for c in claims if subject_key(c))
+    key = keys.most_common(1)[0][0] if keys else frozenset()
     latest: dict[str, object] = {}
     for c in claims:  # date order, so later claims of a source replace earlier ones
         if scope(c) != "cumulative" or c.unit != unit or (c.low is None and c.high is None):
+            continue
+        if key and subject_key(c) and subject_key(c) != key:
             continue
         latest[f"speaker:{c.speaker}" if c.speaker else f"outlet:{c.claim}"] = c
     if not latest:
@@ -214,4 +238,4 @@ def consensus(claims: list) -> Band | None:
     best = statistics.median(central(c) for c in cs)
     floor = max((c.low for c in cs if c.low is not None), default=float("-inf"))
     ceiling = min((c.high for c in cs if c.high is not None), default=float("inf"))
-    return Band(low, best, high, floor <= ceiling, len(cs), unit)
+    return Band(low, best, high, floor <= ceiling, len(cs), unit, " and ".join(sorted(key)))
