@@ -74,3 +74,12 @@ ROLE_NOUNS = {"head", "chief", "leader", "spokesman", "spokeswoman", "spokespers
 PERSON_TITLES = ROLE_NOUNS | {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "prime", "vice",
                               "king", "queen", "prince", "pope", "gen", "gen.", "maj", "col", "lt",
                               "admiral", "sen", "sen.", "rep", "rep.", "judge", "justice"}
+# Kinds of organisation an article refers back to with "the …": "the airline said".
+ORG_TYPES = {"company", "firm", "group", "ministry", "department", "agency", "bank", "airline", "insurer",
+             "carrier", "retailer", "lender", "operator", "maker", "manufacturer", "producer", "giant",
+             "broadcaster", "publisher", "network", "club", "union", "chain", "supermarket", "brewer",
+             "carmaker", "automaker", "regulator", "watchdog", "charity", "party", "government", "council",
+             "authority", "institute", "university", "hospital", "organisation", "organization", "business",
+             "corporation", "conglomerate", "store", "website", "site", "service", "fund", "exchange",
+             "court", "commission", "committee", "board", "office", "administration", "army", "military",
+             "police", "force", "utility", "developer", "studio", "label", "team", "league"}

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Attribution
-from .lexicon import PERSON_TITLES, ROLE_NOUNS, SPEECH_LEMMAS, STRONG_SPEECH
+from .lexicon import ORG_TYPES, PERSON_TITLES, ROLE_NOUNS, SPEECH_LEMMAS, STRONG_SPEECH
 
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": "ANY", "it": "ORG", "we": "ANY", "i": "PERSON"}
-_INANIMATE = {"report", "survey", "study", "poll", "figure", "data", "statistic", "statistics",
+_INANIMATE = {"list", "letter", "settlement", "deal", "agreement", "plan", "move", "decision",
+              "result", "results", "paper", "article", "website", "book", "ruling", "forecast",
+              "report", "survey", "study", "poll", "figure", "data", "statistic", "statistics",
               "research", "analysis", "estimate", "census", "document", "record", "filing",
               "indictment", "return", "number", "count", "tally", "toll", "assessment", "review",
               "audit", "release", "statement", "index", "table", "chart", "model", "projection"}
@@ -132,7 +134,7 @@ def speaker_from_np(head: Token) -> Speaker | None:
                 ent = next((e for e in head.doc.ents if e.start <= t.i < e.end), None)
                 if ent is not None:
                     return Speaker(ent.text, ent.label_ if ent.label_ != "GPE" else "GPE",
-                                   ent.start_char, ent.end_char)
+                                   ent.start_char, ent.end_char, role="document")
         return None
     org = _entity_in(toks, {"ORG", "GPE", "NORP", "FAC"})
     if org is not None and (org.start <= head.i < org.end or (head.pos_ == "PROPN" and org.root.dep_ != "poss")):
@@ -220,6 +222,8 @@ def find_cues(sent: Span) -> list[Cue]:
             subj = tok.head  # "Smith, who said …": the antecedent speaks
         if subj is None:
             continue
+        if any(t.like_num or t.text == "%" for t in subj.subtree if t.i <= subj.i):
+            continue  # "69% of over-55s said": respondents of a poll, not its source
         spk = speaker_from_np(subj)
         if spk is None:
             continue
@@ -312,11 +316,19 @@ class ArticleSpeakers:
                     pw = prev.name.lower().split() + (prev.role or "").lower().split()
                     if head in pw or head.rstrip("s") in [w.rstrip("s") for w in pw]:
                         return prev
-                if head in {"company", "firm", "group", "ministry", "department", "agency", "bank"}:
+                if head in ORG_TYPES:
+                    # "the airline said": the organisation of that kind the article is about
                     orgs = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= at]
                     if orgs:
-                        e = orgs[-1]
+                        e = max(orgs, key=lambda e: (sum(o.text == e.text for o in orgs), e.start))
                         return Speaker(e.text, "ORG", e.start_char, e.end_char)
+                if head in ROLE_NOUNS or " ".join(words[-2:]) in {"chief executive", "finance director"}:
+                    # "its chief executive said": the person the article gave that post
+                    for e in reversed([e for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= at]):
+                        before = self.doc.text[max(0, e.start_char - 40):e.start_char].lower()
+                        after = self.doc.text[e.end_char:e.end_char + 40].lower()
+                        if head in before.split() or head in after.replace(",", " ").split()[:4]:
+                            return Speaker(e.text, "PERSON", e.start_char, e.end_char, spk.name)
         return spk
 
     def _run(self) -> None:
@@ -328,6 +340,8 @@ class ArticleSpeakers:
                         any(a <= cue.token.idx < b for a, b in quotes):
                     continue  # "I would say" inside a quotation: the quotation's speaker says it
                 spk = self._resolve(cue.speaker, cue.speaker.start)
+                if spk.kind == "PRON":
+                    continue  # a pronoun with nobody to point back to names no one
                 found.append((cue, spk))
                 if spk.kind != "PRON":
                     self.history.append(spk)
