@@ -1,0 +1,282 @@
+"""The command line: every flag, every error a user can cause, and the exit status."""
+from __future__ import annotations
+
+import re
+import sqlite3
+
+import pytest
+
+from newsledger import __version__, store
+
+from .conftest import ENGLISH, ENGLISH_OTHER, GERMAN, read_jsonl, table_counts, write
+
+SEED = "000_6177fd27f8000f68"
+
+
+def _bad_input(kind: str, tmp_path):
+    """A path for each kind of input the ingest must refuse without stopping."""
+    if kind == "missing":
+        return tmp_path / "no-such-article.txt"
+    path = tmp_path / f"bad-{kind}.txt"
+    data = {"binary": bytes(range(256)) * 8,
+            "empty": b"",
+            "latin1": "Officials said 300 people were evacuated from the caf\u00e9 in M\u00fcnster.".encode("latin-1")}[kind]
+    path.write_bytes(data)
+    return path
+
+
+def _lines_naming(text: str, name: str) -> list[str]:
+    return [ln for ln in text.splitlines() if name in ln]
+
+
+def _docs(db) -> list[str]:
+    conn = sqlite3.connect(db)
+    try:
+        return [r[0] for r in conn.execute("SELECT doc FROM documents ORDER BY id")]
+    finally:
+        conn.close()
+
+
+# --- ingest: bad input ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind,reason", [
+    ("binary", "binary"), ("empty", "empty"), ("latin1", "not UTF-8"), ("missing", "no such file"),
+])
+def test_bad_input_gets_one_clear_line_and_exit_1_while_the_seed_lands(cli, seed_files, tmp_path, kind, reason):
+    bad = _bad_input(kind, tmp_path)
+    db = tmp_path / "ledger.db"
+    result = cli("ingest", bad, seed_files[0], "--db", db)
+    assert result.exit_code == 1
+    lines = _lines_naming(result.stderr, bad.name)
+    assert len(lines) == 1, result.stderr
+    assert reason in lines[0]
+    assert _docs(db) == [SEED]
+
+
+def test_all_bad_inputs_together_are_each_reported_and_counted(cli, seed_files, tmp_path):
+    bads = [_bad_input(k, tmp_path) for k in ("binary", "empty", "latin1", "missing")]
+    db = tmp_path / "ledger.db"
+    result = cli("ingest", *bads, seed_files[0], "--db", db)
+    assert result.exit_code == 1
+    for bad in bads:
+        assert len(_lines_naming(result.stderr, bad.name)) == 1
+    assert "1 added, 0 unchanged, 4 failed" in result.stderr
+
+
+def test_a_clean_ingest_exits_0(cli, tmp_path):
+    result = cli("ingest", write(tmp_path / "floods.txt", ENGLISH), "--db", tmp_path / "ledger.db")
+    assert result.exit_code == 0, result.output
+    assert "1 added, 0 unchanged, 0 failed" in result.stderr
+
+
+def test_a_problem_line_shows_a_file_name_with_brackets_as_written(cli, tmp_path):
+    # Rich would read "[bold]" as markup and drop it from the message
+    bad = tmp_path / "[bold]report.txt"
+    bad.write_bytes(b"")
+    result = cli("ingest", bad, "--db", tmp_path / "ledger.db")
+    assert "[bold]report.txt" in result.stderr
+
+
+def test_a_problem_line_is_not_wrapped_however_long_the_path(cli, tmp_path):
+    deep = tmp_path / ("a-long-folder-name-" * 6)
+    deep.mkdir()
+    bad = deep / "empty-article-with-a-long-name.txt"
+    bad.write_bytes(b"")
+    result = cli("ingest", bad, "--db", tmp_path / "ledger.db")
+    assert len(_lines_naming(result.stderr, "empty article")) == 1
+    assert len(_lines_naming(result.stderr, bad.name)) == 1
+
+
+# --- ingest: flags ----------------------------------------------------------------------------
+
+def test_reingesting_the_seeds_says_unchanged_and_changes_nothing(cli, seeds, ledger_copy):
+    before = table_counts(ledger_copy)
+    result = cli("ingest", seeds, "--db", ledger_copy)
+    assert result.exit_code == 0
+    assert len(re.findall(r"^unchanged ", result.stderr, re.M)) == 5
+    assert "0 added, 5 unchanged, 0 failed" in result.stderr
+    assert table_counts(ledger_copy) == before
+
+
+def test_published_sets_the_date_of_a_single_file(cli, tmp_path):
+    db = tmp_path / "ledger.db"
+    cli("ingest", write(tmp_path / "floods.txt", ENGLISH), "--published", "2023-03-06", "--db", db)
+    row = sqlite3.connect(db).execute("SELECT published, published_inferred FROM documents").fetchone()
+    assert row == ("2023-03-06", 0)
+
+
+def test_published_that_is_not_a_date_is_refused_before_reading(cli, tmp_path):
+    db = tmp_path / "ledger.db"
+    result = cli("ingest", write(tmp_path / "floods.txt", ENGLISH), "--published", "6 March", "--db", db)
+    assert result.exit_code == 2
+    assert "not a date" in result.stderr
+    assert not db.exists()
+
+
+def test_outlet_sets_the_outlet(cli, tmp_path):
+    db = tmp_path / "ledger.db"
+    cli("ingest", write(tmp_path / "floods.txt", ENGLISH), "--outlet", "Valley Gazette", "--db", db)
+    assert sqlite3.connect(db).execute("SELECT outlet FROM documents").fetchone()[0] == "Valley Gazette"
+
+
+def test_quiet_prints_problems_and_the_summary_only(cli, tmp_path):
+    good, bad = write(tmp_path / "floods.txt", ENGLISH), _bad_input("empty", tmp_path)
+    result = cli("ingest", good, bad, "--db", tmp_path / "ledger.db", "--quiet")
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2, result.stderr
+    assert bad.name in lines[0] and "1 added, 0 unchanged, 1 failed" in lines[1]
+
+
+def test_without_quiet_each_article_gets_a_progress_line(cli, tmp_path):
+    files = [write(tmp_path / f"{n}.txt", text) for n, text in (("floods", ENGLISH), ("tractors", ENGLISH_OTHER))]
+    result = cli("ingest", *files, "--db", tmp_path / "ledger.db")
+    assert re.findall(r"^added (\S+):", result.stderr, re.M) == ["floods", "tractors"]
+
+
+@pytest.mark.parametrize("flag,expected", [([], False), (["--allow-private"], True)])
+def test_allow_private_is_passed_to_the_ingest(cli, tmp_path, monkeypatch, flag, expected):
+    import newsledger.ledger as ledger
+
+    seen = {}
+
+    def fake_ingest(conn, paths, **kwargs):
+        seen.update(kwargs)
+        return ledger.IngestReport()
+
+    monkeypatch.setattr(ledger, "ingest", fake_ingest)
+    result = cli("ingest", "http://127.0.0.1:9/article", *flag, "--db", tmp_path / "ledger.db")
+    assert result.exit_code == 0
+    assert seen["allow_private"] is expected
+
+
+def test_ingest_creates_the_folder_of_a_new_ledger(cli, tmp_path):
+    db = tmp_path / "new" / "ledger.db"
+    result = cli("ingest", write(tmp_path / "floods.txt", ENGLISH), "--db", db)
+    assert result.exit_code == 0
+    assert _docs(db) == ["floods"]
+
+
+# --- report -----------------------------------------------------------------------------------
+
+def test_report_in_the_terminal_by_default(cli, seed_ledger):
+    result = cli("report", "--db", seed_ledger)
+    assert result.exit_code == 0
+    assert "casualties" in result.stdout and "John Kirby" in result.stdout
+
+
+def test_report_format_terminal_to_a_file(cli, seed_ledger, tmp_path):
+    out = tmp_path / "report.txt"
+    result = cli("report", "--db", seed_ledger, "--format", "terminal", "-o", out)
+    assert result.exit_code == 0
+    assert "John Kirby" in out.read_text(encoding="utf-8")
+    assert "John Kirby" not in result.stdout
+
+
+def test_report_format_html_is_one_file_with_no_outside_assets(cli, seed_ledger, tmp_path):
+    out = tmp_path / "report.html"
+    result = cli("report", "--db", seed_ledger, "--format", "html", "-o", out)
+    assert result.exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.lower().startswith("<!doctype html") and "John Kirby" in page
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+
+
+def test_report_format_markdown_to_stdout(cli, seed_ledger):
+    result = cli("report", "--db", seed_ledger, "--format", "markdown")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Ledger")
+    assert "| stated on |" in result.stdout
+
+
+def test_report_measure_keeps_one_measure(cli, seed_ledger):
+    result = cli("report", "--db", seed_ledger, "--format", "markdown", "--measure", "killed")
+    measures = {h.split(" — ")[0] for h in re.findall(r"^## (.+)$", result.stdout, re.M)}
+    assert measures == {"killed"}
+
+
+def test_report_all_adds_the_figures_of_measure_other(cli, tmp_path):
+    db = tmp_path / "ledger.db"
+    cli("ingest", write(tmp_path / "tractors.txt", ENGLISH_OTHER), "--db", db)
+    assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM figures WHERE measure = 'other'").fetchone()[0] > 0
+    without = cli("report", "--db", db, "--format", "markdown").stdout
+    with_all = cli("report", "--db", db, "--format", "markdown", "--all").stdout
+    assert "## other" not in without
+    assert "## other" in with_all
+
+
+def test_report_unknown_format_is_an_error(cli, seed_ledger):
+    result = cli("report", "--db", seed_ledger, "--format", "pdf")
+    assert result.exit_code == 2
+    assert "unknown format 'pdf'" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["report", "export", "documents"])
+def test_a_missing_ledger_is_an_error_and_is_not_created(cli, tmp_path, command):
+    db = tmp_path / "nothing.db"
+    result = cli(command, "--db", db)
+    assert result.exit_code == 2
+    assert "no ledger at" in result.stderr
+    assert not db.exists()
+
+
+@pytest.mark.parametrize("command", ["report", "export", "documents", "ingest"])
+def test_a_file_that_is_not_a_ledger_is_an_error(cli, tmp_path, command):
+    db = write(tmp_path / "notes.db", "shopping list: eggs, milk\n" * 50)
+    args = [command, "--db", db] + ([str(tmp_path / "missing.txt")] if command == "ingest" else [])
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert "is not a newsledger ledger" in result.stderr
+
+
+def test_another_programs_sqlite_file_is_not_taken_over(cli, tmp_path, seed_files):
+    db = tmp_path / "other.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE bookmarks (url TEXT)")
+    conn.close()
+    result = cli("ingest", seed_files[0], "--db", db)
+    assert result.exit_code == 2
+    assert "is not a newsledger ledger" in result.stderr
+    assert table_counts(db) == {"bookmarks": 0}
+
+
+def test_a_ledger_from_a_newer_newsledger_is_refused_clearly(cli, ledger_copy):
+    conn = sqlite3.connect(ledger_copy)
+    conn.execute(f"PRAGMA user_version = {len(store.MIGRATIONS) + 1}")
+    conn.close()
+    result = cli("report", "--db", ledger_copy)
+    assert result.exit_code == 2
+    assert "newer newsledger" in result.stderr
+
+
+# --- export, documents, version -----------------------------------------------------------------
+
+def test_export_writes_both_files_into_out(cli, seed_ledger, tmp_path):
+    out = tmp_path / "deep" / "export"
+    result = cli("export", "--db", seed_ledger, "--out", out)
+    assert result.exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["documents.jsonl", "figures.jsonl"]
+    assert len(read_jsonl(out / "documents.jsonl")) == 5
+    assert f"wrote {len(read_jsonl(out / 'figures.jsonl'))} figures and 5 documents" in result.stderr
+
+
+def test_documents_lists_every_document(cli, seed_ledger, seed_files):
+    result = cli("documents", "--db", seed_ledger)
+    assert result.exit_code == 0
+    for f in seed_files:
+        assert f.stem in result.stdout
+
+
+def test_documents_marks_a_non_english_document_as_stored_not_extracted(cli, tmp_path):
+    db = tmp_path / "ledger.db"
+    cli("ingest", write(tmp_path / "hochwasser.txt", GERMAN), write(tmp_path / "floods.txt", ENGLISH), "--db", db)
+    result = cli("documents", "--db", db)
+    [german] = _lines_naming(result.stdout, "hochwasser")
+    [english] = _lines_naming(result.stdout, "floods")
+    assert "de (stored, not extracted)" in german
+    assert "not extracted" not in english
+
+
+def test_version(cli):
+    result = cli("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"newsledger {__version__}"
