@@ -212,6 +212,8 @@ def _phrase(noun: Token, skip: Span | None = None) -> str:
     for t in left:
         if skip is not None and skip.start <= t.i < skip.end:
             continue
+        if t.is_currency or t.text in {"%", "(", ")", "-"} or (t.is_upper and len(t) > 3 and t.ent_type_ == "GPE"):
+            continue  # another amount's symbol, or a dateline ("WASHINGTON —")
         if t.dep_ in {"det", "predet", "nummod", "quantmod", "punct"} or t.like_num:
             continue
         if t.lower_ in {"more", "than", "some", "about", "around", "over", "nearly", "almost", "least", "at",
@@ -271,11 +273,14 @@ def _head_noun(tok: Token) -> Token:
     return tok
 
 
-def _of_object(tok: Token, preps=("of", "in", "on", "for", "among", "at")) -> Token | None:
+def _of_object(tok: Token, preps=("of", "in", "on", "for", "among", "at", "per")) -> Token | None:
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             for g in child.children:
-                if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN", "PRON"} and not g.like_num:
+                if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN", "PRON"} and not g.like_num \
+                        and g.ent_type_ not in {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"} \
+                        and g.lemma_.lower() not in TIME_UNITS \
+                        and not (child.lower_ in {"in", "at"} and g.ent_type_ in {"GPE", "LOC"}):
                     return g
     return None
 
@@ -331,6 +336,11 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
         if measure in MEASURE_LEMMAS and verb.lemma_.lower() in MEASURE_LEMMAS[measure]:
             parts.append(verb.text)  # "53 others wounded"
         for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in {"for", "on", "from", "to", "into", "per", "over"} \
+                    and not (child.left_edge.i <= num.i <= child.right_edge.i):
+                obj = _of_object(verb, (child.lower_,))
+                if obj is not None and obj.pos_ != "PRON" and obj.ent_type_ not in {"GPE", "LOC", "PERSON"}:
+                    context.append(_short(obj, skip, with_of=False))  # "spent $X on purchases"
             if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.pos_ != "PRON" and \
                     not (child.i <= num.i <= child.right_edge.i and child.left_edge.i <= num.i) and \
                     (core is None or child.i != core.i) and child.lower_ not in {"who", "which", "that"}:
@@ -347,7 +357,7 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
         if sufferer is not None and sufferer.i != core.i:
             context.insert(0, _phrase(sufferer))
     text = " ".join(p for p in parts if p)
-    context = [c for c in dict.fromkeys(context) if c and c not in text][:2]
+    context = [c for c in dict.fromkeys(context) if c and c not in text][:3]
     if not text and not context:
         aff = _affiliated(sent, num.i)
         return aff or ""
@@ -475,7 +485,16 @@ def extract_figures(doc: Doc) -> list[Figure]:
         figures.append(fig)
     borrow_subjects(figures, weak)
     _fill_from_article(figures)
+    _conversions(doc.text, figures)
     return figures
+
+
+def _conversions(text: str, figures: list[Figure]) -> None:
+    """'$1.13bn (£600m)': the bracketed amount is the same quantity in another currency; it
+    counts what the amount before it counts."""
+    for prev, f in zip(figures, figures[1:]):
+        if prev.measure == f.measure == "money" and re.fullmatch(r"\s*[(\[]\s*", text[prev.end:f.start]):
+            f.subject = prev.subject
 
 
 def _fill_from_article(figures: list[Figure]) -> None:
