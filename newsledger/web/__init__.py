@@ -1,0 +1,1 @@
+"""Browse a ledger: overview, documents with every figure highlighted, claims, a JSON API."""
