@@ -43,7 +43,7 @@ def speaker_styles(sec: Section) -> dict[str, Style]:
             out[name] = Style(OUTLET_COLOUR, "circle")
         else:
             i = sum(1 for k in out if k != OUTLET)
-            out[name] = Style(PALETTE[i % len(PALETTE)], MARKERS[(i // len(PALETTE)) % len(MARKERS)])
+            out[name] = Style(PALETTE[i % len(PALETTE)], MARKERS[i % len(MARKERS)])
     return out
 
 
@@ -112,7 +112,7 @@ def _marker(kind: str, x: float, y: float, colour: str, hollow: bool) -> str:
 
 def _arrow(x: float, y: float, up: bool, colour: str) -> str:
     d = -1 if up else 1
-    return (f'<path d="M{x - 5:.1f} {y - d * 7:.1f}L{x:.1f} {y:.1f}L{x + 5:.1f} {y - d * 7:.1f}" fill="none" '
+    return (f'<path class="arrow" d="M{x - 5:.1f} {y - d * 7:.1f}L{x:.1f} {y:.1f}L{x + 5:.1f} {y - d * 7:.1f}" fill="none" '
             f'stroke="{colour}" stroke-width="2"/>')
 
 

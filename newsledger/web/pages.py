@@ -81,7 +81,7 @@ def claim(conn: sqlite3.Connection, claim_id: str) -> str | None:
             + (f" · {escape(c.period)}" if c.period else "")
             + f' · {len(c.mentions)} mentions in {c.independent} independent reports</p>',
             f'<p>{rh.badge(c.status)} {escape(c.note)} — <a href="/#{escape(sec.anchor)}">on its timeline</a></p>']
-    own = [k for k in sec.conflicts if c in (k.a, k.b)]
+    own = [k for k in sec.conflicts if c is k.a or c is k.b]
     body.append(rh.conflicts_html(own, LINKS))
     body.append("<h4>Every mention</h4><table class=figlist><thead><tr><th>source</th><th>published</th>"
                 "<th>as written</th><th>bounds</th><th>speaker as written</th><th>hedges</th><th>sentence</th>"
