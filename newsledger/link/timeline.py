@@ -37,10 +37,11 @@ from dataclasses import dataclass
 
 from .entities import side_of
 
-BAND_RULE = ("Over each source's latest cumulative figure about the section's main subject: low = the lowest bound any of them gives, "
-             "high = the highest (either end open when a source's is), best = the median of their central values "
-             "(a range counts as its midpoint, an open bound as its end); the sources disagree when "
-             "no single number fits all their bounds.")
+BAND_RULE = ("Over each source's latest cumulative figure about the section's main subject: "
+             "low = the lowest lower bound any of them gives (0 for “fewer than”), "
+             "high = the highest upper bound (open when a source's is), "
+             "best = the median of their central values (a range counts as its midpoint, an open bound as its end); "
+             "the sources disagree when no single number fits all their bounds.")
 
 _CUMULATIVE = re.compile(r"\b(since|so far|to date|in total|overall|altogether|cumulative|all told)\b", re.I)
 _UNITS = {"hour": "hour", "day": "day", "night": "day", "week": "week", "weekend": "week", "fortnight": "2 week",
@@ -233,7 +234,7 @@ def consensus(claims: list) -> Band | None:
     if not latest:
         return None
     cs = list(latest.values())
-    low = None if any(c.low is None for c in cs) else min(c.low for c in cs)
+    low = min(c.low if c.low is not None else 0.0 for c in cs)  # counts, sums and areas are never negative
     high = None if any(c.high is None for c in cs) else max(c.high for c in cs)
     best = statistics.median(central(c) for c in cs)
     floor = max((c.low for c in cs if c.low is not None), default=float("-inf"))

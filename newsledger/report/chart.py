@@ -146,14 +146,17 @@ def timeline_svg(sec: Section, href: Callable[[object], str | None] | None = Non
                    f'class="band"><title>consensus band {html.escape(bounds(band.low, band.high, band.unit))}</title></rect>')
         yb = sy.y(band.best)
         out.append(f'<line x1="{LEFT}" x2="{W - RIGHT}" y1="{yb:.1f}" y2="{yb:.1f}" class="best"/>'
-                   f'<text x="{W - RIGHT - 4}" y="{yb - 5:.1f}" text-anchor="end" class="bandlabel">best {html.escape(short(round(band.best, 2 - int(math.floor(math.log10(abs(band.best))))) if band.best else 0, band.unit))}</text>')
-    step = max(1, math.ceil(len(dates) / 8))
-    for d in dates[::step]:
+                   f'<text x="{LEFT + 4}" y="{yb - 5:.1f}" class="bandlabel">best {html.escape(short(round(band.best, 2 - int(math.floor(math.log10(abs(band.best))))) if band.best else 0, band.unit))}</text>')
+    last_x = -1e9
+    for d in dates:
+        if x(d) - last_x < 80:  # labels this close would overprint; the marks still show the day
+            continue
+        last_x = x(d)
         out.append(f'<line x1="{x(d):.1f}" x2="{x(d):.1f}" y1="{H - BOTTOM}" y2="{H - BOTTOM + 5}" class="axis"/>'
                    f'<text x="{x(d):.1f}" y="{H - BOTTOM + 19}" text-anchor="middle" class="tick">{d:%d %b %Y}</text>')
     out.append(f'<line x1="{LEFT}" x2="{W - RIGHT}" y1="{H - BOTTOM}" y2="{H - BOTTOM}" class="axis"/>')
     if sy.log:
-        out.append(f'<text x="{LEFT - 8}" y="{TOP - 4}" text-anchor="end" class="tick">log</text>')
+        out.append(f'<text x="{LEFT}" y="{H - 4}" class="tick">log scale</text>')
     same_day: dict[str, list] = {}
     for c in drawn:
         same_day.setdefault(c.stated_on, []).append(c)
@@ -172,7 +175,8 @@ def _claim_mark(c, cx: float, sy: _Scale, st: Style, href) -> str:
              + (f", {c.period}" if c.period else "") + (f" — {c.status}" if c.status else ""))
     parts = [f"<title>{html.escape(label)}</title>"]
     if c.status == "conflict":
-        yy = sy.y(c.low if c.low is not None else c.high)
+        ends = [sy.y(v) for v in (c.low, c.high) if v is not None]
+        yy = sum(ends) / len(ends)
         parts.append(f'<circle cx="{cx:.1f}" cy="{yy:.1f}" r="10" class="halo"/>')
     if c.low is not None and c.high is not None and c.low == c.high:
         parts.append(_marker(st.marker, cx, sy.y(c.low), st.colour, hollow))

@@ -145,7 +145,7 @@ def band_html(sec: Section) -> str:
     about = f" about {escape(b.about)}" if b.about else ""
     verdict = ' <span class="disagree">the sources disagree</span>' if not b.agree else ""
     return (f'<div class="band-line"><b>Consensus</b>{about}: low <b>{escape(bounds(b.low, b.low, b.unit))}</b> · '
-            f'best <b>{escape(bounds(best, best, b.unit))}</b> · high <b>{escape(bounds(b.high, b.high, b.unit))}</b>'
+            f'best <b>{escape(bounds(best, best, b.unit))}</b> · high <b>{escape(bounds(b.high, b.high, b.unit)) if b.high is not None else "open"}</b>'
             f' from {b.sources} source{"s" if b.sources != 1 else ""}{verdict}'
             f'<span class="rule">{escape(BAND_RULE)}</span></div>')
 

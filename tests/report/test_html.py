@@ -96,7 +96,7 @@ def test_chart_uses_a_log_scale_for_a_wide_range_and_arrows_for_open_bounds():
     cs = [ClaimView("a", "2024-12-16", "Kirby", "dozens", 24, 99, None, "casualties", ""),
           ClaimView("b", "2024-12-23", "Zelensky", "more than 3,000", 3000, None, None, "casualties", "")]
     svg = timeline_svg(Section("s", "casualties", cs))
-    assert ">log<" in svg and svg.count('class="arrow"') == 1 and "Zelensky" in svg
+    assert ">log scale<" in svg and svg.count('class="arrow"') == 1 and "Zelensky" in svg
 
 
 def test_non_english_documents_are_listed_as_not_extracted(scratch):
