@@ -64,7 +64,7 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
     value = q.low if q.low is not None else q.high
     plain_int = re.fullmatch(r"\d+", q.text.strip()) is not None
     if q.unit in (None,) and plain_int and value is not None and 1000 <= value <= 2100:
-        counted = nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ == "NNS"
+        counted = nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ == "NNS" and span.root.ent_type_ != "DATE"
         if not counted:
             return "year"
     if plain_int and re.match(r"\s*[:.]\d", after) or re.match(r"\s*(a\.?m\.?|p\.?m\.?|gmt|utc|bst|est|o'clock)\b", after):
@@ -137,16 +137,22 @@ def counted_noun(num: Token) -> Token | None:
 
 
 def _measure_of(lemmas: list[str]) -> str | None:
+    """The measure of the nearest measure word. "killed or wounded" side by side is casualties;
+    a "killed" figure beside a separate "wounded" one is not."""
     found = []
-    for lem in lemmas:
+    for i, lem in enumerate(lemmas):
         for measure, words in MEASURE_LEMMAS.items():
-            if lem in words and measure not in found:
-                found.append(measure)
-    if "casualties" in found or ("killed" in found and "wounded" in found):
+            if lem in words and measure not in [f for f, _ in found]:
+                found.append((measure, i))
+    if not found:
+        return None
+    first, at = found[0]
+    if first == "casualties":
+        return first
+    pair = {"killed", "wounded"}
+    if first in pair and any(m in pair - {first} and abs(i - at) <= 2 for m, i in found[1:]):
         return "casualties"
-    for m in found:
-        return m
-    return None
+    return first
 
 
 def _governing_lemmas(num: Token, noun: Token | None) -> list[str]:
@@ -160,15 +166,21 @@ def _governing_lemmas(num: Token, noun: Token | None) -> list[str]:
         if child.dep_ in {"amod", "acl", "relcl", "advcl", "conj", "appos"} or child.pos_ == "VERB":
             out.append(child.lemma_.lower())
             out += [c.lemma_.lower() for c in child.children if c.dep_ in {"conj", "xcomp"}]
-    # "1,000 killed or wounded": the participle may attach to the verb, right after the figure
-    for t in num.doc[num.i + 1: min(len(num.doc), num.i + 4)]:
+    # "1,000 killed or wounded", "two officers injured": the participle may attach elsewhere
+    after = (noun if noun is not None and noun.i > num.i else num)
+    for t in num.doc[after.i + 1: min(len(num.doc), after.i + 3)]:
         if t.pos_ in {"VERB", "ADJ"} and t.lemma_.lower() in set().union(*MEASURE_LEMMAS.values()):
             out.append(t.lemma_.lower())
             out += [c.lemma_.lower() for c in t.children if c.dep_ == "conj"]
     head = anchor
+    preps = 0
     for _ in range(6):
         if head.head.i == head.i:
             break
+        if head.dep_ == "pobj" and head.head.lower_ not in {"of", "by"}:
+            preps += 1
+            if preps > 1:
+                break  # "arrested … in connection with a dozen packages": too far to befall them
         head = head.head
         out.append(head.lemma_.lower())
         if head.pos_ in {"VERB", "AUX"}:
@@ -185,6 +197,10 @@ def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span) -> str:
     if q.unit and q.unit not in {"%", "fraction"}:
         return "money"
     lemmas = _governing_lemmas(num, noun)
+    if noun is not None and any(c.dep_ == "compound" and c.lower_ in {"job", "revenue", "tax", "profit", "pretax", "pre-tax",
+                                                                   "operating", "net", "trading", "financial"}
+                                for c in noun.children):
+        lemmas = [lem for lem in lemmas if lem not in {"loss", "losses"}]  # "job losses" are not casualties
     m = _measure_of(lemmas)
     if m:
         return m

@@ -13,7 +13,8 @@ MEASURE_LEMMAS = {
     "wounded": {"wound", "injure", "injury", "hurt", "injured", "wounded", "maim", "hospitalise",
                 "hospitalize", "hospitalised", "hospitalized"},
     "captured": {"capture", "arrest", "detain", "detention", "prisoner", "imprison", "jail", "pow",
-                 "detainee", "hostage", "abduct", "kidnap", "custody", "surrender", "apprehend"},
+                 "detainee", "hostage", "abduct", "kidnap", "custody", "surrender", "apprehend",
+                 "convict", "indict", "charge", "guilty", "sentence", "prosecute", "extradite"},
     "missing": {"missing", "disappear", "unaccounted"},
     "deployed": {"deploy", "send", "station", "mobilise", "mobilize", "dispatch", "contingent",
                  "reinforce", "deployment", "transfer", "mobilisation", "mobilization", "recruit",
@@ -29,9 +30,7 @@ MEASURE_NOUNS = {"casualty", "loss", "losses", "death", "dead", "fatality", "inj
 # People who serve: counted without any verb they are "deployed" (stationed, in the force).
 PERSONNEL = {"troop", "soldier", "force", "personnel", "fighter", "marine", "sailor", "airman",
              "servicemember", "serviceman", "servicemen", "contingent", "mercenary", "infantry",
-             "reservist", "conscript", "paratrooper", "officer", "militant", "agent", "police",
-             "policeman", "guard", "peacekeeper", "army", "brigade", "battalion", "division",
-             "unit", "regiment"}
+             "reservist", "conscript", "paratrooper", "peacekeeper"}
 TIME_UNITS = {"second", "minute", "hour", "day", "night", "week", "weekend", "fortnight", "month",
               "year", "decade", "century", "millennium", "season", "term", "quarter", "morning",
               "evening", "afternoon", "time", "round", "innings"}

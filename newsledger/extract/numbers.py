@@ -69,9 +69,10 @@ _CUR_WORD = (r"(?:(?:US|Australian|Canadian|Hong Kong|New Zealand|Swiss)\s+)?"
              r"|won|hryvnias?|francs?|pesos?|reais|rand|lira|shekels?|dirhams?|riyals?|naira)")
 _PERCENT = r"(?:\s?%|\s?per\s?cent\b|\s?percent\b|\s?percentage points?\b)"
 
-_LOWER = r"(?:more than|over|at least|upwards of|in excess of|above|exceeding|well over|just over|well above|no fewer than|no less than|not less than|a minimum of)"
+_LOWER = r"(?:topped|topping|exceeded|surpassed|surpassing|more than|over|at least|upwards of|in excess of|above|exceeding|well over|just over|well above|no fewer than|no less than|not less than|a minimum of)"
 _UPPER = r"(?:fewer than|less than|up to|at most|no more than|under|below|as many as|as much as|not more than|a maximum of|a maximum|just under)"
 _APPROX = r"(?:some|around|about|roughly|nearly|almost|an estimated|estimated|approximately|close to|approaching|circa|an approximate|approx\.?|almost exactly|just about|the equivalent of)"
+_TIME_WORDS = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|the\s+(?:morning|afternoon|evening)"
 _PREFIX = rf"(?:(?P<prefix>{_LOWER}|{_UPPER}|{_APPROX})\s+)?"
 
 # A single amount: currency? number scale? currency-word?  ("$5.6bn", "5.6 billion. dollars",
@@ -94,13 +95,14 @@ _FRACTION = r"(?:two-thirds|two thirds|three-quarters|three quarters|one-third|o
 QUANTITY_RE = re.compile(
     rf"(?<![\w$£€¥.\-/])"
     rf"(?:"
-    rf"(?P<between>between\s+(?P<b1>{_AMOUNT})\s+and\s+(?P<b2>{_AMOUNT})(?P<bpct>{_PERCENT})?)"
-    rf"|(?P<fromto>from\s+(?P<f1>{_AMOUNT})\s+to\s+(?P<f2>{_AMOUNT})(?P<fpct>{_PERCENT})?)"
+    rf"(?P<between>between\s+(?P<b1>{_AMOUNT})(?P<b1pct>{_PERCENT})?\s+and\s+(?P<b2>{_AMOUNT})(?P<bpct>{_PERCENT})?)"
+    rf"|(?P<fromto>from\s+(?P<f1>{_AMOUNT})(?P<f1pct>{_PERCENT})?\s+to\s+(?P<f2>{_AMOUNT})(?P<fpct>{_PERCENT})?)"
+    rf"|(?P<ratio>(?P<q1>{_NUMWORD_FULL}|\d{{1,3}})\s+(?:out\s+of|in)\s+(?P<q2>{_NUMWORD_FULL}|\d{{1,4}}))(?!\s+(?:{_TIME_WORDS}))"
     rf"|{_PREFIX}(?:"
-    rf"(?P<range>(?P<r1>{_AMOUNT})(?:(?:(?<=\d)|(?<=bn)|(?<=[mk%]))\s?[-–]\s?|\s+to\s+|\s+or\s+)(?P<r2>{_AMOUNT})(?P<rpct>{_PERCENT})?)"
+    rf"(?P<range>(?P<r1>{_AMOUNT})(?P<r1pct>{_PERCENT})?(?:(?:(?<=\d)|(?<=bn)|(?<=[mk%]))\s?[-–]\s?|\s+to\s+|\s+or\s+)(?P<r2>{_AMOUNT})(?P<rpct>{_PERCENT})?)"
     rf"|(?P<vague>{_VAGUE})"
-    rf"|(?P<frac>{_FRACTION})(?![\w-])"
     rf"|(?P<amount>{_AMOUNT})(?P<pct>{_PERCENT})?(?P<plus>\+)?(?P<ormore>\s+or more\b)?(?P<times>\s+times\b)?"
+    rf"|(?P<frac>{_FRACTION})(?![\w-])"
     rf"))"
     rf"(?![\w])",
     re.IGNORECASE,
@@ -226,7 +228,7 @@ def _range(m: re.Match, a: str, b: str, pct: str | None) -> tuple[float | None, 
     return min(va, vb), max(va, vb), unit, wa and wb
 
 
-_SUBUNIT = re.compile(r"\s+(pence|p|cents?)\b", re.I)
+_SUBUNIT = re.compile(r"(\s+pence\b|\s?p(?![.\w])|\s+cents?\b)", re.I)
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -244,16 +246,34 @@ def find_quantities(text: str) -> list[Quantity]:
             lo, hi, unit, words = _range(m, a, b, m.group(pct))
             if lo is None:
                 continue
+            first_pct = m.group(a + "pct")
+            a_end = m.end(a + "pct") if first_pct else m.end(a)
+            if bool(first_pct) != bool(m.group(pct)) and (first_pct or unit not in (None, "%")):
+                # "jumped 76% to $1.13bn": a percentage and an amount are two figures
+                for x, y in ((m.start(a), a_end), (m.start(b), m.end(pct) if m.group(pct) else m.end(b))):
+                    for part in find_quantities(text[x:y]):
+                        part.start, part.end = part.start + x, part.end + x
+                        out.append(part)
+                        break
+                continue
             if bound == "approx":
                 bound = None
             q = Quantity(start, end, span_text, lo, hi, unit, words_only=words, bound=bound or "range",
-                         parts=((m.start(a), m.end(a)), (m.start(b), m.end(b))),
+                         parts=((m.start(a), a_end), (m.start(b), m.end(b))),
                          joiner="between" if m.group("between") else "from" if m.group("fromto") else
                          ("-" if re.match(r"\s?[-–]", text[m.end(a):m.start(b)]) else text[m.end(a):m.start(b)].strip().lower()))
             if bound == "lower":
                 q.high = None
             elif bound == "upper":
                 q.low = None
+        elif m.group("ratio"):
+            a, _, _ = parse_amount(m.group("q1"))
+            b, _, _ = parse_amount(m.group("q2"))
+            if not a or not b or a >= b:
+                continue
+            v = round(a / b, 4)
+            lo, hi = _apply_bound(v, bound)
+            q = Quantity(start, end, span_text, lo, hi, "fraction", bound=bound)  # "one in 13", "eight out of 10"
         elif m.group("vague"):
             lo, hi, unit = _vague_bounds(m.group("vague"))
             if bound == "lower":
@@ -284,7 +304,7 @@ def find_quantities(text: str) -> list[Quantity]:
             sub = _SUBUNIT.match(text, q.end)
             if sub and q.unit is None and not q.vague and q.low is not None and q.low == q.high:
                 # "four pence", "17 cents": money, written in the main currency unit
-                q.unit = "GBP" if sub.group(1).lower().startswith("p") else "USD"
+                q.unit = "GBP" if sub.group(1).strip().lower().startswith("p") else "USD"
                 q.low = q.high = q.low / 100
                 q.end = sub.end()
                 q.text = text[q.start:q.end]
