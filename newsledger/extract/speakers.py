@@ -128,14 +128,20 @@ def speaker_from_np(head: Token) -> Speaker | None:
         return Speaker(person.text.strip(" ,"), "PERSON", person.start_char, person.end_char, role)
     lemma = head.lemma_.lower()
     if lemma in _INANIMATE:
-        # "a survey by YouGov", "ONS figures": the organisation behind the document speaks
-        for t in head.subtree:
-            if t.ent_type_ in {"ORG", "PERSON", "GPE"} and t.i != head.i:
-                ent = next((e for e in head.doc.ents if e.start <= t.i < e.end), None)
+        # "a survey by YouGov", "ONS figures": the organisation or person behind the document
+        # speaks — named as its modifier or after by/from/for, not anywhere in the phrase
+        # ("figures on searches in England" are not England's)
+        owners = [c for c in head.children if c.dep_ in {"compound", "poss", "nmod"}]
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in {"by", "from", "for", "of"}:
+                owners += [g for g in c.children if g.dep_ == "pobj"]
+        for o in owners:
+            for t in o.subtree:
+                ent = next((e for e in head.doc.ents if e.start <= t.i < e.end and e.label_ in {"ORG", "PERSON"}), None)
                 if ent is not None:
-                    return Speaker(ent.text, ent.label_ if ent.label_ != "GPE" else "GPE",
-                                   ent.start_char, ent.end_char, role="document")
-        return None
+                    return Speaker(ent.text, ent.label_, ent.start_char, ent.end_char, role="document:" + lemma)
+        # "a survey for the charity", "the poll": whose it is may be said elsewhere in the article
+        return Speaker(_clean_np(toks), "DOC", start, end, role="document:" + lemma)
     org = _entity_in(toks, {"ORG", "GPE", "NORP", "FAC"})
     if org is not None and (org.start <= head.i < org.end or (head.pos_ == "PROPN" and org.root.dep_ != "poss")):
         role = _clean_np([t for t in toks if t.i < org.start]) or None
@@ -331,6 +337,32 @@ class ArticleSpeakers:
                             return Speaker(e.text, "PERSON", e.start_char, e.end_char, spk.name)
         return spk
 
+    def _settle_documents(self) -> None:
+        """A poll or report named without its owner ("the poll suggests") is the one the article
+        names with its owner ("the YouGov poll"), or the organisation of the kind it is "for"
+        ("a survey for the charity"); failing both, it names no one."""
+        owned = [s for s in self.history if (s.role or "").startswith("document") and s.kind != "DOC"]
+        for start, found in list(self.by_sentence.items()):
+            kept = []
+            for cue, spk in found:
+                if spk.kind == "DOC":
+                    near = [o for o in owned if abs(o.start - spk.start) <= 600]
+                    owner = min(near, key=lambda o: abs(o.start - spk.start)) if near else None
+                    if owner is None:
+                        kinds = [w for w in spk.name.lower().split() if w in ORG_TYPES]
+                        if kinds:
+                            owner = self._resolve(Speaker(kinds[-1], "ANON", spk.start, spk.end), spk.start)
+                            owner = owner if owner.kind == "ORG" else None
+                    if owner is None:
+                        continue
+                    spk = Speaker(owner.name, owner.kind, owner.start, owner.end, spk.role)
+                kept.append((cue, spk))
+            if kept:
+                self.by_sentence[start] = kept
+            else:
+                del self.by_sentence[start]
+        self.history = [s for s in self.history if s.kind != "DOC"]
+
     def _run(self) -> None:
         quotes = quote_regions(self.doc.text)
         for sent in self.doc.sents:
@@ -353,6 +385,7 @@ class ArticleSpeakers:
                     self.history.append(spk)
             if found:
                 self.by_sentence[sent.start] = found
+        self._settle_documents()
 
     # -- lookup -----------------------------------------------------------------------------
     def for_token(self, tok: Token) -> tuple[Cue, Speaker] | None:
@@ -367,7 +400,15 @@ class ArticleSpeakers:
                 if cue.token.i in ancestors:
                     return cue, spk
             return min(found, key=lambda f: abs(f[0].token.i - tok.i))
-        return self._quoted(tok)
+        quoted = self._quoted(tok)
+        if quoted is not None or not _is_share(tok):
+            return quoted
+        # a poll or report story: its later percentages come from the same survey
+        earlier = [f for start in sorted(self.by_sentence) if start < sent.start
+                   for f in self.by_sentence[start]
+                   if f[1].role in {"document:survey", "document:poll", "document:study", "document:research",
+                                    "document:census"} and f[1].kind == "ORG"]
+        return earlier[-1] if earlier else None
 
     def _quoted(self, tok: Token) -> tuple[Cue, Speaker] | None:
         """A figure inside quotation marks in a sentence with no cue: the speaker is named in
@@ -394,6 +435,13 @@ class ArticleSpeakers:
         if nxt is not None and "\n" not in doc.text[own.end_char:nxt.start_char]:
             out.append(nxt)
         return out
+
+
+def _is_share(tok: Token) -> bool:
+    """A percentage or a fraction: the statistics a poll or report story quotes."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.text.endswith("%") or (nxt is not None and nxt.lower_ in {"%", "per", "percent"}) or \
+        tok.lower_ in {"half", "third", "quarter", "fifth", "thirds", "quarters"}
 
 
 def attribution_for(speakers: ArticleSpeakers, tok: Token) -> Attribution | None:
