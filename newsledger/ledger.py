@@ -150,11 +150,18 @@ def ingest(conn: sqlite3.Connection, inputs: Iterable[str], *, published: dt.dat
                 note("added", f"{a.doc}: stored, figures not extracted ({an.skipped})")
             else:
                 note("added", f"{a.doc}: {len(an.mentions)} figures")
-    with store.transaction(conn):
-        _refresh_groups(conn, copies, stories)
-        store.save_state(conn, "copies", copies.to_state())
-        store.save_state(conn, "stories", stories.to_state())
-        relink(conn)
+    try:
+        with store.transaction(conn):
+            _refresh_groups(conn, copies, stories)
+            store.save_state(conn, "copies", copies.to_state())
+            store.save_state(conn, "stories", stories.to_state())
+            relink(conn)
+    except Exception as e:
+        # The articles are stored; only the links across them are stale (the rollback keeps the
+        # previous ones whole), and the next ingest redoes them from the stored rows.
+        report.problems.append(Problem("(linking across articles)", f"not updated: {type(e).__name__}: {e}"))
+        note("problem", f"linking across articles not updated ({type(e).__name__}: {e}); "
+                        "the articles are stored, run ingest again to retry")
     return report
 
 

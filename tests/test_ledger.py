@@ -263,3 +263,19 @@ def test_relink_gives_every_figure_a_claim(seed_ledger):
     conn = sqlite3.connect(seed_ledger)
     assert conn.execute("SELECT COUNT(*) FROM figures WHERE claim IS NULL").fetchone()[0] == 0
     assert conn.execute("SELECT COUNT(*) FROM figures WHERE claim NOT IN (SELECT claim FROM claims)").fetchone()[0] == 0
+
+
+def test_a_failure_linking_across_articles_keeps_the_articles_and_is_reported(seed_files, tmp_path, monkeypatch):
+    def broken(conn):
+        raise RuntimeError("linker bug (simulated)")
+
+    db = tmp_path / "ledger.db"
+    with monkeypatch.context() as m:
+        m.setattr(ledger, "relink", broken)
+        report = _ingest(db, seed_files[:2])
+    assert report.added == [f.stem for f in seed_files[:2]]
+    assert report.failed and "linker bug" in report.problems[0].message
+    # the next ingest, with nothing new to read, still brings the links up to date
+    again = _ingest(db, seed_files[:2])
+    assert not again.failed
+    assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM figures WHERE claim IS NULL").fetchone()[0] == 0
