@@ -41,13 +41,22 @@ def _tokens(doc: Doc, q: Quantity) -> Span | None:
     return doc.char_span(q.start, q.end, alignment_mode="expand")
 
 
+_UNIT_WORDS = {"%", "percent", "cent", "dollars", "dollar", "pounds", "pound", "euros", "euro", "yen",
+               "pence", "cents", "million", "billion", "trillion", "thousand", "hundred", "bn", "m"}
+
+
 def _number_token(span: Span) -> Token:
-    """The token that carries the quantity: the last number-ish token of the span."""
+    """The token that carries the quantity in the parse: the last number-ish token of the span,
+    or the unit word it hangs on ("35.7 percent": percent is what "a rate of" takes)."""
+    tok = span.root
     for t in reversed(span):
         if t.like_num or t.pos_ == "NUM" or t.lower_ in {"dozen", "dozens", "hundreds", "thousands",
                                                        "millions", "billions", "scores", "half"}:
-            return t
-    return span.root
+            tok = t
+            break
+    while tok.head.i != tok.i and span.start <= tok.head.i < span.end and tok.head.lower_ in _UNIT_WORDS:
+        tok = tok.head
+    return tok
 
 
 def _next_word(doc: Doc, i: int) -> Token | None:
