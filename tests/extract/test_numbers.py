@@ -37,8 +37,7 @@ def test_broken_thousands_separator_is_one_number():
 
 
 def test_list_of_small_numbers_is_not_a_broken_separator():
-    # "3, 400" in a list is two numbers, not 3400 -- only a three-digit group qualifies,
-    # and here the comma-space is followed by more list items
+    # a comma-space joins digits only before a group of exactly three: "3, 4 and 5" is a list
     qs = find_quantities("The teams scored 3, 4 and 5 goals.")
     assert [q.low for q in qs] == [3, 4, 5]
 
