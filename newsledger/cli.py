@@ -20,6 +20,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 err = Console(stderr=True, soft_wrap=True)
 out = Console()
 FORMATS = ("terminal", "html", "markdown")
+# the measures of docs/export-format.md: a misspelt --measure would otherwise print an empty report
+MEASURES = ("casualties", "killed", "wounded", "captured", "missing", "deployed", "displaced", "money",
+            "territory", "other")
 
 DB_OPTION = typer.Option(pathlib.Path("newsledger.db"), "--db", help="the ledger (SQLite file)")
 
@@ -71,7 +74,7 @@ def ingest(
         try:
             pub = dt.date.fromisoformat(published)
         except ValueError:
-            err.print(f"[red]error:[/] --published {published!r} is not a date (YYYY-MM-DD)")
+            err.print(f"[red]error:[/] --published {escape(repr(published))} is not a date (YYYY-MM-DD)")
             raise typer.Exit(2)
     if not db.exists() and not db.parent.exists():
         db.parent.mkdir(parents=True)
@@ -124,6 +127,9 @@ def report(
 
     if format not in FORMATS:  # before opening anything: a typo should not touch the ledger
         err.print(f"[red]error:[/] unknown format {escape(repr(format))}: use {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    if measure is not None and measure not in MEASURES:
+        err.print(f"[red]error:[/] unknown measure {escape(repr(measure))}: use one of {', '.join(MEASURES)}")
         raise typer.Exit(2)
     conn = _open(db)
     if format == "terminal":

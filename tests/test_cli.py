@@ -194,6 +194,12 @@ def test_report_measure_keeps_one_measure(cli, seed_ledger):
     assert measures == {"killed"}
 
 
+def test_report_unknown_measure_is_an_error(cli, seed_ledger):
+    result = cli("report", "--db", seed_ledger, "--measure", "casualtys")
+    assert result.exit_code == 2
+    assert "unknown measure 'casualtys'" in result.stderr
+
+
 def test_report_all_adds_the_figures_of_measure_other(cli, tmp_path):
     db = tmp_path / "ledger.db"
     cli("ingest", write(tmp_path / "tractors.txt", ENGLISH_OTHER), "--db", db)
@@ -280,3 +286,20 @@ def test_version(cli):
     result = cli("--version")
     assert result.exit_code == 0
     assert result.stdout.strip() == f"newsledger {__version__}"
+
+
+FIGURE_FIELDS = {"doc", "start", "end", "text", "low", "high", "unit", "measure", "subject", "speaker",
+                 "stated_on", "claim"}
+DOCUMENT_FIELDS = {"doc", "title", "outlet", "published", "language", "body", "duplicate_of", "story"}
+
+
+def test_export_has_every_field_of_the_format(seed_export):
+    figures, documents = read_jsonl(seed_export / "figures.jsonl"), read_jsonl(seed_export / "documents.jsonl")
+    assert figures and all(FIGURE_FIELDS <= set(f) for f in figures)
+    assert all(DOCUMENT_FIELDS <= set(d) for d in documents)
+
+
+def test_exported_offsets_index_the_file_as_decoded(seed_export, seeds):
+    for f in read_jsonl(seed_export / "figures.jsonl"):
+        original = (seeds / f"{f['doc']}.txt").read_bytes().decode("utf-8")
+        assert original[f["start"]:f["end"]] == f["text"]
