@@ -28,15 +28,17 @@ _UI_WORDS = {
     "latest", "news", "trending", "save", "bookmark", "the", "and", "this", "article", "page",
     "cookie", "cookies", "accept", "ad", "ads", "feedback", "tags", "topics", "world",
 }
-_SHARE = re.compile(r"\b(share|tweet|font[- ]?size|print|e-?mail)\b.*\b(button|this|article|icon)?", re.I)
-_CREDIT = re.compile(r"^\s*(source|sources|credit|credits|photo|image|picture|edited by|written by|"
-                     r"reporting by|additional reporting|copyright|©)\s*:?", re.I)
+# a widget names the button: "Facebook share button", "Share this article", "font-size"
+_SHARE = re.compile(r"\b(share|tweet|print|e-?mail)\b.*\b(button|this|article|icon|story|page)\b|font[- ]?size", re.I)
+_CREDIT = re.compile(r"^\s*((source|sources|credit|credits|photo|image|picture)\s*:|(edited by|written by|"
+                     r"reporting by|additional reporting by|copyright|©)\b)", re.I)
 _PHOTO_CREDIT = re.compile(r"(/\s*photo\s*:|\bphoto\s*:|\(photo\b|\bphoto credit\b|\bgetty images\b|"
                            r"\b(AP|AFP|EPA|Reuters|Yonhap|Xinhua|Anadolu)(-[A-Z][a-z]+)?\s*$|"
                            r"/\s*(AP|AFP|EPA|Reuters)\b)", re.I)
 _BIO = re.compile(r"\b(I|I'm|I am|my)\b.*\b(journalis\w*|writer|editor|reporter|correspondent|stories|"
                   r"news|freelance|columnist)\b", re.I)
-_BYLINE = re.compile(r"^\s*(by|written by|posted by|updated|published|last updated)\s+[A-Z0-9]", re.I)
+_BYLINE = re.compile(r"^\s*([Bb]y|[Ww]ritten by|[Pp]osted by|[Uu]pdated|[Pp]ublished|[Ll]ast updated)(\s+on)?:?\s+"
+                     r"([A-Z][a-z]+\s+[A-Z]|\d|(Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))")
 _MONTHS = ("january february march april may june july august september october november december "
            "jan feb mar apr jun jul aug sep sept oct nov dec").split()
 _MONTH_RE = r"(?:" + "|".join(_MONTHS) + r")\.?"

@@ -146,22 +146,16 @@ def test_lines_cover_the_text_in_order():
 
 
 
-@pytest.mark.xfail(strict=True, reason="any short line containing 'share' without a full stop is taken "
-                                        "for a share widget: the headline 'Share prices fall 5% ...' is lost")
 def test_headline_starting_with_share_is_the_title():
     text = "Share prices fall 5% after profit warning\n\nThe firm said sales dropped by a tenth.\n"
     assert title_of(text, classify_lines(text)) == "Share prices fall 5% after profit warning"
 
 
-@pytest.mark.xfail(strict=True, reason="_CREDIT treats any line opening with 'Sources' as a source credit: "
-                                        "'Sources said 300 people were hurt ...' is dropped from the body")
 def test_sentence_opening_with_sources_said_is_body():
     text = "Blast in the capital\n\nSources said 300 people were hurt in the blast.\nThe mayor visited.\n"
     assert "300 people" in body_text(text, classify_lines(text))
 
 
-@pytest.mark.xfail(strict=True, reason="_BYLINE uses [A-Z0-9] under re.I, so 'Updated figures show 300 dead' "
-                                        "reads as an 'Updated ...' stamp")
 def test_heading_opening_with_updated_is_not_a_byline():
     text = "Updated figures show 300 dead\n\nThe ministry revised its count on Monday.\n"
     assert title_of(text, classify_lines(text)) == "Updated figures show 300 dead"

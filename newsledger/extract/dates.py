@@ -22,6 +22,7 @@ from .lexicon import MONTHS, WEEKDAYS
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DATE_RE = re.compile(
     rf"\b(?:(?P<last>last|this past|past)\s+)?(?P<weekday>{'|'.join(WEEKDAYS)})\b"
+    rf"|\b(?P<daybefore>the day before yesterday)\b"
     rf"|\b(?P<yesterday>yesterday|the day before)\b"
     rf"|\b(?P<lastnight>last night|overnight)\b"
     rf"|\b(?P<today>today|this morning|this afternoon|this evening|tonight|earlier today)\b"
@@ -63,6 +64,8 @@ def resolve(m: re.Match, published: dt.date | None) -> dt.date | None:
         if m.group("last") and back == 0:
             back = 7
         return published - dt.timedelta(days=back)
+    if m.group("daybefore"):
+        return published - dt.timedelta(days=2)
     if m.group("yesterday") or m.group("lastnight"):
         return published - dt.timedelta(days=1)
     if m.group("today"):

@@ -465,6 +465,7 @@ def _resolve_range(doc: Doc, q: Quantity) -> list[Quantity]:
     change = q.joiner in {"from", "to", "-"} and any(w in CHANGE_LEMMAS for w in before)
     if q.joiner == "or" and not q.words_only or change:
         out = []
+        b1 = max(b1, q.end) if q.unit == "%" else b1  # "£106m or 47.3%": the sign goes with the second
         for x, y in ((a0, a1), (b0, b1)):
             for part in find_quantities(doc.text[x:y]):
                 part.start += x

@@ -71,7 +71,7 @@ _PERCENT = r"(?:\s?%|\s?per\s?cent\b|\s?percent\b|\s?percentage points?\b)"
 
 _LOWER = r"(?:topped|topping|exceeded|surpassed|surpassing|more than|over|at least|upwards of|in excess of|above|exceeding|well over|just over|well above|no fewer than|no less than|not less than|a minimum of)"
 _UPPER = r"(?:fewer than|less than|up to|at most|no more than|under|below|as many as|as much as|not more than|a maximum of|a maximum|just under)"
-_APPROX = r"(?:some|around|about|roughly|nearly|almost|an estimated|estimated|approximately|close to|approaching|circa|an approximate|approx\.?|almost exactly|just about|the equivalent of)"
+_APPROX = r"(?:some|around|about|roughly|nearly|almost|an estimated|approximately|close to|approaching|circa|an approximate|approx\.?|almost exactly|just about|the equivalent of)"
 _TIME_WORDS = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|the\s+(?:morning|afternoon|evening)"
 _PREFIX = rf"(?:(?P<prefix>{_LOWER}|{_UPPER}|{_APPROX})\s+)?"
 
@@ -104,7 +104,7 @@ QUANTITY_RE = re.compile(
     rf"|(?P<amount>{_AMOUNT})(?P<pct>{_PERCENT})?(?P<plus>\+)?(?P<ormore>\s+or more\b)?(?P<times>\s+times\b)?"
     rf"|(?P<frac>{_FRACTION})(?![\w-])"
     rf"))"
-    rf"(?![\w])",
+    rf"(?![\w]|-[a-z])",  # "Two-thirds", "five-year": the word goes on
     re.IGNORECASE,
 )
 

@@ -48,6 +48,10 @@ class Speaker:
     role: str | None = None
 
 
+def _strip_article(name: str) -> str:
+    return re.sub(r"^(the|a|an)\s+", "", name.strip(" ,"), flags=re.I)
+
+
 def _clean_np(tokens: list[Token]) -> str:
     words = [t for t in tokens if t.dep_ not in {"det", "punct"} or t.lower_ in {"-"}]
     text = " ".join(t.text for t in words)
@@ -139,7 +143,8 @@ def speaker_from_np(head: Token) -> Speaker | None:
             for t in o.subtree:
                 ent = next((e for e in head.doc.ents if e.start <= t.i < e.end and e.label_ in {"ORG", "PERSON"}), None)
                 if ent is not None:
-                    return Speaker(ent.text, ent.label_, ent.start_char, ent.end_char, role="document:" + lemma)
+                    return Speaker(_strip_article(ent.text), ent.label_, ent.start_char, ent.end_char,
+                                   role="document:" + lemma)
         # "a survey for the charity", "the poll": whose it is may be said elsewhere in the article
         return Speaker(_clean_np(toks), "DOC", start, end, role="document:" + lemma)
     org = _entity_in(toks, {"ORG", "GPE", "NORP", "FAC"})
@@ -148,7 +153,7 @@ def speaker_from_np(head: Token) -> Speaker | None:
         kind = org.label_
         if role and set(role.lower().replace("-", " ").split()) & PERSON_TITLES:
             kind = "PERSON"  # "Ukrainian President Zelenskyy" tagged as a place is still a person
-        return Speaker(org.text.strip(" ,"), kind, org.start_char, org.end_char, role)
+        return Speaker(_strip_article(org.text), kind, org.start_char, org.end_char, role)
     text = _clean_np(toks)
     if head.pos_ == "PROPN" and org is None:
         # a name the model did not tag ("Zelenskyy said"): a proper-noun phrase stands for a person
@@ -395,10 +400,11 @@ class ArticleSpeakers:
         found = self.by_sentence.get(sent.start, [])
         found = [f for f in found if not (f[1].start <= tok.idx < f[1].end)]
         if found:
-            ancestors = {a.i for a in tok.ancestors}
-            for cue, spk in found:
-                if cue.token.i in ancestors:
-                    return cue, spk
+            # the nearest governing speech verb: "A said 40 died, while B said 60 had"
+            depth = {a.i: n for n, a in enumerate(tok.ancestors)}
+            governing = [f for f in found if f[0].token.i in depth]
+            if governing:
+                return min(governing, key=lambda f: depth[f[0].token.i])
             return min(found, key=lambda f: abs(f[0].token.i - tok.i))
         quoted = self._quoted(tok)
         if quoted is not None or not _is_share(tok):

@@ -82,10 +82,11 @@ def compatible_values(a: MentionRef, b: MentionRef) -> bool:
     for x, y in ((a, b), (b, a)):
         if x.low is not None and x.high is not None and not _point(x):   # x is a closed range
             ylo, yhi = _interval(y)
+            # a vague range is already wide: no rounding slack ("hundreds" is not 1,000)
             if y.low is not None and y.high is not None:
-                return x.low <= yhi * (1 + ROUNDING) and ylo <= x.high * (1 + ROUNDING)
+                return x.low <= yhi and ylo <= x.high
             bound = y.low if y.low is not None else y.high
-            return bound is not None and x.low * (1 - ROUNDING) <= bound <= x.high * (1 + ROUNDING)
+            return bound is not None and x.low <= bound <= x.high
     # one or both open-ended, or points against open bounds: the written numbers must agree
     ends_a = [v for v in (a.low, a.high) if v is not None]
     ends_b = [v for v in (b.low, b.high) if v is not None]

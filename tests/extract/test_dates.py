@@ -118,8 +118,6 @@ def test_offsets_point_at_the_date_words():
     assert text[cue.start:cue.end] == "Tuesday"
 
 
-@pytest.mark.xfail(strict=True, reason="'the day before yesterday' is read as two cues, 'the day before' and "
-                                        "'yesterday', both dated one day back instead of one cue two days back")
 def test_the_day_before_yesterday_is_two_days_back():
     assert dates("The minister spoke the day before yesterday.", FRI) == \
         [("the day before yesterday", dt.date(2024, 12, 25))]

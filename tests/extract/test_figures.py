@@ -180,7 +180,6 @@ def test_percentage_rise_to_an_amount_is_two_figures(figures_of):
     assert amount.low == pytest.approx(1.13e9) and amount.unit == "USD"
 
 
-@pytest.mark.xfail(strict=True, reason="in '£106m or 47.3%' the second figure's span drops the '%' sign")
 def test_amount_or_percentage_keeps_the_percent_sign_in_the_span(figures_of):
     text, figs = figures_of("business/004")
     f = figure(text, figs, "47.3%")

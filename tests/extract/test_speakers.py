@@ -163,8 +163,6 @@ def test_two_speakers_in_one_sentence_each_keep_their_figure(attribute):
     assert attribute(text, "40")[1].speaker == "Anna Berg"
 
 
-@pytest.mark.xfail(strict=True, reason="for_token returns the first cue that is an ancestor: in 'A said 40 "
-                                        "died, while B said 60 had died' the 60 goes to A, not B")
 def test_second_speaker_of_a_sentence_gets_the_second_figure(attribute):
     text = "Storm hits coast\n\nMayor Anna Berg said 40 people died, while police chief Tom Hale said 60 had died.\n"
     assert attribute(text, "60")[1].speaker == "Tom Hale"
@@ -207,8 +205,6 @@ def test_figure_outside_the_reported_clause_is_the_outlets(attribute):
     assert attribute(text, "300")[1] is None
 
 
-@pytest.mark.xfail(strict=True, reason="organisation speakers keep the article ('The Red Cross'), though "
-                                        "Speaker.name is documented as 'as written, minus articles'")
 def test_organisation_speaker_without_the_article(attribute):
     text = "Storm hits coast\n\nThe Red Cross said 40 people died.\n"
     assert attribute(text, "40")[1].speaker == "Red Cross"
