@@ -72,13 +72,43 @@ def _point(m: MentionRef) -> bool:
     return m.low is not None and m.high is not None and _close(m.low, m.high)
 
 
+def _grain(v: float, unit: str | None) -> float:
+    """The rounding a written figure implies: 43,000,000 ("$43 million") is good to a million,
+    10.9 to a tenth. A percentage's trailing zero is written, not rounded ("70%" is not 69%)."""
+    v = abs(v)
+    if v == 0:
+        return 1.0
+    text = f"{v:.6f}".rstrip("0")
+    if not text.endswith("."):
+        return 10 ** -len(text.split(".")[1])
+    whole = int(v)
+    if unit in {"%", "fraction"}:
+        return 1.0
+    grain = 1
+    while whole and whole % (grain * 10) == 0:
+        grain *= 10
+    return float(grain)
+
+
+def _same_point(a: float, b: float, unit: str | None) -> bool:
+    """Equal up to the rounding of the rounder figure ("nearly $15 million" and "$14,959,450")
+    or its truncation ("$43 million" for $43,885,310), never more than a few per cent apart
+    ("$300m" is not "$284m")."""
+    ga, gb = _grain(a, unit), _grain(b, unit)
+    rough, r_grain, precise = (a, ga, b) if ga >= gb else (b, gb, a)
+    cap = 0.04 * max(abs(a), abs(b))
+    if abs(a - b) > cap:
+        return False
+    return abs(a - b) <= r_grain / 2 or rough <= precise < rough + r_grain
+
+
 def compatible_values(a: MentionRef, b: MentionRef) -> bool:
     """Could these two be the same statement, rounded or hedged differently? Two exact figures
     must agree up to rounding; an open bound ("more than 1,000") must sit at the other's value,
     not merely admit it ("more than $60,000" is not "$250,000"); a vague range ("hundreds")
     holds any figure inside it."""
     if _point(a) and _point(b):
-        return _close(a.low, b.low)
+        return _same_point(a.low, b.low, a.unit)
     for x, y in ((a, b), (b, a)):
         if x.low is not None and x.high is not None and not _point(x):   # x is a closed range
             ylo, yhi = _interval(y)
