@@ -351,7 +351,7 @@ class ArticleSpeakers:
             kept = []
             for cue, spk in found:
                 if spk.kind == "DOC":
-                    near = [o for o in owned if abs(o.start - spk.start) <= 600]
+                    near = [o for o in owned if abs(o.start - spk.start) <= 600 and _same_kind_of_document(o.role, spk.role)]
                     owner = min(near, key=lambda o: abs(o.start - spk.start)) if near else None
                     if owner is None:
                         kinds = [w for w in spk.name.lower().split() if w in ORG_TYPES]
@@ -441,6 +441,14 @@ class ArticleSpeakers:
         if nxt is not None and "\n" not in doc.text[own.end_char:nxt.start_char]:
             out.append(nxt)
         return out
+
+
+_SURVEYS = {"document:survey", "document:poll", "document:study", "document:research", "document:report"}
+
+
+def _same_kind_of_document(a: str | None, b: str | None) -> bool:
+    """"The poll" is the YouGov poll named nearby; "the documents" are not Dr X's statement."""
+    return a == b or (a in _SURVEYS and b in _SURVEYS)
 
 
 def _is_share(tok: Token) -> bool:
