@@ -164,23 +164,37 @@ def _measure_of(lemmas: list[str]) -> str | None:
     return first
 
 
+def _joined(verb: Token) -> list[str]:
+    """Lemmas of a verb's close conjuncts and complements — "killed or wounded", "estimated to
+    have been killed" — but not a conjunct with a figure of its own ("50 killed and 53 wounded")
+    or a far-off clause of the same sentence."""
+    out = []
+    for c in verb.children:
+        if c.dep_ == "xcomp" or (c.dep_ == "conj" and abs(c.i - verb.i) <= 3
+                                 and not any(t.like_num for t in c.subtree)):
+            out.append(c.lemma_.lower())
+            out += [g.lemma_.lower() for g in c.children if g.dep_ in {"conj", "xcomp"}
+                    and not any(t.like_num for t in g.subtree)]
+    return out
+
+
 def _governing_lemmas(num: Token, noun: Token | None) -> list[str]:
     """Lemmas of what befell the counted noun, nearest first: its own word, the words right after
     the figure ('1,000 killed or wounded'), the verb it is subject or object of, that verb's
-    conjuncts and complements, and a noun that governs it ('the loss of 1,000 troops')."""
+    close conjuncts and complements, and a noun that governs it ('the loss of 1,000 troops')."""
     out: list[str] = []
     anchor = noun or num
     out.append(anchor.lemma_.lower())
     for child in list(num.children) + (list(noun.children) if noun is not None else []):
-        if child.dep_ in {"amod", "acl", "relcl", "advcl", "conj", "appos"} or child.pos_ == "VERB":
+        if child.dep_ in {"amod", "acl", "relcl", "advcl", "appos"} or child.pos_ == "VERB":
             out.append(child.lemma_.lower())
-            out += [c.lemma_.lower() for c in child.children if c.dep_ in {"conj", "xcomp"}]
+            out += _joined(child)
     # "1,000 killed or wounded", "two officers injured": the participle may attach elsewhere
     after = (noun if noun is not None and noun.i > num.i else num)
     for t in num.doc[after.i + 1: min(len(num.doc), after.i + 3)]:
         if t.pos_ in {"VERB", "ADJ"} and t.lemma_.lower() in set().union(*MEASURE_LEMMAS.values()):
             out.append(t.lemma_.lower())
-            out += [c.lemma_.lower() for c in t.children if c.dep_ == "conj"]
+            out += _joined(t)
     head = anchor
     preps = 0
     for _ in range(6):
@@ -193,10 +207,8 @@ def _governing_lemmas(num: Token, noun: Token | None) -> list[str]:
         head = head.head
         out.append(head.lemma_.lower())
         if head.pos_ in {"VERB", "AUX"}:
-            out += [c.lemma_.lower() for c in head.children if c.dep_ in {"conj", "xcomp", "dobj", "attr"}]
-            for c in head.children:
-                if c.dep_ == "xcomp":
-                    out += [g.lemma_.lower() for g in c.children if g.dep_ in {"conj", "xcomp"}]
+            out += _joined(head)
+            out += [c.lemma_.lower() for c in head.children if c.dep_ in {"dobj", "attr"}]
             if head.lemma_.lower() not in {"be", "have", "estimate", "believe", "say", "report", "make"}:
                 break
     return out
