@@ -350,18 +350,32 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
     core: Token | None = None
     if noun is not None and noun.pos_ == "PRON":
         noun = _clause_subject(noun)
-    if noun is not None:
-        core = _head_noun(noun)
-    if core is None and num.dep_ == "pobj" and num.head.lower_ == "of" and num.head.head.pos_ in {"NOUN", "PROPN"}:
+    if num.dep_ == "pobj" and num.head.lower_ == "of" and num.head.head.pos_ in {"NOUN", "PROPN"} \
+            and num.head.head.i < num.i:
         core = num.head.head  # "a rate of 35%", "funds of $5.6bn", "a deficit of $5bn"
+    elif noun is not None:
+        core = _head_noun(noun)
     if core is None:
         core = _of_object(num, ("of", "in", "on", "for", "among"))  # "$43m in taxes", "half of voters"
-    if core is not None and (core.lemma_.lower() in ABSTRACT or core.lower_ in ABSTRACT):
+    for _ in range(3):  # "a 500% increase in the number of phishing messages"
+        if core is None or not (core.lemma_.lower() in ABSTRACT or core.lower_ in ABSTRACT):
+            break
         inner = _of_object(core, ("of", "in", "among"))
         if inner is not None and inner.pos_ != "PRON" and inner.i != num.i:
             core = inner  # "the number of civil servants", "a rise in profits"
         elif core.lemma_.lower() in {"realm", "range", "order", "region", "tune"} or inner is not None:
             core = None  # "in the realm of dozens": nothing counted is named here
+        elif core.dep_ in {"dobj", "attr"} and _governing_verb(core) is not None:
+            # "profits, which showed a 5.5% rise": the rise is the antecedent's
+            verb = _governing_verb(core)
+            subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is not None and subj.lower_ in {"which", "that"} and verb.dep_ == "relcl":
+                subj = verb.head
+            if subj is not None and subj.pos_ in {"NOUN", "PROPN"}:
+                core = subj
+            break
+        else:
+            break
     parts: list[str] = []
     if core is not None and core.i != num.i:
         parts.append(_short(core, skip))
@@ -380,7 +394,8 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
                     context.append(_short(obj, skip, with_of=False))  # "spent $X on purchases"
             if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.pos_ != "PRON" and \
                     not (child.i <= num.i <= child.right_edge.i and child.left_edge.i <= num.i) and \
-                    (core is None or child.i != core.i) and child.lower_ not in {"who", "which", "that"}:
+                    (core is None or child.i != core.i) and child.lower_ not in {"who", "which", "that"} \
+                    and not child.like_num:
                 ctx = _short(_head_noun(child), skip)
                 if ctx and not any(t.ent_type_ == "PERSON" for t in child.subtree):
                     context.append(ctx)
@@ -494,6 +509,7 @@ def extract_figures(doc: Doc) -> list[Figure]:
     """Every figure in an annotated document, in text order."""
     figures: list[Figure] = []
     weak: set[int] = set()
+    last_noun: Token | None = None
     found = []
     for q in find_quantities(doc.text):
         found += _resolve_range(doc, q)
@@ -518,6 +534,12 @@ def extract_figures(doc: Doc) -> list[Figure]:
         )
         fig.hedges = hedges(sent.text, q)
         fig.period = period(_clause_text(num))
+        if noun is None and figures and figures[-1].sentence_start == fig.sentence_start and \
+                figures[-1].unit == fig.unit and last_noun is not None and q.unit is None:
+            # "30,000 jobs are to go, 560 will be lost at …": the list leaves the noun out
+            fig.subject = _subject(num, last_noun, q, sent, span, measure)
+            fig.measure = figures[-1].measure if fig.measure == "other" else fig.measure
+        last_noun = noun if noun is not None else (last_noun if figures and figures[-1].sentence_start == fig.sentence_start else None)
         if fig.measure != "money" and (noun is None or noun.pos_ == "PRON") and not fig.subject:
             weak.add(len(figures))
         figures.append(fig)
