@@ -135,13 +135,15 @@ def speaker_from_np(head: Token) -> Speaker | None:
         # "a survey by YouGov", "ONS figures": the organisation or person behind the document
         # speaks — named as its modifier or after by/from/for, not anywhere in the phrase
         # ("figures on searches in England" are not England's)
-        owners = [c for c in head.children if c.dep_ in {"compound", "poss", "nmod"}]
+        owners = [(c, {"ORG", "PERSON"}) for c in head.children if c.dep_ in {"compound", "poss", "nmod"}]
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in {"by", "from", "for", "of"}:
-                owners += [g for g in c.children if g.dep_ == "pobj"]
-        for o in owners:
+                # "a report by telecoms giant BT": NER may call the company a place
+                labels = {"ORG", "PERSON", "GPE"} if c.lower_ in {"by", "from"} else {"ORG", "PERSON"}
+                owners += [(g, labels) for g in c.children if g.dep_ == "pobj"]
+        for o, labels in owners:
             for t in o.subtree:
-                ent = next((e for e in head.doc.ents if e.start <= t.i < e.end and e.label_ in {"ORG", "PERSON"}), None)
+                ent = next((e for e in head.doc.ents if e.start <= t.i < e.end and e.label_ in labels), None)
                 if ent is not None:
                     return Speaker(_strip_article(ent.text), ent.label_, ent.start_char, ent.end_char,
                                    role="document:" + lemma)
@@ -227,6 +229,10 @@ def find_cues(sent: Span) -> list[Cue]:
         elif subj is not None and subj.dep_ == "nsubjpass":
             ag = _agent(tok)  # "it was reported by the ministry": the agent speaks
             subj = ag
+        if subj is None:
+            # "…, predicts the report by BT": an inverted subject the parser took for an object
+            subj = next((c for c in tok.children if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > tok.i
+                         and c.lemma_.lower() in _INANIMATE), None)
         if subj is None and tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
             subj = tok.head  # "…, a White House official confirmed Monday" parsed as a clause on the noun
         if subj is not None and subj.lower_ in {"who", "which", "that"} and tok.dep_ == "relcl":
@@ -358,6 +364,12 @@ class ArticleSpeakers:
                         if kinds:
                             owner = self._resolve(Speaker(kinds[-1], "ANON", spk.start, spk.end), spk.start)
                             owner = owner if owner.kind == "ORG" else None
+                    if owner is None:
+                        # "…, says Age Concern. A survey for the charity suggests …": the source
+                        # the article has just named, not a spokesperson with a post
+                        named = [o for o in self.history if o.kind in {"ORG", "GPE"} and not o.role
+                                 and 0 <= spk.start - o.start <= 600]
+                        owner = named[-1] if named else None
                     if owner is None:
                         continue
                     spk = Speaker(owner.name, owner.kind, owner.start, owner.end, spk.role)
