@@ -8,6 +8,7 @@ subject ("North Korean troops").
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
@@ -566,4 +567,4 @@ def _fill_from_article(figures: list[Figure]) -> None:
         same = [g.subject for g in figures if g.subject and g.measure == f.measure] or \
             [g.subject for g in figures if g.subject and g.measure not in {"money", "other"} and f.measure not in {"money", "other"}]
         if same:
-            f.subject = max(set(same), key=same.count)
+            f.subject = Counter(same).most_common(1)[0][0]  # ties: the earliest, whatever the hash seed
