@@ -66,6 +66,21 @@ def score(shared: pathlib.Path, export_dir: pathlib.Path, docs: pathlib.Path, go
     return subprocess.run(cmd + extra, capture_output=True, text=True)
 
 
+FIELDS = ["gold_figures", "detect_f1", "strict_f1", "value_accuracy", "measure_accuracy", "subject_accuracy",
+          "speaker_accuracy", "stated_on_accuracy", "claim_pair_f1"]
+
+
+def table(shared, export_dir, docs, golds) -> str:
+    cols = [("all", [])] + [(g.name.replace(".gold.json", ""), ["--focus", str(g)]) for g in golds]
+    results = {name: json.loads(score(shared, export_dir, docs, golds, ["--json"] + extra).stdout) for name, extra in cols}
+    lines = ["| metric | " + " | ".join(name for name, _ in cols) + " |", "|---" * (len(cols) + 1) + "|"]
+    for f in FIELDS:
+        cells = [(f"{results[n][f]:.3f}" if isinstance(results[n].get(f), float) else str(results[n].get(f, "")))
+                 for n, _ in cols]
+        lines.append(f"| {f} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--shared", type=pathlib.Path, default=default_shared())
@@ -73,11 +88,15 @@ def main(argv=None) -> int:
     ap.add_argument("--json", action="store_true", help="print the metrics as JSON")
     ap.add_argument("--focus", help="score only this gold file (e.g. basil)")
     ap.add_argument("--keep", type=pathlib.Path, help="keep the ledger and export in this folder")
+    ap.add_argument("--table", action="store_true", help="a Markdown table of the fields, overall and per gold file")
     a = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         work = a.keep or pathlib.Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
         export_dir, docs, golds = build_export(a.shared, work)
+        if a.table:
+            print(table(a.shared, export_dir, docs, golds))
+            return 0
         extra = (["--verbose"] if a.verbose else []) + (["--json"] if a.json else [])
         if a.focus:
             extra += ["--focus", str(next(g for g in golds if g.name.startswith(a.focus)))]
