@@ -138,7 +138,10 @@ def report(
                 terminal.render(conn, Console(file=fh, width=160), measure=measure, include_other=all_measures)
             err.print(f"wrote {escape(str(output))}")
         else:
-            terminal.render(conn, out, measure=measure, include_other=all_measures)
+            # piped or redirected, there is no width to fit: as wide as a file report, so names
+            # and figures are not folded over lines
+            console = out if out.is_terminal else Console(width=max(out.width, 160))
+            terminal.render(conn, console, measure=measure, include_other=all_measures)
         return
     if format == "html":
         # html.render has no include_other yet: it always leaves out measure 'other'; say so
