@@ -18,7 +18,8 @@ from . import store
 from .ingest import iter_articles
 from .link.claims import STRONG, MentionRef, independent_reports, link_claims
 from .link.duplicates import CopyIndex
-from .link.entities import EntityIndex, NameMention, anonymous_key
+from .link.developing import StoryDoc, developing_stories
+from .link.entities import EntityIndex, NameMention, anonymous_key, side_of
 from .link.stories import StoryIndex
 from .model import Article, Problem
 from .nlp import ModelMissing
@@ -239,7 +240,8 @@ def relink(conn: sqlite3.Connection) -> None:
             family=family, outlet=r["outlet"], story=r["story"]))
         rows_by_id[r["id"]] = (r, name)
     conn.execute("DELETE FROM claims")
-    for claim in link_claims(refs):
+    claims = link_claims(refs)
+    for claim in claims:
         for m in claim.members:
             conn.execute("UPDATE figures SET claim = ? WHERE id = ?", (claim.id, m.key))
             if not m.strong_date and claim.stated_on is not None and m.stated_on != claim.stated_on:
@@ -258,6 +260,29 @@ def relink(conn: sqlite3.Connection) -> None:
              len({m.outlet or m.doc for m in claim.members}), independent_reports(claim)))
     conn.execute("DELETE FROM link_state WHERE name = 'speaker_names'")
     store.save_state(conn, "speaker_names", {f"{d}\x1f{s}": n for (d, s), n in names.items()})
+    _join_developing_stories(conn, claims, rows_by_id)
+
+
+def _join_developing_stories(conn: sqlite3.Connection, claims, rows_by_id) -> None:
+    """Word-stories that report the same claims or quote the same source about the same party
+    become one developing story (link/developing.py)."""
+    docs = {r["doc"]: StoryDoc(r["doc"], r["story"] or r["doc"], _date(r["published"]), r["id"])
+            for r in conn.execute("SELECT id, doc, story, published FROM documents")}
+    for claim in claims:
+        if claim.stated_on is None:
+            continue
+        for m in claim.members:
+            if m.speaker_key.startswith("outlet:"):
+                continue
+            docs[m.doc].claims.add(claim.id)
+            row, name = rows_by_id[m.key]
+            if m.speaker_key.startswith("name:") and row["measure"] not in {"money", "other"}:
+                for side in side_of(row["subject"] or ""):
+                    docs[m.doc].sources.add((name, side))
+    merged = developing_stories(list(docs.values()))
+    for doc, story in merged.items():
+        if story != docs[doc].story:
+            conn.execute("UPDATE documents SET story = ? WHERE doc = ?", (story, doc))
 
 
 def canonical_speakers(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
