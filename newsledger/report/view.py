@@ -118,7 +118,7 @@ def bounds(low, high, unit=None) -> str:
             return f"{v / 1e9:g}bn"
         if abs(v) >= 1e6:
             return f"{v / 1e6:g}m"
-        return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"
+        return f"{v:,.0f}" if float(v).is_integer() or abs(v) >= 100 else f"{v:,.2f}"
     if low == high:
         s = f(low)
     elif high is None:
