@@ -51,3 +51,12 @@ def load():
 def annotate(texts, batch_size: int = 16):
     """Docs for texts, in order; the texts must already have furniture blanked (same offsets)."""
     return load().pipe(texts, batch_size=batch_size)
+
+
+def text_of(doc) -> str:
+    """``doc.text``, built once: spaCy rebuilds the string from every token on each access, and
+    the extractors read it dozens of times per article."""
+    text = doc.user_data.get("newsledger_text")
+    if text is None:
+        text = doc.user_data["newsledger_text"] = doc.text
+    return text

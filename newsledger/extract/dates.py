@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..nlp import text_of
 from .lexicon import MONTHS, WEEKDAYS
 
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -113,11 +114,11 @@ def date_of_cue(cue: Token, published: dt.date | None) -> DateCue | None:
     sent: Span = cue.sent
     doc = cue.doc
     best = None
-    for d in find_dates(doc.text, published, sent.start_char, sent.end_char):
+    for d in find_dates(text_of(doc), published, sent.start_char, sent.end_char):
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
         if span is None:
             continue
-        lead = doc.text[sent.start_char:d.start].strip().lower()
+        lead = text_of(doc)[sent.start_char:d.start].strip().lower()
         # "On Monday, X said …": a sentence-initial date frames the whole statement
         if any(_attached(t, cue) for t in span) or lead in {"", "on", "earlier", "late", "early", "later", "and on"}:
             if best is None or abs(d.start - cue.idx) < abs(best.start - cue.idx):

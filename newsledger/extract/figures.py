@@ -12,6 +12,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp import text_of
 from ..model import Figure
 from .lexicon import (AGE_WORDS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS, NUMBERED_NAMES, PERSONNEL,
                       TIME_UNITS, WEEKDAYS)
@@ -66,7 +67,7 @@ def _next_word(doc: Doc, i: int) -> Token | None:
 
 def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
     """Why this quantity is not a figure (a year, date, time, age, duration, name), or None."""
-    text = doc.text
+    text = text_of(doc)
     after = text[q.end:q.end + 24].lower()
     before = text[max(0, q.start - 24):q.start].lower()
     nxt = _next_word(doc, span.end)
@@ -237,7 +238,7 @@ def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span) -> str:
         found = _measure_of([t.lemma_.lower() for t in words])
         if found is None and sent.start > 0:
             prev = num.doc[sent.start - 1].sent
-            if "\n" not in num.doc.text[prev.end_char:sent.start_char]:
+            if "\n" not in text_of(num.doc)[prev.end_char:sent.start_char]:
                 found = _measure_of([t.lemma_.lower() for t in reversed(prev)])
         return found or "other"
     return "other"
@@ -449,7 +450,7 @@ def _clause_text(num: Token) -> str:
         if head.pos_ in {"VERB", "AUX"} or head.head.i == head.i:
             break
         head = head.head
-    return head.doc.text[head.left_edge.idx: head.right_edge.idx + len(head.right_edge)]
+    return text_of(head.doc)[head.left_edge.idx: head.right_edge.idx + len(head.right_edge)]
 
 
 def borrow_subjects(figures: list[Figure], weak: set[int]) -> None:
@@ -481,7 +482,7 @@ def _resolve_range(doc: Doc, q: Quantity) -> list[Quantity]:
     if not q.parts:
         return [q]
     (a0, a1), (b0, b1) = q.parts
-    plain = all(re.fullmatch(r"\d+", doc.text[x:y].strip()) for x, y in q.parts)
+    plain = all(re.fullmatch(r"\d+", text_of(doc)[x:y].strip()) for x, y in q.parts)
     if plain and _is_year(q.low) and _is_year(q.high):
         return []
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -495,7 +496,7 @@ def _resolve_range(doc: Doc, q: Quantity) -> list[Quantity]:
         out = []
         b1 = max(b1, q.end) if q.unit == "%" else b1  # "£106m or 47.3%": the sign goes with the second
         for x, y in ((a0, a1), (b0, b1)):
-            for part in find_quantities(doc.text[x:y]):
+            for part in find_quantities(text_of(doc)[x:y]):
                 part.start += x
                 part.end += x
                 if q.unit == "%" and part.unit is None and (x, y) == (b0, b1):
@@ -512,10 +513,10 @@ def extract_figures(doc: Doc) -> list[Figure]:
     weak: set[int] = set()
     last_noun: Token | None = None
     found = []
-    for q in find_quantities(doc.text):
+    for q in find_quantities(text_of(doc)):
         found += _resolve_range(doc, q)
     for q in found:
-        if q.times and not re.match(r"\s+(" + "|".join(_COMPARATIVE) + r")\b", doc.text[q.end:q.end + 12]):
+        if q.times and not re.match(r"\s+(" + "|".join(_COMPARATIVE) + r")\b", text_of(doc)[q.end:q.end + 12]):
             continue  # "three times" is a frequency; "1.9 times more likely" is a ratio
         span = _tokens(doc, q)
         if span is None or len(span) == 0:
@@ -546,7 +547,7 @@ def extract_figures(doc: Doc) -> list[Figure]:
         figures.append(fig)
     borrow_subjects(figures, weak)
     _fill_from_article(figures)
-    _conversions(doc.text, figures)
+    _conversions(text_of(doc), figures)
     return figures
 
 

@@ -8,11 +8,13 @@ speaker the article introduced earlier.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp import text_of
 from ..model import Attribution
 from .lexicon import ORG_TYPES, PERSON_TITLES, ROLE_NOUNS, SPEECH_LEMMAS, STRONG_SPEECH
 
@@ -253,8 +255,8 @@ def find_cues(sent: Span) -> list[Cue]:
 
 def _colon_speaker(doc: Doc, sent: Span) -> Speaker | None:
     """'White House spokesperson John Kirby: “…”' — a name, a colon, then the quote."""
-    line_start = doc.text.rfind("\n", 0, sent.start_char) + 1
-    line = doc.text[line_start: sent.end_char]
+    line_start = text_of(doc).rfind("\n", 0, sent.start_char) + 1
+    line = text_of(doc)[line_start: sent.end_char]
     m = re.match(r"\s*([^:“\"\n]{3,160}?):\s*[“\"]", line)
     if not m:
         return None
@@ -266,8 +268,9 @@ def _colon_speaker(doc: Doc, sent: Span) -> Speaker | None:
     return spk
 
 
-def quote_regions(text: str) -> list[tuple[int, int]]:
-    """Spans between paired quotation marks, within a paragraph."""
+@functools.lru_cache(maxsize=8)
+def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans between paired quotation marks, within a paragraph (cached: asked per figure)."""
     regions = []
     for para in re.finditer(r"[^\n]+", text):
         s = para.group(0)
@@ -289,7 +292,7 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
                 if stack is not None:
                     pairs.append((stack, len(s)))
             regions += [(para.start() + a, para.start() + b) for a, b in pairs]
-    return sorted(regions)
+    return tuple(sorted(regions))
 
 
 class ArticleSpeakers:
@@ -342,8 +345,8 @@ class ArticleSpeakers:
                 if head in ROLE_NOUNS or " ".join(words[-2:]) in {"chief executive", "finance director"}:
                     # "its chief executive said": the person the article gave that post
                     for e in reversed([e for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= at]):
-                        before = self.doc.text[max(0, e.start_char - 40):e.start_char].lower()
-                        after = self.doc.text[e.end_char:e.end_char + 40].lower()
+                        before = text_of(self.doc)[max(0, e.start_char - 40):e.start_char].lower()
+                        after = text_of(self.doc)[e.end_char:e.end_char + 40].lower()
                         if head in before.split() or head in after.replace(",", " ").split()[:4]:
                             return Speaker(e.text, "PERSON", e.start_char, e.end_char, spk.name)
         return spk
@@ -381,7 +384,7 @@ class ArticleSpeakers:
         self.history = [s for s in self.history if s.kind != "DOC"]
 
     def _run(self) -> None:
-        quotes = quote_regions(self.doc.text)
+        quotes = quote_regions(text_of(self.doc))
         for sent in self.doc.sents:
             found = []
             for cue in find_cues(sent):
@@ -431,7 +434,7 @@ class ArticleSpeakers:
     def _quoted(self, tok: Token) -> tuple[Cue, Speaker] | None:
         """A figure inside quotation marks in a sentence with no cue: the speaker is named in
         the sentence that opens or closes the same quotation, or the next one."""
-        for a, b in quote_regions(self.doc.text):
+        for a, b in quote_regions(text_of(self.doc)):
             if a <= tok.idx < b:
                 for s in self._sentences_touching(a, b, tok.sent):
                     found = self.by_sentence.get(s.start)
@@ -450,7 +453,7 @@ class ArticleSpeakers:
                 out.append(sent)
         # the sentence right after the quotation ("…,” the official said.")
         nxt = doc[own.end].sent if own.end < len(doc) else None
-        if nxt is not None and "\n" not in doc.text[own.end_char:nxt.start_char]:
+        if nxt is not None and "\n" not in text_of(doc)[own.end_char:nxt.start_char]:
             out.append(nxt)
         return out
 
@@ -480,7 +483,7 @@ def attribution_for(speakers: ArticleSpeakers, tok: Token) -> Attribution | None
         speaker=spk.name, speaker_start=spk.start, speaker_end=spk.end,
         cue=cue.token.text, cue_start=cue.token.idx,
         content_start=sent.start_char, content_end=sent.end_char,
-        direct=any(a <= tok.idx < b for a, b in quote_regions(tok.doc.text)),
+        direct=any(a <= tok.idx < b for a, b in quote_regions(text_of(tok.doc))),
         kind={"PERSON": "person", "ANON": "anonymous"}.get(spk.kind, "organisation"),
         relayed_by=cue.relayed_by,
     )
