@@ -546,7 +546,7 @@ def extract_figures(doc: Doc) -> list[Figure]:
             weak.add(len(figures))
         figures.append(fig)
     borrow_subjects(figures, weak)
-    _fill_from_article(figures)
+    _fill_from_article(doc, figures)
     _conversions(text_of(doc), figures)
     return figures
 
@@ -559,13 +559,27 @@ def _conversions(text: str, figures: list[Figure]) -> None:
             f.subject = prev.subject
 
 
-def _fill_from_article(figures: list[Figure]) -> None:
+def _fill_from_article(doc: Doc, figures: list[Figure]) -> None:
     """Last resort for a figure whose sentence names nothing counted ("certainly in the realm of
-    dozens"): the article's most frequent subject for that measure."""
+    dozens"): the article's most frequent subject for that measure, else the party of the first
+    sentence that speaks of that measure (a headline: "X suffered losses"), else the article's
+    most frequent subject of people."""
     for f in figures:
         if f.subject:
             continue
-        same = [g.subject for g in figures if g.subject and g.measure == f.measure] or \
+        same = [g.subject for g in figures if g.subject and g.measure == f.measure]
+        if not same and f.measure in MEASURE_LEMMAS:
+            for sent in doc.sents:
+                if sent.start_char >= f.start:
+                    break
+                word = next((t for t in sent if t.lemma_.lower() in MEASURE_LEMMAS[f.measure]), None)
+                if word is not None:
+                    sufferer = _clause_subject(word)  # "N. Korea suffered losses": who suffered
+                    aff = _phrase(sufferer) if sufferer is not None else _affiliated(sent, word.i)
+                    if aff:
+                        same = [aff]
+                        break
+        same = same or \
             [g.subject for g in figures if g.subject and g.measure not in {"money", "other"} and f.measure not in {"money", "other"}]
         if same:
             f.subject = Counter(same).most_common(1)[0][0]  # ties: the earliest, whatever the hash seed

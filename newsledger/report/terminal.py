@@ -4,10 +4,11 @@ from __future__ import annotations
 import sqlite3
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ..link.timeline import consensus
-from .view import bounds, sections
+from .view import bounds, documents, sections
 
 _STATUS_STYLE = {"first": "", "repeat": "dim", "update": "cyan", "scope": "magenta", "conflict": "bold red"}
 
@@ -16,9 +17,9 @@ def render(conn: sqlite3.Connection, console: Console, measure: str | None = Non
     secs = sections(conn, measure=measure, include_other=include_other)
     if not secs:
         console.print("The ledger has no figures yet" + (f" of measure {measure!r}" if measure else "") + ".")
-        return
     for sec in secs:
-        title = f"[bold]{sec.measure}[/]" + (f" — story {sec.title[:70]!r}" if sec.title else "")
+        # article words may hold brackets ("[Russia's]"): never let Rich read them as markup
+        title = f"[bold]{sec.measure}[/]" + (f" — story {escape(repr(sec.title[:70]))}" if sec.title else "")
         t = Table(title=title, title_justify="left", show_lines=False, expand=False)
         for col in ("stated on", "figure", "bounds", "subject", "speaker", "reports", "mark"):
             t.add_column(col, overflow="fold")
@@ -26,14 +27,22 @@ def render(conn: sqlite3.Connection, console: Console, measure: str | None = Non
             outlets = ", ".join(c.outlets)
             reports = f"{len(c.mentions)} in {c.independent} ind. ({outlets})"
             style = _STATUS_STYLE.get(c.status, "")
-            t.add_row(c.stated_on or "—", c.text, bounds(c.low, c.high, c.unit), c.subject[:40],
-                      c.speaker or "[dim](outlet)[/]", reports, f"[{style}]{c.status}[/]" if style else c.status)
+            mark = escape(c.status + (f": {c.note}" if c.note else ""))
+            t.add_row(c.stated_on or "—", escape(c.text), bounds(c.low, c.high, c.unit), escape(c.subject[:40]),
+                      escape(c.speaker) if c.speaker else "[dim](outlet)[/]", escape(reports),
+                      f"[{style}]{mark}[/]" if style else mark)
         console.print(t)
-        band = consensus(sec.claims)
+        for conflict in sec.conflicts:
+            console.print(f"  [bold red]conflict[/] {escape(conflict.note)}")
+        band = sec.band if sec.band is not None else consensus(sec.claims)
         if band and sec.measure not in {"money", "other"}:
             console.print(f"  consensus: low {bounds(band.low, band.low)}  best {bounds(band.best, band.best)}  "
                           f"high {bounds(band.high, band.high)}" + ("" if band.agree else "  [red](sources disagree)[/]"))
         console.print()
+    skipped = [d for d in documents(conn) if d.skipped]
+    if skipped:
+        console.print(f"[yellow]{len(skipped)} document(s) stored but not extracted yet[/] "
+                      f"(figures are extracted from English only): " + escape(", ".join(d.doc for d in skipped)))
 
 
 def markdown(conn: sqlite3.Connection, measure: str | None = None, include_other: bool = False) -> str:
