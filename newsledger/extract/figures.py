@@ -91,8 +91,9 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
     if prev is not None and prev.lower_ in AGE_WORDS:
         return "age"
     if re.search(r"\b\w+,\s*$", before) and re.match(r"\s*,", after) and plain_int and value is not None and value < 120:
-        if prev is not None and span.start >= 2 and doc[span.start - 2].ent_type_ == "PERSON":
-            return "age"
+        if prev is not None and span.start >= 2 and (doc[span.start - 2].ent_type_ == "PERSON" or
+                                                     doc[span.start - 2].pos_ == "PROPN" and doc[span.start - 2].is_title):
+            return "age"  # "Mattis, 68, said": an age between commas after a name
     if nxt is not None and q.unit is None:
         lem = nxt.lemma_.lower()
         # "three days", "several days", "4+ years"; a time unit counts time, not people or things
