@@ -118,6 +118,11 @@ def date_of_cue(cue: Token, published: dt.date | None) -> DateCue | None:
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
         if span is None:
             continue
+        before = text_of(doc)[max(sent.start_char, d.start - 12):d.start].lower().split()
+        if before and before[-1] in {"since", "until", "till", "by", "from", "before", "after", "through"}:
+            continue  # "since Friday" bounds a period, it does not date a statement
+        if any(c.lower_ == "according" for c in cue.children) and not d.start - sent.start_char < 12:
+            continue  # "…, according to X": the verb is the reported event's, its dates are too
         lead = text_of(doc)[sent.start_char:d.start].strip().lower()
         # "On Monday, X said …": a sentence-initial date frames the whole statement
         if any(_attached(t, cue) for t in span) or lead in {"", "on", "earlier", "late", "early", "later", "and on"}:

@@ -195,6 +195,8 @@ def _governing_lemmas(num: Token, noun: Token | None) -> list[str]:
     # "1,000 killed or wounded", "two officers injured": the participle may attach elsewhere
     after = (noun if noun is not None and noun.i > num.i else num)
     for t in num.doc[after.i + 1: min(len(num.doc), after.i + 3)]:
+        if t.dep_ in {"cc", "punct"}:
+            break  # "struck 15 targets and killed 60": the next clause is another figure's
         if t.pos_ in {"VERB", "ADJ"} and t.lemma_.lower() in set().union(*MEASURE_LEMMAS.values()):
             out.append(t.lemma_.lower())
             out += _joined(t)
@@ -211,7 +213,10 @@ def _governing_lemmas(num: Token, noun: Token | None) -> list[str]:
         out.append(head.lemma_.lower())
         if head.pos_ in {"VERB", "AUX"}:
             out += _joined(head)
-            out += [c.lemma_.lower() for c in head.children if c.dep_ in {"dobj", "attr"}]
+            out += [c.lemma_.lower() for c in head.children if c.dep_ in {"dobj", "attr", "acomp"}]
+            if head.lemma_.lower() == "be":  # "12 children were among the dead"
+                out += [g.lemma_.lower() for c in head.children if c.dep_ == "prep"
+                        for g in c.children if g.dep_ == "pobj"]
             if head.lemma_.lower() not in {"be", "have", "estimate", "believe", "say", "report", "make"}:
                 break
     return out

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 # lemma -> measure. "casualties" (killed and/or wounded) is decided from the mix found.
 MEASURE_LEMMAS = {
-    "casualties": {"casualty", "loss", "losses", "kia", "toll"},
+    "casualties": {"casualty", "loss", "losses", "kia"},
     "killed": {"kill", "die", "dead", "death", "fatality", "fatal", "slay", "slain", "execute",
                "murder", "massacre", "perish", "body", "drown", "behead", "shoot dead"},
     "wounded": {"wound", "injure", "injury", "hurt", "injured", "wounded", "maim", "hospitalise",
@@ -15,7 +15,7 @@ MEASURE_LEMMAS = {
     "captured": {"capture", "arrest", "detain", "detention", "prisoner", "imprison", "jail", "pow",
                  "detainee", "hostage", "abduct", "kidnap", "custody", "surrender", "apprehend",
                  "convict", "indict", "charge", "guilty", "sentence", "prosecute", "extradite"},
-    "missing": {"missing", "disappear", "unaccounted"},
+    "missing": {"missing", "miss", "disappear", "unaccounted"},
     "deployed": {"deploy", "send", "station", "mobilise", "mobilize", "dispatch", "contingent",
                  "reinforce", "deployment", "transfer", "mobilisation", "mobilization", "recruit",
                  "enlist", "draft", "conscript"},
@@ -82,3 +82,8 @@ ORG_TYPES = {"company", "firm", "group", "ministry", "department", "agency", "ba
              "corporation", "conglomerate", "store", "website", "site", "service", "fund", "exchange",
              "court", "commission", "committee", "board", "office", "administration", "army", "military",
              "police", "force", "utility", "developer", "studio", "label", "team", "league"}
+# Of those, the kinds of company a business story is about: "the firm" is the one it names most.
+BUSINESS_TYPES = {"company", "firm", "group", "airline", "insurer", "carrier", "retailer", "lender", "bank",
+                  "operator", "maker", "manufacturer", "producer", "giant", "business", "corporation",
+                  "conglomerate", "chain", "supermarket", "brewer", "carmaker", "automaker", "publisher",
+                  "broadcaster", "network", "studio", "label", "developer", "utility", "store", "website", "site"}

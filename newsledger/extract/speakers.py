@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import text_of
 from ..model import Attribution
-from .lexicon import ORG_TYPES, PERSON_TITLES, ROLE_NOUNS, SPEECH_LEMMAS, STRONG_SPEECH
+from .lexicon import BUSINESS_TYPES, ORG_TYPES, PERSON_TITLES, ROLE_NOUNS, SPEECH_LEMMAS, STRONG_SPEECH
 
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": "ANY", "it": "ORG", "we": "ANY", "i": "PERSON"}
 _INANIMATE = {"list", "letter", "settlement", "deal", "agreement", "plan", "move", "decision",
@@ -337,8 +337,17 @@ class ArticleSpeakers:
                     if head in pw or head.rstrip("s") in [w.rstrip("s") for w in pw]:
                         return prev
                 if head in ORG_TYPES:
-                    # "the airline said": the organisation of that kind the article is about
+                    # "the airline said": the organisation the article called an airline
+                    # ("budget airline Ryanair", "Ryanair, the airline") or named so
+                    text = text_of(self.doc)
                     orgs = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= at]
+                    if head not in BUSINESS_TYPES:
+                        # "the army", "the ministry": only an organisation the article calls so
+                        # ("the regional health ministry", "Ukraine's army, the AFU") — a newsroom
+                        # story names many; a company story is about one
+                        orgs = [e for e in orgs if head in e.text.lower().split()
+                                or text[max(0, e.start_char - 25):e.start_char].lower().split()[-1:] == [head]
+                                or re.match(r",\s+(the|its)\s+(\w+\s+)?" + head + r"\b", text[e.end_char:e.end_char + 40].lower())]
                     if orgs:
                         e = max(orgs, key=lambda e: (sum(o.text == e.text for o in orgs), e.start))
                         return Speaker(e.text, "ORG", e.start_char, e.end_char)
@@ -446,11 +455,17 @@ class ArticleSpeakers:
     def _sentences_touching(self, a: int, b: int, own: Span):
         doc = self.doc
         out = []
+        text = text_of(doc)
         for sent in doc.sents:
             if sent.start == own.start:
                 continue
-            if sent.start_char <= b + 2 and sent.end_char >= a:
-                out.append(sent)
+            if sent.start_char <= b + 2 and sent.end_char >= a and "\n" not in text[min(b, sent.start_char):max(a, sent.start_char)]:
+                out.append(sent)  # touching the quotation within its paragraph
+        # the sentence before, in the same paragraph: "“…,” X told reporters. “More quote.”"
+        if own.start > 0:
+            prev = doc[own.start - 1].sent
+            if "\n" not in text[prev.end_char:own.start_char]:
+                out.append(prev)
         # the sentence right after the quotation ("…,” the official said.")
         nxt = doc[own.end].sent if own.end < len(doc) else None
         if nxt is not None and "\n" not in text_of(doc)[own.end_char:nxt.start_char]:
