@@ -1,0 +1,78 @@
+"""A conflict report written for these tests (not from any outlet): several sources in one
+article, a quotation continued in a second sentence, a period that is not a statement date."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsledger.model import Article
+from newsledger.pipeline import analyse
+
+TEXT = """Strikes kill dozens in northern city, officials say
+
+Share this article
+
+At least 42 people were killed and more than 100 wounded in overnight strikes on the northern city, the regional health ministry said on Sunday.
+The ministry said the death toll had risen from 35 a day earlier, adding that 12 children were among the dead.
+"We have recovered 42 bodies so far," the ministry's spokesman, Ahmad Karimi, told reporters. "Dozens more are missing under the rubble."
+The army said it had struck 15 militant targets and killed "about 60 terrorists", a figure that could not be independently verified.
+Around 3,000 families have fled the area since Friday, according to the UN refugee agency UNHCR.
+"""
+
+
+@pytest.fixture(scope="module")
+def mentions():
+    article = Article(doc="report", text=TEXT, published=dt.date(2025, 3, 10))  # a Monday
+    (result,) = list(analyse([article]))
+    return {m.figure.text: m for m in result.mentions}
+
+
+def test_a_figure_in_the_speakers_own_sentence_is_theirs(mentions):
+    assert mentions["At least 42"].speaker == "regional health ministry"
+
+
+def test_said_on_sunday_is_the_day_before_a_monday_publication(mentions):
+    assert mentions["At least 42"].stated_on == dt.date(2025, 3, 9)
+
+
+def test_killed_and_wounded_figures_side_by_side_keep_their_own_measures(mentions):
+    assert (mentions["At least 42"].figure.measure, mentions["more than 100"].figure.measure) == ("killed", "wounded")
+
+
+def test_among_the_dead_counts_the_killed(mentions):
+    assert mentions["12"].figure.measure == "killed"
+
+
+def test_a_quotation_continued_in_the_next_sentence_keeps_its_speaker(mentions):
+    assert mentions["Dozens"].speaker == "Ahmad Karimi"
+
+
+def test_missing_people_are_missing(mentions):
+    assert mentions["Dozens"].figure.measure == "missing"
+
+
+def test_the_army_is_not_the_ministry_named_earlier(mentions):
+    assert mentions["about 60"].speaker == "army"
+
+
+def test_targets_struck_are_not_people_killed(mentions):
+    assert mentions["15"].figure.measure == "other"
+
+
+def test_unverified_figure_is_hedged(mentions):
+    assert "not independently verified" in mentions["about 60"].figure.hedges
+
+
+def test_since_friday_is_a_period_not_the_date_of_the_statement(mentions):
+    assert mentions["Around 3,000"].stated_on == dt.date(2025, 3, 10)
+
+
+def test_according_to_an_agency_names_the_agency(mentions):
+    assert mentions["Around 3,000"].speaker == "UNHCR"
+
+
+def test_share_widget_line_is_not_in_the_body():
+    article = Article(doc="report", text=TEXT, published=dt.date(2025, 3, 10))
+    (result,) = list(analyse([article]))
+    assert "Share this article" not in result.body
