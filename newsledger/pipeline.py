@@ -89,6 +89,9 @@ def analyse_doc(article: Article, lines: list[Line], doc) -> Analysis:
                 mention.stated_on, mention.stated_on_source = cue_date.date, "cue"
                 attribution.stated_on, attribution.date_cue = cue_date.date, cue_date.text
                 dated[spk.name] = (cue_date.date, cue_date.text)
+            elif cue_date is not None and cue_date.date is None:
+                # "said in December": no day can be given, and the publication date would be wrong
+                mention.stated_on, mention.stated_on_source = None, "vague"
             elif spk.name in dated:
                 # "He said …" after "Kirby told a briefing on Friday": the same occasion
                 mention.stated_on, mention.stated_on_source = dated[spk.name][0], "carried"

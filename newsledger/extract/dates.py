@@ -29,7 +29,10 @@ DATE_RE = re.compile(
     rf"|\b(?P<today>today|this morning|this afternoon|this evening|tonight|earlier today)\b"
     rf"|\b(?P<md_month>{_MONTH})\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>\d{{4}}))?"
     rf"|\b(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_month>{_MONTH})\b(?:,?\s+(?P<dm_year>\d{{4}}))?"
-    rf"|\b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b",
+    rf"|\b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b"
+    # a month or a year with no day: the statement is dated too loosely to give a day
+    rf"|\b(?P<vague>(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTH}|(?:19|20)\d\d)(?:\s+(?:19|20)\d\d)?"
+    rf"|last\s+(?:year|month|spring|summer|autumn|fall|winter)|earlier\s+this\s+(?:year|month))\b",
     re.I,
 )
 
@@ -43,6 +46,8 @@ class DateCue:
 
 
 def resolve(m: re.Match, published: dt.date | None) -> dt.date | None:
+    if m.group("vague"):
+        return None
     if m.group("iso"):
         try:
             return dt.date.fromisoformat(m.group("iso"))
