@@ -448,6 +448,13 @@ def period(sentence_text: str) -> str | None:
     return m.group(0) if m else None
 
 
+def _visible_end(sent: Span) -> int:
+    """Where a sentence's words end: the blanked furniture after it is whitespace the sentence
+    swallowed, and a quotation of it must not show the caption that stood there."""
+    words = [t for t in sent if not t.is_space]
+    return words[-1].idx + len(words[-1]) if words else sent.end_char
+
+
 def _clause_text(num: Token) -> str:
     """The text of the clause the figure belongs to: the subtree of its nearest governing verb,
     so "in the past week" is found for the killing, not for another clause of the sentence."""
@@ -538,7 +545,7 @@ def extract_figures(doc: Doc) -> list[Figure]:
         fig = Figure(
             start=q.start, end=q.end, text=q.text, low=q.low, high=q.high, unit=q.unit,
             measure=measure, subject=_subject(num, noun, q, sent, span, measure),
-            sentence_start=sent.start_char, sentence_end=sent.end_char,
+            sentence_start=sent.start_char, sentence_end=_visible_end(sent),
         )
         fig.hedges = hedges(sent.text, q)
         fig.period = period(_clause_text(num))
