@@ -167,6 +167,12 @@ def _measure_of(lemmas: list[str]) -> str | None:
     return first
 
 
+def _lemma(t: Token) -> str:
+    """A token's lemma, but "missing" stays "missing": its verb lemma "miss" ("miss out") says
+    nothing about people."""
+    return "missing" if t.lower_ == "missing" else t.lemma_.lower()
+
+
 def _joined(verb: Token) -> list[str]:
     """Lemmas of a verb's close conjuncts and complements — "killed or wounded", "estimated to
     have been killed" — but not a conjunct with a figure of its own ("50 killed and 53 wounded")
@@ -175,8 +181,8 @@ def _joined(verb: Token) -> list[str]:
     for c in verb.children:
         if c.dep_ == "xcomp" or (c.dep_ == "conj" and abs(c.i - verb.i) <= 3
                                  and not any(t.like_num for t in c.subtree)):
-            out.append(c.lemma_.lower())
-            out += [g.lemma_.lower() for g in c.children if g.dep_ in {"conj", "xcomp"}
+            out.append(_lemma(c))
+            out += [_lemma(g) for g in c.children if g.dep_ in {"conj", "xcomp"}
                     and not any(t.like_num for t in g.subtree)]
     return out
 
@@ -187,18 +193,18 @@ def _governing_lemmas(num: Token, noun: Token | None) -> list[str]:
     close conjuncts and complements, and a noun that governs it ('the loss of 1,000 troops')."""
     out: list[str] = []
     anchor = noun or num
-    out.append(anchor.lemma_.lower())
+    out.append(_lemma(anchor))
     for child in list(num.children) + (list(noun.children) if noun is not None else []):
         if child.dep_ in {"amod", "acl", "relcl", "advcl", "appos"} or child.pos_ == "VERB":
-            out.append(child.lemma_.lower())
+            out.append(_lemma(child))
             out += _joined(child)
     # "1,000 killed or wounded", "two officers injured": the participle may attach elsewhere
     after = (noun if noun is not None and noun.i > num.i else num)
     for t in num.doc[after.i + 1: min(len(num.doc), after.i + 3)]:
         if t.dep_ in {"cc", "punct"}:
             break  # "struck 15 targets and killed 60": the next clause is another figure's
-        if t.pos_ in {"VERB", "ADJ"} and t.lemma_.lower() in set().union(*MEASURE_LEMMAS.values()):
-            out.append(t.lemma_.lower())
+        if t.pos_ in {"VERB", "ADJ"} and _lemma(t) in set().union(*MEASURE_LEMMAS.values()):
+            out.append(_lemma(t))
             out += _joined(t)
     head = anchor
     preps = 0
@@ -210,14 +216,14 @@ def _governing_lemmas(num: Token, noun: Token | None) -> list[str]:
             if preps > 1:
                 break  # "arrested … in connection with a dozen packages": too far to befall them
         head = head.head
-        out.append(head.lemma_.lower())
+        out.append(_lemma(head))
         if head.pos_ in {"VERB", "AUX"}:
             out += _joined(head)
-            out += [c.lemma_.lower() for c in head.children if c.dep_ in {"dobj", "attr", "acomp"}]
-            if head.lemma_.lower() == "be":  # "12 children were among the dead"
-                out += [g.lemma_.lower() for c in head.children if c.dep_ == "prep"
+            out += [_lemma(c) for c in head.children if c.dep_ in {"dobj", "attr", "acomp"}]
+            if _lemma(head) == "be":  # "12 children were among the dead"
+                out += [_lemma(g) for c in head.children if c.dep_ == "prep"
                         for g in c.children if g.dep_ == "pobj"]
-            if head.lemma_.lower() not in {"be", "have", "estimate", "believe", "say", "report", "make"}:
+            if _lemma(head) not in {"be", "have", "estimate", "believe", "say", "report", "make"}:
                 break
     return out
 

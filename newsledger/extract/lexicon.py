@@ -15,7 +15,7 @@ MEASURE_LEMMAS = {
     "captured": {"capture", "arrest", "detain", "detention", "prisoner", "imprison", "jail", "pow",
                  "detainee", "hostage", "abduct", "kidnap", "custody", "surrender", "apprehend",
                  "convict", "indict", "charge", "guilty", "sentence", "prosecute", "extradite"},
-    "missing": {"missing", "miss", "disappear", "unaccounted"},
+    "missing": {"missing", "disappear", "unaccounted"},
     "deployed": {"deploy", "send", "station", "mobilise", "mobilize", "dispatch", "contingent",
                  "reinforce", "deployment", "transfer", "mobilisation", "mobilization", "recruit",
                  "enlist", "draft", "conscript"},
