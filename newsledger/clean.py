@@ -27,12 +27,21 @@ _UI_WORDS = {
     "listen", "audio", "video", "photo", "photos", "gallery", "view", "all", "most", "popular",
     "latest", "news", "trending", "save", "bookmark", "the", "and", "this", "article", "page",
     "cookie", "cookies", "accept", "ad", "ads", "feedback", "tags", "topics", "world",
+    "for", "our", "your", "free", "daily", "weekly", "get", "now", "here", "click", "app", "download",
+    "newsletters", "privacy", "policy", "terms", "contact", "about", "rights", "reserved", "min",
+    "continue", "reading", "show", "hide", "caption", "image", "source", "expand", "collapse",
 }
+# Lines that introduce another page, or time stamps and reading times of the page itself.
+_TEASER = re.compile(r"^(read more|also read|read also|related|see also|watch|listen|more on this story|"
+                     r"recommended|you may also like|most read|editor'?s picks?)\s*[:|»›>-]", re.I)
+_STAMP = re.compile(r"^(\d+\s+(min|mins|minutes?|hours?|days?)\s+(ago|read)|updated\s+\d+\s+\w+\s+ago"
+                    r"|listen to this article.*|all rights reserved\.?|image (caption|source|copyright).*)$", re.I)
 # a widget names the button: "Facebook share button", "Share this article", "font-size"
 _SHARE = re.compile(r"\b(share|tweet|print|e-?mail)\b.*\b(button|this|article|icon|story|page)\b|font[- ]?size", re.I)
 _CREDIT = re.compile(r"^\s*((source|sources|credit|credits|photo|image|picture)\s*:|(edited by|written by|"
                      r"reporting by|additional reporting by|copyright|©)\b)", re.I)
 _PHOTO_CREDIT = re.compile(r"(/\s*photo\s*:|\bphoto\s*:|\(photo\b|\bphoto credit\b|\bgetty images\b|"
+                           r"\((AP|AFP|EPA|Reuters|Getty)\s+(Photo|Images?)\b|"
                            r"\b(AP|AFP|EPA|Reuters|Yonhap|Xinhua|Anadolu)(-[A-Z][a-z]+)?\s*$|"
                            r"/\s*(AP|AFP|EPA|Reuters)\b)", re.I)
 _BIO = re.compile(r"\b(I|I'm|I am|my)\b.*\b(journalis\w*|writer|editor|reporter|correspondent|stories|"
@@ -75,6 +84,8 @@ def _is_furniture(line: str, repeated: bool, near_end: bool) -> bool:
         return True
     if _DATE_LINE.match(s):
         return True
+    if (_TEASER.match(stripped) and len(words) <= 25) or _STAMP.match(stripped):
+        return True
     if _BYLINE.match(stripped) and len(words) <= 8 and not stripped.endswith("."):
         return True
     if _PHOTO_CREDIT.search(s) and len(words) <= 60 and not re.search(r"\b(said|says|told)\b", s):
@@ -91,7 +102,9 @@ def _is_heading(line: str) -> bool:
     words = _WORD.findall(s)
     if not words or len(words) > 20:
         return False
-    return not re.search(r"[.!?:;”\"'’)]$", s) or (len(words) <= 4 and not s.endswith("."))
+    # a headline may end on a quotation ("Voters 'reject EU by two to one'"), not on a full stop
+    bare = s.rstrip("”\"'’)]")
+    return not re.search(r"[.,!?:;]$", bare) or (len(words) <= 4 and not s.endswith("."))
 
 
 def classify_lines(text: str) -> list[Line]:
@@ -112,11 +125,12 @@ def classify_lines(text: str) -> list[Line]:
         else:
             kind = "body"
         lines.append(Line(a, b, kind))
-    # The title is the first heading before any body line.
+    # The title is the first heading before any body line; a word or two above it ("Politics",
+    # "US support") is a section label, not the headline.
     for ln in lines:
         if ln.kind == "body":
             break
-        if ln.kind == "heading":
+        if ln.kind == "heading" and len(_WORD.findall(text[ln.start:ln.end])) >= 3:
             ln.kind = "title"
             break
     return lines

@@ -176,3 +176,43 @@ def test_first_person_quote_in_the_middle_is_not_a_bio():
     text = ("Floods hit the valley\n\n“I am a farmer and my stories are of loss,” one resident said.\n"
             "Officials said 40 homes were flooded.\nRepairs will take weeks.\nThe army helped.\n")
     assert kind_of(text, "“I am a farmer") == ["body"]
+
+
+# Lines written for these tests, in the shapes web pages leave behind when flattened to text.
+PAGE = """Politics
+Voters 'reject the plan by two to one'
+By Jane Doe, Political correspondent
+3 hours ago
+Read more: Why the plan matters
+Sign up for our daily newsletter
+The plan, worth £2bn, was agreed on Monday, the Treasury said.
+Soldiers at the border on Tuesday. (AP Photo/John Smith)
+Image caption, Officials at the talks
+All rights reserved
+"""
+
+
+def _kinds(text):
+    from newsledger.clean import classify_lines
+    return {text[ln.start:ln.end]: ln.kind for ln in classify_lines(text)}
+
+
+def test_a_one_word_section_label_is_not_the_title():
+    assert _kinds(PAGE)["Politics"] != "title"
+
+
+def test_a_headline_ending_on_a_quotation_is_the_title():
+    assert _kinds(PAGE)["Voters 'reject the plan by two to one'"] == "title"
+
+
+@pytest.mark.parametrize("line", [
+    "By Jane Doe, Political correspondent", "3 hours ago", "Read more: Why the plan matters",
+    "Sign up for our daily newsletter", "Soldiers at the border on Tuesday. (AP Photo/John Smith)",
+    "Image caption, Officials at the talks", "All rights reserved",
+])
+def test_page_furniture_lines_are_furniture(line):
+    assert _kinds(PAGE)[line] == "furniture"
+
+
+def test_the_article_sentence_among_furniture_is_body():
+    assert _kinds(PAGE)["The plan, worth £2bn, was agreed on Monday, the Treasury said."] == "body"
