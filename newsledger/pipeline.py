@@ -92,7 +92,7 @@ def analyse_doc(article: Article, lines: list[Line], doc) -> Analysis:
             elif cue_date is not None and cue_date.date is None:
                 # "said in December": no day can be given, and the publication date would be wrong
                 mention.stated_on, mention.stated_on_source = None, "vague"
-            elif spk.name in dated:
+            elif spk.name in dated and _simple_past(cue.token):
                 # "He said …" after "Kirby told a briefing on Friday": the same occasion
                 mention.stated_on, mention.stated_on_source = dated[spk.name][0], "carried"
             elif _simple_past(cue.token) and lead is not None:

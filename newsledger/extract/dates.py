@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..nlp import text_of
-from .lexicon import MONTHS, WEEKDAYS
+from .lexicon import MONTHS, SPEECH_LEMMAS, WEEKDAYS
 
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DATE_RE = re.compile(
@@ -104,13 +104,15 @@ _CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "conj", "relcl", "acl", 
 
 
 def _attached(tok: Token, verb: Token) -> bool:
-    """Does a date token modify the speech verb itself, not the reported clause?"""
+    """Does a date token modify the speech verb itself, not the reported clause? "Speaking on
+    Sunday, X said" dates the statement too."""
     node = tok
     for _ in range(10):
         if node.head.i == node.i:
             return False
         if node.head.i == verb.i:
-            return node.dep_ not in _CONTENT_DEPS
+            return node.dep_ not in _CONTENT_DEPS or (
+                node.dep_ == "advcl" and node.lemma_.lower() in SPEECH_LEMMAS | {"speak", "talk", "write"})
         node = node.head
     return False
 
@@ -123,6 +125,8 @@ def date_of_cue(cue: Token, published: dt.date | None) -> DateCue | None:
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
         if span is None:
             continue
+        if any(t.ent_type_ in {"ORG", "WORK_OF_ART", "EVENT", "FAC"} for t in span):
+            continue  # "The Mail on Sunday", "Good Friday": a name, not a day
         before = text_of(doc)[max(sent.start_char, d.start - 12):d.start].lower().split()
         if before and before[-1] in {"since", "until", "till", "by", "from", "before", "after", "through"}:
             continue  # "since Friday" bounds a period, it does not date a statement

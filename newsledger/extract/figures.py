@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp import text_of
 from ..model import Figure
 from .lexicon import (AGE_WORDS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS, NUMBERED_NAMES, PERSONNEL,
-                      TIME_UNITS, WEEKDAYS)
+                      STREET_WORDS, TIME_UNITS, YEAR_CONTEXT)
 from .numbers import Quantity, find_quantities
 
 _AFFILIATION_ENTS = {"NORP", "GPE", "ORG"}
@@ -75,21 +75,32 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
     value = q.low if q.low is not None else q.high
     plain_int = re.fullmatch(r"\d+", q.text.strip()) is not None
     if q.unit in (None,) and plain_int and value is not None and 1000 <= value <= 2100:
-        counted = nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ == "NNS" and span.root.ent_type_ != "DATE"
-        if not counted:
+        # a year has a year's company ("in 2004", "the 2003 results", a DATE entity); "1200 staff"
+        # and "rose to 1500" are counts
+        prev_lower = prev.lower_ if prev is not None else ""
+        counted = nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ == "NNS"
+        if span.root.ent_type_ == "DATE" or prev_lower in YEAR_CONTEXT or \
+                (nxt is not None and nxt.lower_ in {"-", "–", "/"}) or \
+                (prev_lower in {"the", "its", "their", "his", "her", "a"} and not counted):
             return "year"
     if plain_int and re.match(r"\s*[:.]\d", after) or re.match(r"\s*(a\.?m\.?|p\.?m\.?|gmt|utc|bst|est|o'clock)\b", after):
         return "time"
-    if plain_int or q.words_only:
-        prev_word = before.split()[-1].strip(".,") if before.split() else ""
-        if prev_word in MONTHS or re.match(r"\s*(st|nd|rd|th)?\s*(of\s+)?(" + "|".join(MONTHS) + r")\b", after):
-            return "date"
-        if prev_word in WEEKDAYS:
+    if plain_int and value is not None and value <= 31:
+        # a day of a month is written next to it: "December 23", "23 December", "Oct. 18"
+        prev_word = before.split()[-1].rstrip(".") if before.split() and not before.rstrip().endswith(",") else ""
+        after_raw = text[q.end:q.end + 24]
+        if prev_word in MONTHS and not (prev_word in {"may", "march"} and not before.split()[-1][:1].isupper()) \
+                or re.match(r"\s*(st|nd|rd|th)?\s*(of\s+)?(" + "|".join(m.title() for m in MONTHS) + r")\b", after_raw):
             return "date"
     if re.match(r"\s*-?\s*(year|month|week|day)s?[- ]old\b", after) or re.match(r"\s*years? of age", after):
         return "age"
     if prev is not None and prev.lower_ in AGE_WORDS:
         return "age"
+    if prev is not None and value is not None and value < 20 and re.match(r"(under|over|aged)\s+\d+$", q.text.strip(), re.I) \
+            and prev.lemma_.lower() in {"child", "kid", "baby", "infant", "youngster", "pupil", "those", "people"}:
+        return "age"  # "children under 5"
+    if prev is not None and plain_int and prev.lower_ == "at" and span.start == prev.sent.start + 1 and re.match(r"\s*,", after):
+        return "age"  # "At 101, he …"
     if re.search(r"\b\w+,\s*$", before) and re.match(r"\s*,", after) and plain_int and value is not None and value < 120:
         if prev is not None and span.start >= 2 and (doc[span.start - 2].ent_type_ == "PERSON" or
                                                      doc[span.start - 2].pos_ == "PROPN" and doc[span.start - 2].is_title):
@@ -103,13 +114,22 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
             return "multiplier"
         if nxt.lower_ == "-" and _next_word(doc, span.end + 1) is not None and _next_word(doc, span.end + 1).lemma_.lower() in TIME_UNITS:
             return "duration"
-    if prev is not None and plain_int and prev.is_title and prev.lower_ in NUMBERED_NAMES:
-        return "name"
+    if prev is not None and plain_int and (prev.is_title and prev.lower_.rstrip(".") in NUMBERED_NAMES
+                                           or re.search(r"\bNo\.?\s*$", text[max(0, q.start - 5):q.start])):
+        return "name"  # "Article 4", "No. 10"
+    if prev is not None and plain_int and prev.pos_ == "PROPN" and prev.is_title and value is not None and value < 10000 \
+            and prev.i > prev.sent.start and not prev.nbor(-1).like_num \
+            and prev.ent_type_ not in {"NORP", "GPE", "DATE", "PERSON"} and prev.lower_ not in MONTHS:
+        return "name"  # "Boeing 737", "Windows 95", "Apollo 11"
+    if plain_int and re.match(r"\s+[A-Z][a-z]+\s+(" + "|".join(w.title() for w in STREET_WORDS) + r")\b", text[q.end:q.end + 40]):
+        return "address"  # "221 Baker Street"
     if prev is not None and plain_int and prev.ent_type_ in {"ORG", "PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "LAW"} \
-            and prev.ent_iob_ != "" and (nxt is None or nxt.pos_ != "NOUN"):
-        return "name"
-    if re.fullmatch(r"\d+(\.\d+)?\s?[mkb]", q.text.strip(), re.I) and q.unit is None:
-        return "metres or similar, not a scale"  # "100m" without a currency is a distance
+            and prev.ent_iob_ != "" and (nxt is None or nxt.pos_ != "NOUN" or prev.pos_ == "PROPN" and prev.is_title
+                                          and "," not in q.text and value is not None and value < 10000):
+        return "name"  # "Boeing 737 jets", "Windows 95"
+    if re.fullmatch(r"\d+(\.\d+)?\s?[mkb]", q.text.strip(), re.I) and q.unit is None and \
+            not (nxt is not None and nxt.tag_ == "NNS"):
+        return "metres or similar, not a scale"  # "100m" without a currency or a counted noun
     if q.words_only and q.low == q.high == 1 and not q.bound:
         return "one"  # "one of", "no one": a pronoun far more often than a count
     if q.words_only and not q.vague and q.unit is None and q.low is not None and q.low < 100:
@@ -122,7 +142,7 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
             return "not a count"
     if q.words_only and q.unit == "fraction" and re.match(r"\s+(an?|the)\s+(hour|day|week|month|year|century|decade)", after):
         return "duration"
-    if q.unit == "fraction" and nxt is not None and nxt.pos_ in {"NOUN", "ADJ", "PROPN"} and nxt.lower_ != "of":
+    if q.unit == "fraction" and q.words_only and nxt is not None and nxt.pos_ in {"NOUN", "ADJ", "PROPN"} and nxt.lower_ != "of":
         return "ordinal"  # "a third quarter", "a third party"
     if q.times is False and nxt is not None and nxt.lower_ in {"mm", "caliber", "calibre", "degrees", "mph", "rpm"}:
         return "measurement"
@@ -278,7 +298,12 @@ def _affiliated(sent: Span, near: int) -> str | None:
     """The noun phrase with a nationality, place or organisation nearest to a token (not the
     one naming a person: that is the speaker, not the counted)."""
     best = None
-    for chunk in sent.noun_chunks:
+    chunks = sent.doc.user_data.get("newsledger_chunks")
+    if chunks is None:  # Span.noun_chunks walks the whole document each time: once per doc
+        chunks = sent.doc.user_data["newsledger_chunks"] = list(sent.doc.noun_chunks)
+    for chunk in chunks:
+        if chunk.start < sent.start or chunk.end > sent.end:
+            continue
         if any(t.ent_type_ in _AFFILIATION_ENTS for t in chunk) and not any(t.ent_type_ == "PERSON" for t in chunk):
             d = abs(chunk.root.i - near)
             if best is None or d < best[0]:

@@ -87,3 +87,9 @@ BUSINESS_TYPES = {"company", "firm", "group", "airline", "insurer", "carrier", "
                   "operator", "maker", "manufacturer", "producer", "giant", "business", "corporation",
                   "conglomerate", "chain", "supermarket", "brewer", "carmaker", "automaker", "publisher",
                   "broadcaster", "network", "studio", "label", "developer", "utility", "store", "website", "site"}
+# Words a year keeps company with: "in 2004", "since 1998", "the 2003 results".
+YEAR_CONTEXT = {"in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "year",
+                "between", "fiscal", "financial", "early", "late", "mid", "circa", "summer",
+                "spring", "autumn", "winter", "fall", "january", "february", "march", "april", "may",
+                "june", "july", "august", "september", "october", "november", "december"}
+STREET_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "lane", "boulevard", "drive", "square", "place", "way"}

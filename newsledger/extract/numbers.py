@@ -11,6 +11,7 @@ and spaCy's NER gives a span but no value.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -93,7 +94,7 @@ _VAGUE = (
 _FRACTION = r"(?:two-thirds|two thirds|three-quarters|three quarters|one-third|one-quarter|one-fifth|a third|a quarter|a fifth|a half|one half|half)"
 
 QUANTITY_RE = re.compile(
-    rf"(?<![\w$£€¥.\-/])"
+    rf"(?<![\w$£€¥.\-/:])"
     rf"(?:"
     rf"(?P<between>between\s+(?P<b1>{_AMOUNT})(?P<b1pct>{_PERCENT})?\s+and\s+(?P<b2>{_AMOUNT})(?P<bpct>{_PERCENT})?)"
     rf"|(?P<fromto>from\s+(?P<f1>{_AMOUNT})(?P<f1pct>{_PERCENT})?\s+to\s+(?P<f2>{_AMOUNT})(?P<fpct>{_PERCENT})?)"
@@ -104,7 +105,9 @@ QUANTITY_RE = re.compile(
     rf"|(?P<amount>{_AMOUNT})(?P<pct>{_PERCENT})?(?P<plus>\+)?(?P<ormore>\s+or more\b)?(?P<times>\s+times\b)?"
     rf"|(?P<frac>{_FRACTION})(?![\w-])"
     rf"))"
-    rf"(?![\w]|-[a-z])",  # "Two-thirds", "five-year": the word goes on
+    # the word goes on ("Two-thirds", "five-year"), or the number is part of another token
+    # ("9/11", "24/7", "10:30"); a pence sign ("85p") is the amount's own
+    rf"(?!(?!p\b)[\w]|-[a-z]|[/:]\d)",
     re.IGNORECASE,
 )
 
@@ -180,7 +183,7 @@ def _vague_bounds(s: str) -> tuple[float, float, str | None]:
     m = re.match(r"(tens|hundreds) of (thousands|millions|billions)", s)
     if m:
         base = SCALES[m.group(2)[:-1]] * (10 if m.group(1) == "tens" else 100)
-        return 2 * base, 9.9999 * base if base >= 1e6 else 10 * base - 1, unit
+        return 2 * base, 9.99 * base if base >= 1e6 else 10 * base - 1, unit
     words = s.split()
     head = words[-1].rstrip("s")
     few = " ".join(words[:-1]) in ("a few", "a couple of")
@@ -228,7 +231,7 @@ def _range(m: re.Match, a: str, b: str, pct: str | None) -> tuple[float | None, 
     return min(va, vb), max(va, vb), unit, wa and wb
 
 
-_SUBUNIT = re.compile(r"(\s+pence\b|\s?p(?![.\w])|\s+cents?\b)", re.I)
+_SUBUNIT = re.compile(r"(\s+pence\b|\s?p(?![\w]|\.\w)|\s+cents?\b)", re.I)
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -261,7 +264,7 @@ def find_quantities(text: str) -> list[Quantity]:
             q = Quantity(start, end, span_text, lo, hi, unit, words_only=words, bound=bound or "range",
                          parts=((m.start(a), a_end), (m.start(b), m.end(b))),
                          joiner="between" if m.group("between") else "from" if m.group("fromto") else
-                         ("-" if re.match(r"\s?[-–]", text[m.end(a):m.start(b)]) else text[m.end(a):m.start(b)].strip().lower()))
+                         ("-" if re.match(r"\s?[-–]", text[a_end:m.start(b)]) else text[a_end:m.start(b)].strip().lower()))
             if bound == "lower":
                 q.high = None
             elif bound == "upper":
@@ -301,6 +304,11 @@ def find_quantities(text: str) -> list[Quantity]:
             while q.end > q.start and text[q.end - 1] in " .,":
                 q.end -= 1
             q.text = text[q.start:q.end]
+            stop = re.search(r"\.\s+[A-Z]", q.text)
+            if stop:  # "5 billion. Dollar weakness…": a new sentence, not "5.6 billion. dollars"
+                out += [dataclasses.replace(p, start=p.start + q.start, end=p.end + q.start)
+                        for p in find_quantities(text[q.start:q.start + stop.start()])[:1]]
+                continue
             sub = _SUBUNIT.match(text, q.end)
             if sub and q.unit is None and not q.vague and q.low is not None and q.low == q.high:
                 # "four pence", "17 cents": money, written in the main currency unit

@@ -241,7 +241,8 @@ def find_cues(sent: Span) -> list[Cue]:
             subj = tok.head  # "Smith, who said …": the antecedent speaks
         if subj is None:
             continue
-        if any(t.like_num or t.text == "%" for t in subj.subtree if t.i <= subj.i):
+        if any(t.like_num or t.text == "%" for t in subj.subtree if t.i <= subj.i) or \
+                subj.lower_ in {"half", "third", "most", "many", "some", "majority", "minority", "quarter", "all", "none"}:
             continue  # "69% of over-55s said": respondents of a poll, not its source
         spk = speaker_from_np(subj)
         if spk is None:
@@ -317,7 +318,8 @@ class ArticleSpeakers:
             for prev in reversed(self.history):
                 if want == "PERSON" and prev.kind == "PERSON":
                     return prev
-                if want == "ORG" and prev.kind in {"ORG", "GPE"}:
+                if want == "ORG" and (prev.kind in {"ORG", "GPE"} or prev.kind == "ANON" and
+                                      prev.name.lower().split()[-1:] and prev.name.lower().split()[-1] in ORG_TYPES):
                     return prev
                 if want == "ANY":
                     return prev
@@ -429,7 +431,13 @@ class ArticleSpeakers:
             governing = [f for f in found if f[0].token.i in depth]
             if governing:
                 return min(governing, key=lambda f: depth[f[0].token.i])
-            return min(found, key=lambda f: abs(f[0].token.i - tok.i))
+            # no cue governs the figure (often a mis-parse: "…, with 1,000 killed, Kirby has
+            # claimed"): the nearest cue speaks for the sentence unless it sits in a subordinate
+            # clause of its own ("… rose 3% after the company said …")
+            heads = [f for f in found if not _subordinate(f[0].token)]
+            if heads:
+                return min(heads, key=lambda f: abs(f[0].token.i - tok.i))
+            return None
         quoted = self._quoted(tok)
         if quoted is not None or not _is_share(tok):
             return quoted
@@ -479,6 +487,15 @@ _SURVEYS = {"document:survey", "document:poll", "document:study", "document:rese
 def _same_kind_of_document(a: str | None, b: str | None) -> bool:
     """"The poll" is the YouGov poll named nearby; "the documents" are not Dr X's statement."""
     return a == b or (a in _SURVEYS and b in _SURVEYS)
+
+
+_SUBORDINATORS = {"after", "before", "when", "as", "because", "since", "while", "although", "though", "if",
+                  "until", "once", "whereas", "unless"}
+
+
+def _subordinate(verb: Token) -> bool:
+    """A speech verb inside "after the company said …" tells of that clause, not of the sentence."""
+    return any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in verb.children) or verb.dep_ == "relcl"
 
 
 def _is_share(tok: Token) -> bool:

@@ -82,8 +82,8 @@ def _grain(v: float, unit: str | None) -> float:
     if not text.endswith("."):
         return 10 ** -len(text.split(".")[1])
     whole = int(v)
-    if unit in {"%", "fraction"}:
-        return 1.0
+    if unit in {"%", "fraction"} or whole < 1000:
+        return 1.0  # "40 killed" is a count, not a rounding of 41
     grain = 1
     while whole and whole % (grain * 10) == 0:
         grain *= 10
@@ -99,6 +99,9 @@ def _same_point(a: float, b: float, unit: str | None) -> bool:
     cap = 0.04 * max(abs(a), abs(b))
     if abs(a - b) > cap:
         return False
+    if min(ga, gb) * 100 > r_grain:
+        # both written to similar precision ("$300m", "$310m"): they must agree to it
+        return abs(a - b) < min(ga, gb) / 2 + 1e-9
     return abs(a - b) <= r_grain / 2 or rough <= precise < rough + r_grain
 
 
@@ -130,6 +133,9 @@ def compatible_values(a: MentionRef, b: MentionRef) -> bool:
 def _fits(claim: Claim, m: MentionRef) -> bool:
     if not all(compatible_values(m, other) for other in claim.members):
         return False
+    if m.story and all(o.story and o.story != m.story for o in claim.members) and not (
+            m.strong_date and any(o.strong_date and o.stated_on == m.stated_on for o in claim.members)):
+        return False  # other stories: only a statement dated to the same day is the same one
     # "a senior defence official" may be the "US official" of another outlet; a Ukrainian one not
     if m.affiliation and any(o.affiliation and o.affiliation != m.affiliation for o in claim.members):
         return False

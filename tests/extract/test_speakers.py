@@ -197,9 +197,6 @@ def test_sentence_after_a_quote_paragraph_in_own_voice_has_no_speaker(attribute)
     assert attribute(text, "300")[1] is None
 
 
-@pytest.mark.xfail(strict=True, reason="a cue in a subordinate clause governs the whole sentence: in 'The toll "
-                                        "of 300 is far higher than the count the ministry confirmed' the 300 goes "
-                                        "to the ministry (nearest-cue fallback in for_token)")
 def test_figure_outside_the_reported_clause_is_the_outlets(attribute):
     text = "Storm hits coast\n\nThe toll of 300 is far higher than the count the ministry confirmed last week.\n"
     assert attribute(text, "300")[1] is None
