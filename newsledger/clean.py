@@ -42,7 +42,7 @@ _CREDIT = re.compile(r"^\s*((source|sources|credit|credits|photo|image|picture)\
                      r"reporting by|additional reporting by|copyright|©)\b)", re.I)
 _PHOTO_CREDIT = re.compile(r"(/\s*photo\s*:|\bphoto\s*:|\(photo\b|\bphoto credit\b|\bgetty images\b|"
                            r"\((AP|AFP|EPA|Reuters|Getty)\s+(Photo|Images?)\b|"
-                           r"\b(AP|AFP|EPA|Reuters|Yonhap|Xinhua|Anadolu)(-[A-Z][a-z]+)?\s*$|"
+                           r"[.,/(|-]\s*(AP|AFP|EPA|Reuters|Yonhap|Xinhua|Anadolu)(-[A-Z][a-z]+)?\)?\s*$|"
                            r"/\s*(AP|AFP|EPA|Reuters)\b)", re.I)
 _BIO = re.compile(r"\b(I|I'm|I am|my)\b.*\b(journalis\w*|writer|editor|reporter|correspondent|stories|"
                   r"news|freelance|columnist)\b", re.I)
@@ -90,9 +90,10 @@ def _is_furniture(line: str, repeated: bool, near_end: bool) -> bool:
         return True
     if _PHOTO_CREDIT.search(s) and len(words) <= 60 and not re.search(r"\b(said|says|told)\b", s):
         return True
-    if repeated and len(words) >= 4:
+    quoted = re.search(r"[“”\"]|\b(said|says|told)\b", s) is not None
+    if repeated and len(words) >= 4 and not quoted:
         return True  # a caption or teaser printed twice; the article says nothing twice verbatim
-    if near_end and _BIO.search(s) and len(words) <= 80:
+    if near_end and _BIO.search(s) and len(words) <= 80 and not quoted:
         return True
     return False
 

@@ -216,3 +216,19 @@ def test_page_furniture_lines_are_furniture(line):
 
 def test_the_article_sentence_among_furniture_is_body():
     assert _kinds(PAGE)["The plan, worth £2bn, was agreed on Monday, the Treasury said."] == "body"
+
+
+def test_a_headline_ending_with_an_agency_name_is_not_a_photo_credit():
+    assert _kinds("Weak dollar hits Reuters\n\nThe firm said profits fell 20%.\n")["Weak dollar hits Reuters"] == "title"
+
+
+def test_a_quotation_near_the_end_is_not_an_author_bio():
+    text = ("Firm plans to grow\n\nThe firm said profits rose.\n"
+            "\"I think we will hire 500 staff for our news stories next year,\" Mr Smith told reporters.\n")
+    assert _kinds(text)[text.splitlines()[-1]] == "body"
+
+
+def test_a_pull_quote_printed_twice_stays_in_the_body():
+    line = "\"We will rebuild every one of the 3,000 homes,\" the mayor said."
+    text = f"Town rebuilds after flood\n\n{line}\nThe flood hit on Monday.\n{line}\n"
+    assert _kinds(text)[line] == "body"

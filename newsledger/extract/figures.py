@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp import text_of
 from ..model import Figure
 from .lexicon import (AGE_WORDS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS, NUMBERED_NAMES, PERSONNEL,
-                      STREET_WORDS, TIME_UNITS, YEAR_CONTEXT)
+                      SECURITY, STREET_WORDS, STRONG_DEPLOY, TIME_UNITS, YEAR_CONTEXT)
 from .numbers import Quantity, find_quantities
 
 _AFFILIATION_ENTS = {"NORP", "GPE", "ORG"}
@@ -257,6 +257,9 @@ def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span) -> str:
                                 for c in noun.children):
         lemmas = [lem for lem in lemmas if lem not in {"loss", "losses"}]  # "job losses" are not casualties
     m = _measure_of(lemmas)
+    if m == "deployed" and not set(lemmas) & STRONG_DEPLOY and not (
+            noun is not None and (noun.lemma_.lower() in PERSONNEL | SECURITY or noun.lower_.rstrip("s") in PERSONNEL)):
+        m = None  # "sent 5,000 food parcels", "3,000 nurses recruited": sent, not deployed
     if m:
         return m
     if q.unit in {"%", "fraction"}:

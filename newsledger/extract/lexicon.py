@@ -93,3 +93,8 @@ YEAR_CONTEXT = {"in", "since", "by", "until", "till", "from", "of", "during", "b
                 "spring", "autumn", "winter", "fall", "january", "february", "march", "april", "may",
                 "june", "july", "august", "september", "october", "november", "december"}
 STREET_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "lane", "boulevard", "drive", "square", "place", "way"}
+# Verbs that deploy whatever they take; "send", "transfer", "recruit" deploy only people who serve.
+STRONG_DEPLOY = {"deploy", "deployment", "station", "mobilise", "mobilize", "mobilisation", "mobilization",
+                 "dispatch", "contingent"}
+SECURITY = {"police", "officer", "policeman", "agent", "guard", "firefighter", "rescuer", "medic", "team",
+            "unit", "warship", "ship", "jet", "aircraft", "tank", "brigade", "battalion", "division"}

@@ -121,3 +121,12 @@ def test_a_standing_statement_does_not_take_the_date_of_an_earlier_one():
     found = _figures("Jane Smith said on Monday that 50 jobs would go. Smith has previously said that 200 jobs "
                      "were at risk.")
     assert found["200"].stated_on == dt.date(2025, 3, 12)
+
+
+@pytest.mark.parametrize("text, figure, measure", [
+    ("The charity sent 5,000 food parcels.", "5,000", "other"),
+    ("Officials said 3,000 nurses would be recruited.", "3,000", "other"),
+    ("The army deployed 200 tanks.", "200", "deployed"),
+])
+def test_sending_is_deploying_only_for_people_who_serve(text, figure, measure):
+    assert _figures(text)[figure].figure.measure == measure
