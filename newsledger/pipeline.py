@@ -79,7 +79,7 @@ def analyse_doc(article: Article, lines: list[Line], doc) -> Analysis:
         span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
         tok = _number_token(span)
         hit = speakers.for_token(tok)
-        attribution: Attribution | None = attribution_for(speakers, tok) if hit else None
+        attribution: Attribution | None = attribution_for(speakers, tok, hit) if hit else None
         mention = Mention(doc=article.doc, figure=fig, attribution=attribution)
         if hit is not None:
             cue, spk = hit

@@ -94,8 +94,6 @@ def resolve(m: re.Match, published: dt.date | None) -> dt.date | None:
 def find_dates(text: str, published: dt.date | None, lo: int = 0, hi: int | None = None) -> list[DateCue]:
     out = []
     for m in DATE_RE.finditer(text, lo, len(text) if hi is None else hi):
-        if m.group("weekday") and re.match(r"\s+(night|morning|afternoon|evening)\b", text[m.end():]):
-            pass  # "Monday night" is still Monday
         out.append(DateCue(m.start(), m.end(), m.group(0), resolve(m, published)))
     return out
 

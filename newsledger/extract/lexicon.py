@@ -9,7 +9,7 @@ from __future__ import annotations
 MEASURE_LEMMAS = {
     "casualties": {"casualty", "loss", "losses", "kia"},
     "killed": {"kill", "die", "dead", "death", "fatality", "fatal", "slay", "slain", "execute",
-               "murder", "massacre", "perish", "body", "drown", "behead", "shoot dead"},
+               "murder", "massacre", "perish", "body", "drown", "behead"},
     "wounded": {"wound", "injure", "injury", "hurt", "injured", "wounded", "maim", "hospitalise",
                 "hospitalize", "hospitalised", "hospitalized"},
     "captured": {"capture", "arrest", "detain", "detention", "prisoner", "imprison", "jail", "pow",
@@ -51,7 +51,7 @@ SPEECH_LEMMAS = {"say", "tell", "claim", "state", "announce", "report", "confirm
                  "testify", "brief", "inform", "quote", "cite", "put", "show", "find", "count",
                  "record", "reckon", "calculate", "figure", "publish", "release", "mention",
                  "emphasise", "emphasize", "concede", "contend", "maintain", "observe", "remark",
-                 "recall", "respond", "reply", "tell", "caution", "expect", "accuse", "boast",
+                 "recall", "respond", "reply", "caution", "expect", "accuse", "boast",
                  "pledge", "promise", "vow", "propose", "urge", "speculate", "conclude"}
 # A subset that only ever marks speech: safe even without a human subject.
 STRONG_SPEECH = {"say", "tell", "claim", "state", "announce", "confirm", "add", "note", "insist",

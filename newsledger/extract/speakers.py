@@ -171,9 +171,7 @@ def speaker_from_np(head: Token) -> Speaker | None:
 
 
 def _speech_head(tok: Token) -> bool:
-    if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in SPEECH_LEMMAS:
-        return False
-    return True
+    return tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in SPEECH_LEMMAS
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -406,8 +404,7 @@ class ArticleSpeakers:
                 if spk.kind == "PRON":
                     continue  # a pronoun with nobody to point back to names no one
                 found.append((cue, spk))
-                if spk.kind != "PRON":
-                    self.history.append(spk)
+                self.history.append(spk)
             if not found:
                 spk = _colon_speaker(self.doc, sent)
                 if spk is not None:
@@ -505,8 +502,10 @@ def _is_share(tok: Token) -> bool:
         tok.lower_ in {"half", "third", "quarter", "fifth", "thirds", "quarters"}
 
 
-def attribution_for(speakers: ArticleSpeakers, tok: Token) -> Attribution | None:
-    hit = speakers.for_token(tok)
+def attribution_for(speakers: ArticleSpeakers, tok: Token, hit=None) -> Attribution | None:
+    """The attribution record of the figure at ``tok`` (``hit``: ``for_token``'s answer, when the
+    caller has it already)."""
+    hit = hit if hit is not None else speakers.for_token(tok)
     if hit is None:
         return None
     cue, spk = hit

@@ -1,7 +1,8 @@
 """Claims: one statement — same speaker, same figure, same occasion — with all its mentions.
 
-Mentions are bucketed by (speaker key, measure, unit) through a dict, so matching is linear in
-the number of mentions, not quadratic in articles. Inside a bucket, a mention joins a claim when
+Mentions are bucketed by (speaker key, measure, unit) through a dict, so a mention is only
+compared with the claims of its own speaker and measure, never with every other mention (within
+a bucket the work grows with the bucket's claims). Inside a bucket, a mention joins a claim when
 its bounds are compatible (the intervals overlap: "1,000" and "more than 1,000" are one claim,
 "dozens" and "1,000" are not) and its date does not contradict (two dates read from cues must
 agree; a date defaulted from publication yields to a cued one). A mention whose own sentence
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 STRONG = {"cue", "carried"}
@@ -169,7 +170,7 @@ def link_claims(mentions: list[MentionRef]) -> list[Claim]:
             home.members.append(m)
         for c in local:
             if c.stated_on is None:
-                dates = Counter(m.stated_on for m in c.members if m.stated_on is not None)
+                dates = [m.stated_on for m in c.members if m.stated_on is not None]
                 # undated everywhere: the earliest publication that reports it
                 c.stated_on = min(dates) if dates else None
         claims += local
