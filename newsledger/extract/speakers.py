@@ -167,6 +167,14 @@ def speaker_from_np(head: Token) -> Speaker | None:
     kind = "ANON"
     if org is not None and head.lemma_.lower() not in _ANON_HEADS:
         kind = org.label_
+    for c in head.children:
+        # "analysts at Citi", "officials from the ministry": where the anonymous source works
+        if c.dep_ == "prep" and c.lower_ in {"at", "from", "with", "for", "in"}:
+            where = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_ in {"ORG", "GPE", "NORP"}), None)
+            if where is not None:
+                ent = next(e for e in head.doc.ents if e.start <= where.i < e.end)
+                text, end = f"{text} {c.text} {_strip_article(ent.text)}", max(end, ent.end_char)
+                break
     return Speaker(text, kind, start, end)
 
 

@@ -130,3 +130,7 @@ def test_a_standing_statement_does_not_take_the_date_of_an_earlier_one():
 ])
 def test_sending_is_deploying_only_for_people_who_serve(text, figure, measure):
     assert _figures(text)[figure].figure.measure == measure
+
+
+def test_an_anonymous_source_keeps_where_it_works():
+    assert _figures("Analysts at Citi said profits would rise 5%.")["5%"].speaker == "Analysts at Citi"
