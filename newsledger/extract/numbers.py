@@ -251,8 +251,14 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue
             first_pct = m.group(a + "pct")
             a_end = m.end(a + "pct") if first_pct else m.end(a)
-            if bool(first_pct) != bool(m.group(pct)) and (first_pct or unit not in (None, "%")):
-                # "jumped 76% to $1.13bn": a percentage and an amount are two figures
+            cur_a = re.match(_CUR_PREFIX, m.group(a).strip(), re.I) is not None or re.search(_CUR_WORD + r"\s*$", m.group(a), re.I)
+            cur_b = re.match(_CUR_PREFIX, m.group(b).strip(), re.I) is not None or re.search(_CUR_WORD + r"\s*$", m.group(b), re.I)
+            scale = re.compile(rf"\d\s?{_SUFFIX_SCALE}\b|{_SCALE_WORD}", re.I)
+            sc_a, sc_b = bool(scale.search(m.group(a))), bool(scale.search(m.group(b)))
+            # "$5 to 6bn" shares a currency and a scale; "£808m to 8,177" has nothing to share
+            mixed = (cur_a and not cur_b and sc_a and not sc_b) or (cur_b and not cur_a and sc_b and not sc_a)
+            if mixed or bool(first_pct) != bool(m.group(pct)) and (first_pct or unit not in (None, "%")):
+                # "jumped 76% to $1.13bn", "from £1bn to 8,177 cases": two kinds of figure
                 for x, y in ((m.start(a), a_end), (m.start(b), m.end(pct) if m.group(pct) else m.end(b))):
                     for part in find_quantities(text[x:y]):
                         part.start, part.end = part.start + x, part.end + x

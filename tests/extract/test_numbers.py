@@ -233,3 +233,9 @@ def test_offsets_in_a_sentence_with_several_figures():
 def test_words_inside_other_words_are_not_numbers():
     # "tone", "often", "someone", "weight" hide number words
     assert find_quantities("Someone often set the tone, whatever its weight.") == []
+
+
+def test_an_amount_and_a_count_joined_by_to_are_two_figures():
+    # written for this test: a money amount then a bare count share neither currency nor scale
+    found = find_quantities("Losses fell to £808m to 8,177 cases.")
+    assert [(q.text, q.unit) for q in found] == [("£808m", "GBP"), ("8,177", None)]
