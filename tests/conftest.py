@@ -116,3 +116,17 @@ GERMAN = (
     "seien, nachdem der Fluss über die Ufer getreten war. Die Aufräumarbeiten würden mehrere "
     "Wochen dauern, sagte der Bürgermeister.\n"
 )
+
+
+@pytest.fixture(scope="module")
+def seed_db(tmp_path_factory, seeds) -> pathlib.Path:
+    """A seed ledger built through the library (not the CLI), for the report and web tests."""
+    from newsledger import store
+    from newsledger.ledger import ingest
+
+    path = tmp_path_factory.mktemp("ledger") / "seeds.db"
+    conn = store.connect(path)
+    report = ingest(conn, [str(seeds)])
+    assert not report.failed, report.problems
+    conn.close()
+    return path
