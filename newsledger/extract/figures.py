@@ -58,6 +58,8 @@ def _number_token(span: Span) -> Token:
             break
     while tok.head.i != tok.i and span.start <= tok.head.i < span.end and tok.head.lower_ in _UNIT_WORDS:
         tok = tok.head
+    if span.root.lower_ in _UNIT_WORDS | {"%"} and tok.i != span.root.i:
+        tok = span.root  # "70% to 80% of bondholders": the first sign carries the range's "of"
     return tok
 
 
@@ -402,6 +404,9 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
     for _ in range(3):  # "a 500% increase in the number of phishing messages"
         if core is None or not (core.lemma_.lower() in ABSTRACT or core.lower_ in ABSTRACT):
             break
+        if any(c.dep_ in {"compound", "amod"} and c.pos_ in {"NOUN", "PROPN"} for c in core.children) \
+                and _of_object(core, ("of", "in", "among")) is None:
+            break  # "operating earnings growth of 5%", "the jobless rate": the phrase says what
         inner = _of_object(core, ("of", "in", "among"))
         if inner is not None and inner.pos_ != "PRON" and inner.i != num.i:
             core = inner  # "the number of civil servants", "a rise in profits"
