@@ -52,10 +52,16 @@ def _body(article: Article, lines: list[Line]) -> str:
     return body_text(article.text, lines)
 
 
-def _lead_date(speakers: ArticleSpeakers, published: dt.date | None) -> dt.date | None:
-    """The date of the article's first dated statement: the occasion it reports."""
+def _lead_date(speakers: ArticleSpeakers, lines: list[Line], published: dt.date | None) -> dt.date | None:
+    """The date of the statement in the article's lede (its first body sentence): the occasion
+    the article reports. A date first given further down belongs to that later statement."""
+    lede = next((ln for ln in lines if ln.kind == "body"), None)
+    if lede is None:
+        return None
     for start in sorted(speakers.by_sentence):
         for cue, _ in speakers.by_sentence[start]:
+            if not lede.start <= cue.token.idx < lede.end or cue.token.sent.start_char > lede.start + 400:
+                continue
             d = date_of_cue(cue.token, published)
             if d is not None and d.date is not None:
                 return d.date
@@ -74,7 +80,7 @@ def analyse_doc(article: Article, lines: list[Line], doc) -> Analysis:
     speakers = ArticleSpeakers(doc)
     dated: dict[str, tuple[dt.date, str]] = {}
     published = article.published
-    lead = _lead_date(speakers, published)  # the occasion the article reports
+    lead = _lead_date(speakers, lines, published)  # the occasion the article reports
     for fig in extract_figures(doc):
         span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
         tok = _number_token(span)

@@ -587,6 +587,10 @@ def extract_figures(doc: Doc) -> list[Figure]:
             sentence_start=sent.start_char, sentence_end=_visible_end(sent),
         )
         fig.hedges = hedges(sent.text, q)
+        nxt_sent = doc[sent.end].sent if sent.end < len(doc) else None
+        if nxt_sent is not None and "\n" not in text_of(doc)[sent.end_char:nxt_sent.start_char] and \
+                len(nxt_sent) <= 20 and "not independently verified" in hedges(nxt_sent.text, q):
+            fig.hedges.append("not independently verified")  # "The figures could not be verified."
         fig.period = period(_clause_text(num))
         if noun is None and figures and figures[-1].sentence_start == fig.sentence_start and \
                 figures[-1].unit == fig.unit and last_noun is not None and q.unit is None:

@@ -134,3 +134,34 @@ def test_sending_is_deploying_only_for_people_who_serve(text, figure, measure):
 
 def test_an_anonymous_source_keeps_where_it_works():
     assert _figures("Analysts at Citi said profits would rise 5%.")["5%"].speaker == "Analysts at Citi"
+
+
+# A second report written for these tests: the lede carries no date, a later sentence does.
+TOLL = """Death toll rises to 1,200 as fighting spreads
+Updated 2 hours ago
+The death toll from a week of fighting has risen to 1,200, according to the local health ministry, which said a further 3,400 people had been injured.
+The United Nations estimated on Wednesday that 1.9 million people have been displaced since the fighting began.
+The military said it had killed 90 militants in overnight raids. The figures could not be independently verified.
+"""
+
+
+@pytest.fixture(scope="module")
+def toll():
+    (result,) = list(analyse([Article(doc="toll", text=TOLL, published=dt.date(2025, 3, 14))]))  # a Friday
+    return {m.figure.text: m for m in result.mentions if m.figure.start > 60}
+
+
+def test_a_date_given_further_down_does_not_date_the_lede(toll):
+    assert toll["3,400"].stated_on == dt.date(2025, 3, 14)
+
+
+def test_estimated_on_wednesday_dates_that_estimate(toll):
+    assert toll["1.9 million"].stated_on == dt.date(2025, 3, 12)
+
+
+def test_a_disclaimer_sentence_hedges_the_figures_before_it(toll):
+    assert "not independently verified" in toll["90"].figure.hedges
+
+
+def test_displaced_people_are_displaced(toll):
+    assert toll["1.9 million"].figure.measure == "displaced"
