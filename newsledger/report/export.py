@@ -16,8 +16,12 @@ def _doc_id(doc: str) -> str:
 def figure_records(conn: sqlite3.Connection) -> list[dict]:
     names = canonical_speakers(conn)
     out = []
+    claim_speakers = {r["claim"]: r["speaker"] for r in conn.execute("SELECT claim, speaker FROM claims")}
     for r in store.figure_rows(conn):
         speaker = names.get((r["doc"], r["speaker"]), r["speaker"]) if r["speaker"] else None
+        if speaker is None and r["claim"]:
+            # the outlet restating, in its own voice, a figure its article attributes: the claim's
+            speaker = claim_speakers.get(r["claim"])
         text = r["doc_text"]
         out.append({
             "doc": _doc_id(r["doc"]), "start": r["start"], "end": r["end"], "text": r["text"],

@@ -165,3 +165,15 @@ def test_a_disclaimer_sentence_hedges_the_figures_before_it(toll):
 
 def test_displaced_people_are_displaced(toll):
     assert toll["1.9 million"].figure.measure == "displaced"
+
+
+def test_a_headline_restating_an_attributed_figure_is_exported_with_its_source(tmp_path):
+    from newsledger import store
+    from newsledger.ledger import ingest
+    from newsledger.report.export import figure_records
+
+    (tmp_path / "toll.txt").write_text(TOLL, encoding="utf-8")
+    conn = store.connect(tmp_path / "l.db")
+    ingest(conn, [str(tmp_path / "toll.txt")], published=dt.date(2025, 3, 14))
+    headline = next(r for r in figure_records(conn) if r["start"] < 30)
+    assert (headline["text"], headline["speaker"]) == ("1,200", "local health ministry")
