@@ -337,7 +337,13 @@ class ArticleSpeakers:
             return spk
         if spk.kind == "ANON":
             words = spk.name.lower().split()
-            if len(words) <= 2 and words:
+            # a bare description ("the official", "its chief executive", "the world's biggest
+            # insurer") points back; one with a name of its own ("a Pentagon official") does not
+            opening = text_of(self.doc)[spk.start:spk.start + 8].lower()
+            indefinite = re.match(r"(a|an|another|one)\s", opening) is not None  # "a senior official" is new
+            descriptive = words and not indefinite and (len(words) <= 2 or len(words) <= 4 and not any(
+                w[:1].isupper() for w in spk.name.split()[1:]))
+            if descriptive:
                 head = words[-1]
                 # "the official", "the ministry": the latest speaker with that head noun
                 for prev in reversed(self.history):
@@ -359,9 +365,12 @@ class ArticleSpeakers:
                     if orgs:
                         e = max(orgs, key=lambda e: (sum(o.text == e.text for o in orgs), e.start))
                         return Speaker(e.text, "ORG", e.start_char, e.end_char)
-                if head in ROLE_NOUNS or " ".join(words[-2:]) in {"chief executive", "finance director"}:
-                    # "its chief executive said": the person the article gave that post
-                    for e in reversed([e for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= at]):
+                if head in ROLE_NOUNS:
+                    # "its chief executive said": the person the article gives that post, before
+                    # this sentence if it does there, else the nearest after it
+                    people = [e for e in self.doc.ents if e.label_ == "PERSON"]
+                    people = sorted(people, key=lambda e: (e.end_char > at, abs(e.start_char - at)))
+                    for e in people:
                         before = text_of(self.doc)[max(0, e.start_char - 40):e.start_char].lower()
                         after = text_of(self.doc)[e.end_char:e.end_char + 40].lower()
                         if head in before.split() or head in after.replace(",", " ").split()[:4]:

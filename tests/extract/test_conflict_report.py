@@ -177,3 +177,15 @@ def test_a_headline_restating_an_attributed_figure_is_exported_with_its_source(t
     ingest(conn, [str(tmp_path / "toll.txt")], published=dt.date(2025, 3, 14))
     headline = next(r for r in figure_records(conn) if r["start"] < 30)
     assert (headline["text"], headline["speaker"]) == ("1,200", "local health ministry")
+
+
+def test_its_chief_executive_is_the_person_the_article_gives_that_post():
+    text = ("Steelworks may shut\n\nAcme Steel could cut up to 4,500 jobs, its chief executive has said.\n"
+            "Chief executive John Doe said the plan would save $30m.\n")
+    assert _figures(text)["up to 4,500"].speaker == "John Doe"
+
+
+def test_an_indefinite_official_is_a_new_source_not_the_earlier_one():
+    text = ("Aid cut\n\nA senior military official said 300 troops were sent.\n"
+            "A senior defence official said on Tuesday that $5bn remained.\n")
+    assert _figures(text)["$5bn"].speaker == "senior defence official"
