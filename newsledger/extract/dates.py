@@ -131,6 +131,14 @@ def date_of_cue(cue: Token, published: dt.date | None) -> DateCue | None:
         if any(c.lower_ == "according" for c in cue.children) and not d.start - sent.start_char < 12:
             continue  # "…, according to X": the verb is the reported event's, its dates are too
         lead = text_of(doc)[sent.start_char:d.start].strip().lower()
+        between = text_of(doc)[cue.idx + len(cue):d.start]
+        if re.match(r"['’]s\b", text_of(doc)[d.end:d.end + 3]):
+            continue  # "said Friday's attack": the attack's day, not the statement's
+        if d.start > cue.idx and re.fullmatch(r"\s+(?:(?:reporters|journalists|parliament|lawmakers|\w+)\s+)?(?:on\s+)?", between):
+            # "said on Saturday its forces had …": right after the verb, whatever the parse says
+            if best is None or abs(d.start - cue.idx) < abs(best.start - cue.idx):
+                best = d
+            continue
         # "On Monday, X said …": a sentence-initial date frames the whole statement
         if any(_attached(t, cue) for t in span) or lead in {"", "on", "earlier", "late", "early", "later", "and on"}:
             if best is None or abs(d.start - cue.idx) < abs(best.start - cue.idx):

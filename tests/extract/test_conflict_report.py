@@ -189,3 +189,20 @@ def test_an_indefinite_official_is_a_new_source_not_the_earlier_one():
     text = ("Aid cut\n\nA senior military official said 300 troops were sent.\n"
             "A senior defence official said on Tuesday that $5bn remained.\n")
     assert _figures(text)["$5bn"].speaker == "senior defence official"
+
+
+# A third report written for these tests: war losses as both sides' officials give them.
+LOSSES = """Army lost 1,250 troops in a day, officials say
+
+The army lost 1,250 soldiers over the past 24 hours, according to the enemy's general staff.
+The defence ministry said on Saturday its forces had shot down 42 drones overnight.
+"""
+
+
+def test_an_army_losing_soldiers_is_casualties():
+    found = _figures(LOSSES, published=dt.date(2025, 3, 16))
+    assert [m.figure.measure for t, m in found.items() if t == "1,250"] == ["casualties"]
+
+
+def test_said_on_saturday_right_after_the_verb_dates_the_statement():
+    assert _figures(LOSSES, published=dt.date(2025, 3, 16))["42"].stated_on == dt.date(2025, 3, 15)
