@@ -259,7 +259,9 @@ def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span) -> str:
                                 for c in noun.children):
         lemmas = [lem for lem in lemmas if lem not in {"loss", "losses"}]  # "job losses" are not casualties
     m = _measure_of(lemmas)
-    if "lose" in lemmas[:4] and noun is not None and (noun.lemma_.lower() in PERSONNEL or noun.lower_.rstrip("s") in PERSONNEL):
+    if "life" in lemmas[:6] and ({"lose", "claim", "take", "cost"} & set(lemmas[:6])):
+        m = "killed"  # "100 people lost their lives", "claimed the lives of 50"
+    elif "lose" in lemmas[:4] and noun is not None and (noun.lemma_.lower() in PERSONNEL or noun.lower_.rstrip("s") in PERSONNEL):
         m = "casualties"  # "Russia lost 1,250 soldiers": losses, not a deployment
     if m == "deployed" and not set(lemmas) & STRONG_DEPLOY and not (
             noun is not None and (noun.lemma_.lower() in PERSONNEL | SECURITY or noun.lower_.rstrip("s") in PERSONNEL)):

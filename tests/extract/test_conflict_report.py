@@ -206,3 +206,12 @@ def test_an_army_losing_soldiers_is_casualties():
 
 def test_said_on_saturday_right_after_the_verb_dates_the_statement():
     assert _figures(LOSSES, published=dt.date(2025, 3, 16))["42"].stated_on == dt.date(2025, 3, 15)
+
+
+@pytest.mark.parametrize("text, figure, measure", [
+    ("More than 100 people lost their lives in the floods.", "More than 100", "killed"),
+    ("The blast claimed the lives of 50 people.", "50", "killed"),
+    ("The firm lost 5,000 subscribers.", "5,000", "other"),
+])
+def test_lives_lost_are_the_killed(text, figure, measure):
+    assert _figures(text)[figure].figure.measure == measure
