@@ -128,6 +128,8 @@ def analyse(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analy
     for article in articles:
         lines, masked = prepare(article)
         if article.language and article.language != "en":
+            if pending:  # keep input order: the English articles before it come out first
+                yield from flush()
             yield Analysis(article, lines, _body(article, lines),
                            skipped=f"language '{article.language}': figures are extracted from English only")
             continue
