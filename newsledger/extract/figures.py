@@ -460,7 +460,7 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
         if sufferer is not None and sufferer.i != core.i:
             context.insert(0, _phrase(sufferer))
     text = " ".join(p for p in parts if p)
-    context = [c for c in dict.fromkeys(context) if c and c not in text][:3]
+    context = [c for c in dict.fromkeys(context) if c and c not in text and c.split(" ", 1)[-1] not in text][:3]
     if not text and not context:
         aff = _affiliated(sent, num.i)
         return aff or ""

@@ -107,7 +107,7 @@ QUANTITY_RE = re.compile(
     rf"))"
     # the word goes on ("Two-thirds", "five-year"), or the number is part of another token
     # ("9/11", "24/7", "10:30"); a pence sign ("85p") is the amount's own
-    rf"(?!(?!p\b)[\w]|-[a-z]|[/:]\d|\s+(?:thirds|quarters|fifths|tenths)\b)",
+    rf"(?!(?!p\b)[\w]|-(?!strong\b)[a-z]|[/:]\d|\s+(?:thirds|quarters|fifths|tenths)\b)",
     re.IGNORECASE,
 )
 

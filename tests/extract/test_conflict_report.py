@@ -215,3 +215,8 @@ def test_said_on_saturday_right_after_the_verb_dates_the_statement():
 ])
 def test_lives_lost_are_the_killed(text, figure, measure):
     assert _figures(text)[figure].figure.measure == measure
+
+
+def test_a_force_n_strong_is_a_deployment_of_n():
+    found = _figures("Pyongyang sent a 12,000-strong contingent to Russia.")
+    assert (found["12,000"].figure.low, found["12,000"].figure.measure) == (12000, "deployed")
