@@ -40,4 +40,6 @@ def detect_language(text: str, hint: str | None = None) -> str | None:
     lang, prob = _identifier().classify(sample)
     if declared and declared != lang and prob < CONFIDENT:
         return declared
+    if not declared and lang != "en" and prob < CONFIDENT:
+        return None  # an unsure "not English" would cost the article its figures: leave it unknown
     return lang
