@@ -144,11 +144,14 @@ def speaker_from_np(head: Token) -> Speaker | None:
                 labels = {"ORG", "PERSON", "GPE"} if c.lower_ in {"by", "from"} else {"ORG", "PERSON"}
                 owners += [(g, labels) for g in c.children if g.dep_ == "pobj"]
         for o, labels in owners:
-            for t in o.subtree:
-                ent = next((e for e in head.doc.ents if e.start <= t.i < e.end and e.label_ in labels), None)
-                if ent is not None:
-                    return Speaker(_strip_article(ent.text), ent.label_, ent.start_char, ent.end_char,
-                                   role="document:" + lemma)
+            inside = {t.i for t in o.subtree}
+            ents = [e for e in head.doc.ents if e.label_ in labels and e.start in inside]
+            if ents:
+                # "a press release from the Southern District of California's U.S. Attorney's
+                # Office": the office, not the place named inside its name
+                ent = max(ents, key=lambda e: (e.label_ != "GPE", e.end))
+                return Speaker(_strip_article(ent.text), ent.label_, ent.start_char, ent.end_char,
+                               role="document:" + lemma)
         # "a survey for the charity", "the poll": whose it is may be said elsewhere in the article
         return Speaker(_clean_np(toks), "DOC", start, end, role="document:" + lemma)
     org = _entity_in(toks, {"ORG", "GPE", "NORP", "FAC"})
@@ -176,6 +179,10 @@ def speaker_from_np(head: Token) -> Speaker | None:
                 text, end = f"{text} {c.text} {_strip_article(ent.text)}", max(end, ent.end_char)
                 break
     return Speaker(text, kind, start, end)
+
+
+def _is_quantity(tok: Token) -> bool:
+    return tok.like_num or tok.lower_ in {"dozens", "hundreds", "thousands", "millions", "billions", "scores"}
 
 
 def _speech_head(tok: Token) -> bool:
@@ -247,6 +254,10 @@ def find_cues(sent: Span) -> list[Cue]:
             subj = tok.head  # "Smith, who said …": the antecedent speaks
         if subj is None:
             continue
+        if tok.lemma_.lower() in {"release", "publish", "post", "issue", "file", "record"} and any(
+                c.dep_ == "dobj" and (_is_quantity(c) or any(g.dep_ == "nummod" for g in c.children))
+                for c in tok.children):
+            continue  # "the department released thousands of emails": an act on what is counted
         if any(t.like_num or t.text == "%" for t in subj.subtree if t.i <= subj.i) or \
                 subj.lower_ in {"half", "third", "most", "many", "some", "majority", "minority", "quarter", "all", "none"}:
             continue  # "69% of over-55s said": respondents of a poll, not its source
@@ -310,6 +321,7 @@ class ArticleSpeakers:
         self.history: list[Speaker] = []       # resolved speakers, in text order
         self.by_sentence: dict[int, list[tuple[Cue, Speaker]]] = {}
         self.persons: list[Span] = []
+        self.sayers: list[Speaker] = []  # organisations the article quotes as saying something
         self._run()
 
     # -- resolution -------------------------------------------------------------------------
@@ -396,8 +408,7 @@ class ArticleSpeakers:
                     if owner is None:
                         # "…, says Age Concern. A survey for the charity suggests …": the source
                         # the article has just named, not a spokesperson with a post
-                        named = [o for o in self.history if o.kind in {"ORG", "GPE"} and not o.role
-                                 and 0 <= spk.start - o.start <= 600]
+                        named = [o for o in self.sayers if 0 <= spk.start - o.start <= 600]
                         owner = named[-1] if named else None
                     if owner is None:
                         continue
@@ -422,6 +433,8 @@ class ArticleSpeakers:
                     continue  # a pronoun with nobody to point back to names no one
                 found.append((cue, spk))
                 self.history.append(spk)
+                if cue.token.lemma_.lower() in STRONG_SPEECH and spk.kind in {"ORG", "GPE"} and not spk.role:
+                    self.sayers.append(spk)
             if not found:
                 spk = _colon_speaker(self.doc, sent)
                 if spk is not None:

@@ -220,3 +220,12 @@ def test_lives_lost_are_the_killed(text, figure, measure):
 def test_a_force_n_strong_is_a_deployment_of_n():
     found = _figures("Pyongyang sent a 12,000-strong contingent to Russia.")
     assert (found["12,000"].figure.low, found["12,000"].figure.measure) == (12000, "deployed")
+
+
+@pytest.mark.parametrize("text, figure, speaker", [
+    ("The State Department released thousands of emails on Friday.", "thousands", None),
+    ("Police released figures showing 300 arrests.", "300", "Police"),
+    ("The firm announced 500 job cuts.", "500", "firm"),
+])
+def test_releasing_counted_things_is_an_act_releasing_figures_is_a_statement(text, figure, speaker):
+    assert _figures(text)[figure].speaker == speaker
