@@ -198,6 +198,27 @@ def _merge_outlet_voices(claims: list[Claim]) -> list[Claim]:
             else:
                 home.members += c.members
         out += merged
+    return _join_restated_elsewhere(out)
+
+
+def _join_restated_elsewhere(claims: list[Claim]) -> list[Claim]:
+    """An outlet that states, in its own voice, exactly the figure another outlet of the story
+    attributes to someone restates that claim — when exactly one attributed claim has it."""
+    attributed: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        named = [m for m in c.members if not m.speaker_key.startswith("outlet:")]
+        for story in {m.story for m in named if m.story}:
+            attributed[(story, c.members[0].measure, c.members[0].unit)].append(c)
+    out = []
+    for c in claims:
+        m0 = c.members[0]
+        if all(m.speaker_key.startswith("outlet:") for m in c.members) and m0.story and _point(m0):
+            fits = [a for a in attributed.get((m0.story, m0.measure, m0.unit), [])
+                    if all(_point(o) and o.low == m.low for o in a.members for m in c.members)]
+            if len(fits) == 1:
+                fits[0].members += c.members
+                continue
+        out.append(c)
     return out
 
 

@@ -220,3 +220,16 @@ def test_copies_of_one_article_and_another_outlet_are_one_fact():
     b = ref(43e6, 43e6, speaker="outlet:b", doc="b", family="b", measure="money", unit="USD", strong=False)
     claims = link_claims([a, a2, b])
     assert len(claims) == 1
+
+
+def test_an_outlet_stating_exactly_what_another_outlet_attributes_restates_it():
+    said = ref(750_000, 750_000, speaker="anon:prosecutors", doc="a", measure="money", unit="USD")
+    own = ref(750_000, 750_000, speaker="outlet:b", doc="b", measure="money", unit="USD", strong=False)
+    claims = link_claims([said, own])
+    assert len(claims) == 1
+
+
+def test_an_outlet_figure_close_but_not_equal_to_another_outlets_attributed_one_stays_apart():
+    said = ref(750_000, 750_000, speaker="anon:prosecutors", doc="a", measure="money", unit="USD")
+    own = ref(740_000, 740_000, speaker="outlet:b", doc="b", measure="money", unit="USD", strong=False)
+    assert len(link_claims([said, own])) == 2
