@@ -70,7 +70,7 @@ _CUR_WORD = (r"(?:(?:US|Australian|Canadian|Hong Kong|New Zealand|Swiss)\s+)?"
              r"|won|hryvnias?|francs?|pesos?|reais|rand|lira|shekels?|dirhams?|riyals?|naira)")
 _PERCENT = r"(?:\s?%|\s?per\s?cent\b|\s?percent\b|\s?percentage points?\b)"
 
-_LOWER = r"(?:topped|topping|exceeded|surpassed|surpassing|more than|over|at least|upwards of|in excess of|above|exceeding|well over|just over|well above|no fewer than|no less than|not less than|a minimum of)"
+_LOWER = r"(?:past|topped|topping|exceeded|surpassed|surpassing|more than|over|at least|upwards of|in excess of|above|exceeding|well over|just over|well above|no fewer than|no less than|not less than|a minimum of)"
 _UPPER = r"(?:fewer than|less than|up to|at most|no more than|under|below|as many as|as much as|not more than|a maximum of|a maximum|just under)"
 _APPROX = r"(?:some|around|about|roughly|nearly|almost|an estimated|approximately|close to|approaching|circa|an approximate|approx\.?|almost exactly|just about|the equivalent of)"
 _TIME_WORDS = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|the\s+(?:morning|afternoon|evening)"

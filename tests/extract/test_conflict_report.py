@@ -229,3 +229,12 @@ def test_a_force_n_strong_is_a_deployment_of_n():
 ])
 def test_releasing_counted_things_is_an_act_releasing_figures_is_a_statement(text, figure, speaker):
     assert _figures(text)[figure].speaker == speaker
+
+
+def test_a_toll_climbing_past_a_number_is_a_lower_bound_of_the_killed():
+    fig = _figures("Quake toll climbs past 300")["past 300"].figure
+    assert (fig.low, fig.high, fig.measure) == (300, None, "killed")
+
+
+def test_the_past_24_hours_is_a_period_not_a_figure():
+    assert list(_figures("In the past 24 hours, 40 people died.")) == ["40"]
