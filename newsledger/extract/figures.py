@@ -81,6 +81,8 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
         # and "rose to 1500" are counts
         prev_lower = prev.lower_ if prev is not None else ""
         counted = nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ == "NNS"
+        if nxt is not None and nxt.tag_ in {"NN", "JJ", "NNP"} and nxt.lower_ not in {"people", "staff", "police"}:
+            return "year"  # "the 2016 candidate", "a 2004 report": a year used as a modifier
         if span.root.ent_type_ == "DATE" or prev_lower in YEAR_CONTEXT or \
                 (nxt is not None and nxt.lower_ in {"-", "–", "/"}) or \
                 (prev_lower in {"the", "its", "their", "his", "her", "a"} and not counted):
@@ -142,6 +144,12 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
             return "not a count"
         if num.dep_ == "nummod" and num.head.pos_ not in {"NOUN", "PROPN"}:
             return "not a count"
+    if q.unit == "fraction" and prev is not None and prev.lower_ in {
+            "the", "preceding", "past", "last", "next", "previous", "recent", "consecutive", "first", "final"} \
+            and not re.match(r"\s+of\b", after):
+        return "duration"  # "in the preceding three quarters": quarters of a year
+    if plain_int and value in {911, 999, 112} and prev is not None and prev.lemma_.lower() in {"call", "dial", "ring"}:
+        return "phone number"  # "called 911"
     if q.words_only and q.unit == "fraction" and re.match(r"\s+(an?|the)\s+(hour|day|week|month|year|century|decade)", after):
         return "duration"
     if q.unit == "fraction" and q.words_only and nxt is not None and nxt.pos_ in {"NOUN", "ADJ", "PROPN"} and nxt.lower_ != "of":

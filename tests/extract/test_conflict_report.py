@@ -238,3 +238,10 @@ def test_a_toll_climbing_past_a_number_is_a_lower_bound_of_the_killed():
 
 def test_the_past_24_hours_is_a_period_not_a_figure():
     assert list(_figures("In the past 24 hours, 40 people died.")) == ["40"]
+
+
+@pytest.mark.parametrize("text", [
+    "She is the 2016 candidate.", "Profits were lower than in the preceding three quarters.", "He called 911 at 2am.",
+])
+def test_a_year_as_a_modifier_quarters_of_a_year_and_an_emergency_number_are_not_figures(text):
+    assert _figures(text) == {}
