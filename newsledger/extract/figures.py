@@ -247,7 +247,7 @@ def _governing_lemmas(num: Token, noun: Token | None) -> list[str]:
                 break  # "arrested … in connection with a dozen packages": too far to befall them
         head = head.head
         out.append(_lemma(head))
-        if head.pos_ in {"VERB", "AUX"}:
+        if head.pos_ in {"VERB", "AUX"} and head.dep_ != "prep":  # "including" is a preposition here
             out += _joined(head)
             out += [_lemma(c) for c in head.children if c.dep_ in {"dobj", "attr", "acomp"}]
             if _lemma(head) == "be":  # "12 children were among the dead"

@@ -245,3 +245,8 @@ def test_the_past_24_hours_is_a_period_not_a_figure():
 ])
 def test_a_year_as_a_modifier_quarters_of_a_year_and_an_emergency_number_are_not_figures(text):
     assert _figures(text) == {}
+
+
+def test_people_listed_after_including_share_what_befell_the_group():
+    found = _figures("Six people, including two lawmakers and two police officers, were injured in the attack.")
+    assert {t: m.figure.measure for t, m in found.items()} == {"Six": "wounded", "two": "wounded"}
