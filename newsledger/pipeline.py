@@ -81,7 +81,10 @@ def analyse_doc(article: Article, lines: list[Line], doc) -> Analysis:
     dated: dict[str, tuple[dt.date, str]] = {}
     published = article.published
     lead = _lead_date(speakers, lines, published)  # the occasion the article reports
+    sources = [(spk.start, spk.end) for found in speakers.by_sentence.values() for _, spk in found]
     for fig in extract_figures(doc):
+        if any(a <= fig.start < b for a, b in sources):
+            continue  # "two officials said": the number counts the sources, not the story
         span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
         tok = _number_token(span)
         hit = speakers.for_token(tok)

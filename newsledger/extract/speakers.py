@@ -161,7 +161,7 @@ def speaker_from_np(head: Token) -> Speaker | None:
         if role and set(role.lower().replace("-", " ").split()) & PERSON_TITLES:
             kind = "PERSON"  # "Ukrainian President Zelenskyy" tagged as a place is still a person
         return Speaker(_strip_article(org.text), kind, org.start_char, org.end_char, role)
-    text = _clean_np(toks)
+    text = _clean_np([t for t in toks if not (t.dep_ == "nummod" and t.head.i == head.i)])  # "two officials"
     if head.pos_ == "PROPN" and org is None:
         # a name the model did not tag ("Zelenskyy said"): a proper-noun phrase stands for a person
         return Speaker(text, "PERSON", start, end)
@@ -258,9 +258,11 @@ def find_cues(sent: Span) -> list[Cue]:
                 c.dep_ == "dobj" and (_is_quantity(c) or any(g.dep_ == "nummod" for g in c.children))
                 for c in tok.children):
             continue  # "the department released thousands of emails": an act on what is counted
-        if any(t.like_num or t.text == "%" for t in subj.subtree if t.i <= subj.i) or \
-                subj.lower_ in {"half", "third", "most", "many", "some", "majority", "minority", "quarter", "all", "none"}:
-            continue  # "69% of over-55s said": respondents of a poll, not its source
+        if any(t.text == "%" or t.lower_ in {"percent", "cent"} for t in subj.subtree if t.i <= subj.i) or \
+                subj.lower_ in {"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "most", "many",
+                                "some", "majority", "minority", "all", "none", "proportion", "share"} \
+                or (subj.like_num and any(c.lower_ == "of" for c in subj.children)):
+            continue  # "69% of over-55s said", "two of those polled said": respondents, not a source
         spk = speaker_from_np(subj)
         if spk is None:
             continue

@@ -250,3 +250,8 @@ def test_a_year_as_a_modifier_quarters_of_a_year_and_an_emergency_number_are_not
 def test_people_listed_after_including_share_what_befell_the_group():
     found = _figures("Six people, including two lawmakers and two police officers, were injured in the attack.")
     assert {t: m.figure.measure for t, m in found.items()} == {"Six": "wounded", "two": "wounded"}
+
+
+def test_a_number_counting_the_sources_is_not_a_figure_and_not_in_their_name():
+    found = _figures("Two law enforcement officials said 300 people were detained.")
+    assert list(found) == ["300"] and found["300"].speaker == "law enforcement officials"
