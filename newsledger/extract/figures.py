@@ -148,6 +148,9 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
             "the", "preceding", "past", "last", "next", "previous", "recent", "consecutive", "first", "final"} \
             and not re.match(r"\s+of\b", after):
         return "duration"  # "in the preceding three quarters": quarters of a year
+    if q.unit == "GBP" and re.search(r"pounds?\b", q.text, re.I) and "£" not in q.text and \
+            re.search(r"\b(weigh\w*|heavy|lbs?)\b", before + " " + after):
+        return "weight"  # "weighing 215 pounds"
     if plain_int and value in {911, 999, 112} and prev is not None and prev.lemma_.lower() in {"call", "dial", "ring"}:
         return "phone number"  # "called 911"
     if q.words_only and q.unit == "fraction" and re.match(r"\s+(an?|the)\s+(hour|day|week|month|year|century|decade)", after):

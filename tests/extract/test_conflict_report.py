@@ -255,3 +255,8 @@ def test_people_listed_after_including_share_what_befell_the_group():
 def test_a_number_counting_the_sources_is_not_a_figure_and_not_in_their_name():
     found = _figures("Two law enforcement officials said 300 people were detained.")
     assert list(found) == ["300"] and found["300"].speaker == "law enforcement officials"
+
+
+def test_pounds_of_weight_are_not_money():
+    assert _figures("The suspect, weighing 215 pounds, was arrested.") == {}
+    assert _figures("The fine was 500 pounds.")["500 pounds"].figure.unit == "GBP"
