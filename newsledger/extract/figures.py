@@ -402,6 +402,9 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
+PEOPLE_MEASURES = {"casualties", "killed", "wounded", "captured", "missing", "displaced"}
+
+
 def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span, measure: str) -> str:
     """Who or what the figure counts, in words: the counted noun phrase, and — where that does
     not say whose — the clause's subject ("casualties (North Korean forces)", "posts (Department
@@ -454,6 +457,12 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
                 obj = _of_object(verb, (child.lower_,))
                 if obj is not None and obj.pos_ != "PRON" and obj.ent_type_ not in {"GPE", "LOC", "PERSON"}:
                     context.append(_short(obj, skip, with_of=False))  # "spent $X on purchases"
+            if child.dep_ == "prep" and child.lower_ in {"in", "across", "near", "around", "inside"} \
+                    and measure in PEOPLE_MEASURES and not has_aff:
+                where = next((g for g in child.children if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC", "FAC"}), None)
+                if where is not None:  # "42 people were killed in Gaza": where they were
+                    ent = next(e for e in where.doc.ents if e.start <= where.i < e.end)
+                    context.append(ent.text)
             if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.pos_ != "PRON" and \
                     not (child.i <= num.i <= child.right_edge.i and child.left_edge.i <= num.i) and \
                     (core is None or child.i != core.i) and child.lower_ not in {"who", "which", "that"} \

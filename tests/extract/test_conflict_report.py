@@ -260,3 +260,7 @@ def test_a_number_counting_the_sources_is_not_a_figure_and_not_in_their_name():
 def test_pounds_of_weight_are_not_money():
     assert _figures("The suspect, weighing 215 pounds, was arrested.") == {}
     assert _figures("The fine was 500 pounds.")["500 pounds"].figure.unit == "GBP"
+
+
+def test_people_killed_somewhere_carry_the_place_in_their_subject():
+    assert "Khartoum" in _figures("Some 300 civilians have died in Khartoum since April.")["Some 300"].figure.subject
