@@ -98,3 +98,9 @@ STRONG_DEPLOY = {"deploy", "deployment", "station", "mobilise", "mobilize", "mob
                  "dispatch", "contingent"}
 SECURITY = {"police", "officer", "policeman", "agent", "guard", "firefighter", "rescuer", "medic", "team",
             "unit", "warship", "ship", "jet", "aircraft", "tank", "brigade", "battalion", "division"}
+# Last words of organisation names that NER sometimes takes for people ("Age Concern").
+ORG_NAME_WORDS = {"concern", "alliance", "trust", "council", "group", "society", "foundation", "association",
+                  "institute", "commission", "agency", "watch", "aid", "action", "network", "coalition",
+                  "union", "federation", "league", "partnership", "forum", "centre", "center", "office",
+                  "service", "services", "bank", "fund", "party", "committee", "authority", "ministry",
+                  "department", "corporation", "company", "limited", "ltd", "inc", "plc", "llc"}

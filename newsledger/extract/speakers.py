@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import text_of
 from ..model import Attribution
-from .lexicon import BUSINESS_TYPES, ORG_TYPES, PERSON_TITLES, ROLE_NOUNS, SPEECH_LEMMAS, STRONG_SPEECH
+from .lexicon import BUSINESS_TYPES, ORG_NAME_WORDS, ORG_TYPES, PERSON_TITLES, ROLE_NOUNS, SPEECH_LEMMAS, STRONG_SPEECH
 
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": "ANY", "it": "ORG", "we": "ANY", "i": "PERSON"}
 _INANIMATE = {"list", "letter", "settlement", "deal", "agreement", "plan", "move", "decision",
@@ -131,7 +131,8 @@ def speaker_from_np(head: Token) -> Speaker | None:
         person = None  # "Kyiv's intelligence authorities": the possessor qualifies, the head speaks
     if person is not None:
         role = _clean_np([t for t in toks if t.i < person.start]) or None
-        return Speaker(person.text.strip(" ,"), "PERSON", person.start_char, person.end_char, role)
+        kind = "ORG" if person[-1].lower_ in ORG_NAME_WORDS else "PERSON"  # "Age Concern" is a charity
+        return Speaker(person.text.strip(" ,"), kind, person.start_char, person.end_char, role)
     lemma = head.lemma_.lower()
     if lemma in _INANIMATE:
         # "a survey by YouGov", "ONS figures": the organisation or person behind the document

@@ -264,3 +264,9 @@ def test_pounds_of_weight_are_not_money():
 
 def test_people_killed_somewhere_carry_the_place_in_their_subject():
     assert "Khartoum" in _figures("Some 300 civilians have died in Khartoum since April.")["Some 300"].figure.subject
+
+
+def test_a_charity_ner_takes_for_a_person_still_owns_its_survey():
+    text = ("Older voters matter, charity says\n\nParties cannot ignore older voters, says Age Concern.\n"
+            "A survey for the charity suggests 69% of over-55s always vote.\n")
+    assert _figures(text)["69%"].speaker == "Age Concern"
