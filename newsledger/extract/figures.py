@@ -151,6 +151,9 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
     if q.unit == "GBP" and re.search(r"pounds?\b", q.text, re.I) and "£" not in q.text and \
             re.search(r"\b(weigh\w*|heavy|lbs?)\b", before + " " + after):
         return "weight"  # "weighing 215 pounds"
+    if re.search(r"\d[\d ]*$", before) and re.match(r" \d", after) or re.search(r"\d $", before) \
+            or plain_int and re.match(r" \d{3,}", after) or plain_int and q.text.startswith("0") and len(q.text) > 1:
+        return "phone number"  # "0800 123 4567": digit groups side by side are a number to dial
     if plain_int and value in {911, 999, 112} and prev is not None and prev.lemma_.lower() in {"call", "dial", "ring"}:
         return "phone number"  # "called 911"
     if q.words_only and q.unit == "fraction" and re.match(r"\s+(an?|the)\s+(hour|day|week|month|year|century|decade)", after):

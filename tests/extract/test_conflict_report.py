@@ -270,3 +270,7 @@ def test_a_charity_ner_takes_for_a_person_still_owns_its_survey():
     text = ("Older voters matter, charity says\n\nParties cannot ignore older voters, says Age Concern.\n"
             "A survey for the charity suggests 69% of over-55s always vote.\n")
     assert _figures(text)["69%"].speaker == "Age Concern"
+
+
+def test_a_phone_number_is_not_three_figures():
+    assert _figures("Call 0800 123 4567 for help.") == {}
