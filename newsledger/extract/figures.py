@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp import text_of
 from ..model import Figure
 from .lexicon import (AGE_WORDS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS, NUMBERED_NAMES, PERSONNEL,
-                      SECURITY, STREET_WORDS, STRONG_DEPLOY, TIME_UNITS, YEAR_CONTEXT)
+                      SECURITY, STREET_WORDS, STRONG_DEPLOY, TIME_UNITS, VAGUE_PLURALS, YEAR_CONTEXT)
 from .numbers import Quantity, find_quantities
 
 _AFFILIATION_ENTS = {"NORP", "GPE", "ORG"}
@@ -179,7 +179,7 @@ def counted_noun(num: Token) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.pos_ in {"NOUN", "PROPN", "PRON"}:
                     return pobj
-    if num.pos_ == "NOUN" and num.lower_ not in {"dozens", "hundreds", "thousands", "millions", "billions", "scores"}:
+    if num.pos_ == "NOUN" and num.lower_ not in VAGUE_PLURALS:
         return num
     return None
 

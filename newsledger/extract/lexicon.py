@@ -104,3 +104,5 @@ ORG_NAME_WORDS = {"concern", "alliance", "trust", "council", "group", "society",
                   "union", "federation", "league", "partnership", "forum", "centre", "center", "office",
                   "service", "services", "bank", "fund", "party", "committee", "authority", "ministry",
                   "department", "corporation", "company", "limited", "ltd", "inc", "plc", "llc"}
+# Plural number words that stand for a quantity on their own: "thousands of troops".
+VAGUE_PLURALS = {"dozens", "hundreds", "thousands", "millions", "billions", "scores"}

@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import text_of
 from ..model import Attribution
-from .lexicon import BUSINESS_TYPES, ORG_NAME_WORDS, ORG_TYPES, PERSON_TITLES, ROLE_NOUNS, SPEECH_LEMMAS, STRONG_SPEECH
+from .lexicon import (BUSINESS_TYPES, ORG_NAME_WORDS, ORG_TYPES, PERSON_TITLES, ROLE_NOUNS, SPEECH_LEMMAS,
+                      STRONG_SPEECH, VAGUE_PLURALS)
 
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": "ANY", "it": "ORG", "we": "ANY", "i": "PERSON"}
 _INANIMATE = {"list", "letter", "settlement", "deal", "agreement", "plan", "move", "decision",
@@ -183,7 +184,7 @@ def speaker_from_np(head: Token) -> Speaker | None:
 
 
 def _is_quantity(tok: Token) -> bool:
-    return tok.like_num or tok.lower_ in {"dozens", "hundreds", "thousands", "millions", "billions", "scores"}
+    return tok.like_num or tok.lower_ in VAGUE_PLURALS
 
 
 def _speech_head(tok: Token) -> bool:
