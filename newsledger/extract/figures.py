@@ -405,7 +405,27 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
+COPULAS = {"be", "remain", "stand", "total", "reach", "hit", "become"}
 PEOPLE_MEASURES = {"casualties", "killed", "wounded", "captured", "missing", "displaced"}
+
+
+def _predicate(num: Token) -> str:
+    """What the clause says of a bare figure that is its subject, as a relative clause: "92%
+    said they never gave a straight answer" -> "who said they never gave a straight answer"."""
+    verb = num.head
+    keep = [verb]
+    for child in verb.children:
+        if child.i == num.i or child.dep_ in {"conj", "cc", "advcl", "parataxis", "punct", "mark", "nsubj"}:
+            continue
+        keep.extend(child.subtree)
+    words = [t for t in sorted(keep, key=lambda t: t.i) if not t.is_space]
+    words = words[:9]
+    while words and (words[-1].is_punct or words[-1].dep_ in {"mark", "cc"}):
+        words.pop()
+    if not words:
+        return ""
+    text = " ".join(t.text for t in words)
+    return ("who " + text) if words[0].tag_ in {"VBD", "VBZ", "VBP", "MD"} else text
 
 
 def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span, measure: str) -> str:
@@ -413,6 +433,11 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
     not say whose — the clause's subject ("casualties (North Korean forces)", "posts (Department
     of Health)", "rate (The Clintons)")."""
     core: Token | None = None
+    if measure == "other" and q.unit in (None, "%", "fraction") and num.dep_ in {"nsubj", "nsubjpass"} \
+            and (noun is None or noun.i == num.i) and num.head.pos_ in {"VERB", "AUX"}:
+        said = _predicate(num)
+        if said:  # "25% did not know how they would vote": those who did not know
+            return f"people {said}"
     if noun is not None and noun.pos_ == "PRON":
         noun = _clause_subject(noun)
     if num.dep_ == "pobj" and num.head.lower_ == "of" and num.head.head.pos_ in {"NOUN", "PROPN"} \
@@ -471,7 +496,11 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
                     (core is None or child.i != core.i) and child.lower_ not in {"who", "which", "that"} \
                     and not child.like_num:
                 ctx = _short(_head_noun(child), skip)
-                if ctx and not any(t.ent_type_ == "PERSON" for t in child.subtree):
+                # a person who acts is no subject ("Mr Obama said"); a person's thing is
+                # ("the Clintons' tax rate was 35.7 percent")
+                if ctx and _head_noun(child).ent_type_ != "PERSON" and not (
+                        child.dep_ == "nsubj" and any(t.ent_type_ == "PERSON" for t in child.subtree)
+                        and verb.lemma_ not in COPULAS):
                     context.append(ctx)
     if core is not None and core.i != num.i and (core.lemma_.lower() in MEASURE_NOUNS or not has_aff):
         sufferer = _clause_subject(core)
