@@ -658,9 +658,29 @@ def extract_figures(doc: Doc) -> list[Figure]:
             weak.add(len(figures))
         figures.append(fig)
     borrow_subjects(figures, weak)
+    _parallel_places(doc, figures)
     _fill_from_article(doc, figures)
     _conversions(text_of(doc), figures)
     return figures
+
+
+_POSSESSIVE_PLACE = re.compile(r"^(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*\s?['’]s\s")
+
+
+def _parallel_places(doc: Doc, figures: list[Figure]) -> None:
+    """'the jobless rate rose to 4.7%, against 12.1% in Germany and 10.4% in Spain': a figure of
+    a list whose own words give only a place counts what the list's first figure counts, there."""
+    places = {e.text for e in doc.ents if e.label_ in {"GPE", "LOC"}}
+    for i, f in enumerate(figures):
+        if f.subject not in places:
+            continue
+        for prev in reversed(figures[:i]):
+            if prev.sentence_start != f.sentence_start:
+                break
+            if prev.unit == f.unit and prev.subject and prev.subject not in places:
+                own = _POSSESSIVE_PLACE.sub("", prev.subject.split(" (")[0]) or prev.subject
+                f.subject = f"{own} ({f.subject})"
+                break
 
 
 def _conversions(text: str, figures: list[Figure]) -> None:
