@@ -479,12 +479,24 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
     if verb is not None:
         if measure in MEASURE_LEMMAS and verb.lemma_.lower() in MEASURE_LEMMAS[measure]:
             parts.append(verb.text)  # "53 others wounded"
+        elif measure == "money" and not parts and num.head.i == verb.i and num.dep_ in {"dobj", "npadvmod"} \
+                and verb.lemma_.lower() not in COPULAS | {"have", "say"}:
+            parts.append(verb.text)  # "earned $140m", "agreed to pay $850m": the money is what was paid
+        money_preps = {"at"} if measure == "money" else set()
         for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in {"for", "on", "from", "to", "into", "per", "over"} \
+            if child.dep_ == "prep" and child.lower_ in {"for", "on", "from", "to", "into", "per", "over"} | money_preps \
                     and not (child.left_edge.i <= num.i <= child.right_edge.i):
                 obj = _of_object(verb, (child.lower_,))
                 if obj is not None and obj.pos_ != "PRON" and obj.ent_type_ not in {"GPE", "LOC", "PERSON"}:
                     context.append(_short(obj, skip, with_of=False))  # "spent $X on purchases"
+                elif obj is None and measure == "money":
+                    act = next((g for g in child.children if g.dep_ == "pcomp"), None)
+                    if act is not None:  # "to spend 578m euros on buying out shareholders"
+                        context.append(" ".join([t.text for t in act.subtree if not t.is_punct][:6]))
+            if child.dep_ in {"advcl", "xcomp"} and measure == "money" and child.i > num.i \
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+                # "agreed to pay $850m to settle the suit": what the money is for
+                context.append(" ".join([t.text for t in child.subtree if not t.is_punct][:6]))
             if child.dep_ == "prep" and child.lower_ in {"in", "across", "near", "around", "inside"} \
                     and measure in PEOPLE_MEASURES and not has_aff:
                 where = next((g for g in child.children if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC", "FAC"}), None)
