@@ -179,6 +179,10 @@ def counted_noun(num: Token) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.pos_ in {"NOUN", "PROPN", "PRON"}:
                     return pobj
+        if child.lower_ == "worth" and child.i > num.i:  # "$9,500 worth of furniture"
+            found = counted_noun(child)
+            if found is not None and found.i != child.i:
+                return found
     if num.pos_ == "NOUN" and num.lower_ not in VAGUE_PLURALS:
         return num
     return None
@@ -313,8 +317,19 @@ def _phrase(noun: Token, skip: Span | None = None) -> str:
         if t.lower_ in {"more", "than", "some", "about", "around", "over", "nearly", "almost", "least", "at",
                         "up", "to", "several", "few", "dozens", "hundreds", "thousands", "of", "a", "an"}:
             continue
-        words.append(t.text)
-    return " ".join(words).strip()
+        words.append(t)
+    # "e-mail", "have-nots": words written joined stay joined; the hyphen itself is kept
+    # only between two kept words
+    out = ""
+    for a, b in zip(words, words[1:] + [None]):
+        out += a.text
+        if b is None:
+            break
+        if b.i == a.i + 2 and a.nbor().text == "-" and not a.whitespace_ and not a.nbor().whitespace_:
+            out += "-"
+        elif b.i != a.i + 1 or a.whitespace_:
+            out += " "
+    return out.strip()
 
 
 def _affiliated(sent: Span, near: int) -> str | None:
@@ -362,7 +377,8 @@ ABSTRACT = {"realm", "range", "order", "region", "tune", "number", "total", "ris
             "gain", "share", "stake", "rate", "proportion", "percentage", "figure", "level", "amount",
             "sum", "value", "worth", "majority", "minority", "average", "estimate", "count", "tally",
             "half", "third", "quarter", "fifth", "much", "many", "most", "some", "all", "none", "part",
-            "fraction", "surge", "slump", "dip", "hike", "boost", "reduction", "lead", "margin", "record"}
+            "fraction", "surge", "slump", "dip", "hike", "boost", "reduction", "lead", "margin", "record",
+            "low", "high", "peak"}
 
 
 def _head_noun(tok: Token) -> Token:
@@ -381,6 +397,11 @@ def _of_object(tok: Token, preps=("of", "in", "on", "for", "among", "at", "per")
                         and g.lemma_.lower() not in TIME_UNITS \
                         and not (child.lower_ in {"in", "at"} and g.ent_type_ in {"GPE", "LOC"}):
                     return g
+                if g.dep_ == "pcomp" and child.lower_ == "of":
+                    # "the number of phishing e-mail messages", parsed as a gerund and its object
+                    obj = next((o for o in g.children if o.dep_ == "dobj" and o.pos_ == "NOUN"), None)
+                    if obj is not None:
+                        return obj
     return None
 
 
@@ -409,16 +430,41 @@ COPULAS = {"be", "remain", "stand", "total", "reach", "hit", "become"}
 PEOPLE_MEASURES = {"casualties", "killed", "wounded", "captured", "missing", "displaced"}
 
 
+def _described_noun(num: Token) -> Token | None:
+    """'The deficit with China, up 30.5% at $162bn': the figure sits in an adverbial that
+    describes a noun; the noun is what it measures."""
+    head = num
+    for _ in range(3):
+        if head.head.i == head.i or head.head.pos_ in {"VERB", "AUX"}:
+            return None
+        head = head.head
+        if head.pos_ in {"NOUN", "PROPN"}:
+            break
+        if head.pos_ not in {"ADV", "ADP"}:
+            return None
+    if head.pos_ != "NOUN" or head.like_num or num.head.pos_ not in {"ADV", "ADP"} or num.head.lower_ in {"of", "in", "for", "among", "on"}:
+        return None
+    return head
+
+
 def _predicate(num: Token) -> str:
     """What the clause says of a bare figure that is its subject, as a relative clause: "92%
     said they never gave a straight answer" -> "who said they never gave a straight answer"."""
     verb = num.head
+    if verb.i < num.i:
+        return ""
     keep = [verb]
     for child in verb.children:
-        if child.i == num.i or child.dep_ in {"conj", "cc", "advcl", "parataxis", "punct", "mark", "nsubj"}:
-            continue
+        if child.i < num.i or child.dep_ in {"conj", "cc", "advcl", "parataxis", "punct", "mark", "nsubj"}:
+            continue  # "Of those asked, 62% were unaware …": what stands before is no predicate
         keep.extend(child.subtree)
-    words = [t for t in sorted(keep, key=lambda t: t.i) if not t.is_space]
+    words = []
+    ids = {t.i for t in keep}
+    for t in verb.doc[verb.i:verb.sent.end]:
+        if t.text in {",", ";", ":", "("}:
+            break  # a list goes on to other figures: "48% use two, and a small number, 7%, …"
+        if t.i in ids and not t.is_space:
+            words.append(t)
     words = words[:9]
     while words and (words[-1].is_punct or words[-1].dep_ in {"mark", "cc"}):
         words.pop()
@@ -434,7 +480,12 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
     of Health)", "rate (The Clintons)")."""
     core: Token | None = None
     if measure == "other" and q.unit in (None, "%", "fraction") and num.dep_ in {"nsubj", "nsubjpass"} \
-            and (noun is None or noun.i == num.i) and num.head.pos_ in {"VERB", "AUX"}:
+            and (noun is None or noun.i == num.i) and num.head.pos_ in {"VERB", "AUX"} \
+            and not any(_of_object(t, ("of", "among")) is not None for t in skip):
+        among = next((g for c in num.head.children if c.dep_ == "prep" and c.lower_ in {"of", "among"} and c.i < num.i
+                      for g in c.children if g.dep_ == "pobj"), None)
+        if among is not None:  # "Of those asked, 62% were unaware": those asked
+            return " ".join(t.text for t in among.subtree if not t.is_punct and t.dep_ != "det")
         said = _predicate(num)
         if said:  # "25% did not know how they would vote": those who did not know
             return f"people {said}"
@@ -445,12 +496,17 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
         core = num.head.head  # "a rate of 35%", "funds of $5.6bn", "a deficit of $5bn"
     elif noun is not None:
         core = _head_noun(noun)
+    if core is not None and core.i == num.i:
+        core = None  # "30.5%": the sign is no noun of its own
     if core is None:
         core = _of_object(num, ("of", "in", "on", "for", "among"))  # "$43m in taxes", "half of voters"
+    if core is None:
+        core = _described_noun(num)
     for _ in range(3):  # "a 500% increase in the number of phishing messages"
         if core is None or not (core.lemma_.lower() in ABSTRACT or core.lower_ in ABSTRACT):
             break
-        if any(c.dep_ in {"compound", "amod"} and c.pos_ in {"NOUN", "PROPN"} for c in core.children) \
+        if any(c.dep_ in {"compound", "amod"} and c.pos_ in {"NOUN", "PROPN"} and not c.like_num
+               and c.text not in {"%", "percent"} and not (skip.start <= c.i < skip.end) for c in core.children) \
                 and _of_object(core, ("of", "in", "among")) is None:
             break  # "operating earnings growth of 5%", "the jobless rate": the phrase says what
         inner = _of_object(core, ("of", "in", "among"))
@@ -458,12 +514,22 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
             core = inner  # "the number of civil servants", "a rise in profits"
         elif core.lemma_.lower() in {"realm", "range", "order", "region", "tune"} or inner is not None:
             core = None  # "in the realm of dozens": nothing counted is named here
+        elif core.dep_ == "pobj" and core.head.lower_ in {"to", "at"} and core.head.head.pos_ == "VERB":
+            # "pushing employment to a record low of 3.24 million": the low is the object's
+            verb = core.head.head
+            moved = next((c for c in verb.children if c.dep_ == "dobj"), None) or \
+                next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if moved is not None and moved.pos_ in {"NOUN", "PROPN"}:
+                core = moved
+            break
         elif core.dep_ in {"dobj", "attr"} and _governing_verb(core) is not None:
             # "profits, which showed a 5.5% rise": the rise is the antecedent's
             verb = _governing_verb(core)
             subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subj is not None and subj.lower_ in {"which", "that"} and verb.dep_ == "relcl":
                 subj = verb.head
+            if subj is None and verb.dep_ in {"acl", "relcl"}:
+                subj = verb.head  # "Reynolds showing gains of 4.5%"
             if subj is not None and subj.pos_ in {"NOUN", "PROPN"}:
                 core = subj
             break
@@ -510,9 +576,11 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
                 ctx = _short(_head_noun(child), skip)
                 # a person who acts is no subject ("Mr Obama said"); a person's thing is
                 # ("the Clintons' tax rate was 35.7 percent")
-                if ctx and _head_noun(child).ent_type_ != "PERSON" and not (
+                # NER takes many company names for people; no person "rises 5%"
+                person = _head_noun(child).ent_type_ == "PERSON" and verb.lemma_.lower() not in CHANGE_LEMMAS
+                if ctx and not person and not (
                         child.dep_ == "nsubj" and any(t.ent_type_ == "PERSON" for t in child.subtree)
-                        and verb.lemma_ not in COPULAS):
+                        and verb.lemma_ not in COPULAS and verb.lemma_.lower() not in CHANGE_LEMMAS):
                     context.append(ctx)
     if core is not None and core.i != num.i and (core.lemma_.lower() in MEASURE_NOUNS or not has_aff):
         sufferer = _clause_subject(core)
@@ -682,10 +750,17 @@ _POSSESSIVE_PLACE = re.compile(r"^(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*\s?['’]s\s")
 def _parallel_places(doc: Doc, figures: list[Figure]) -> None:
     """'the jobless rate rose to 4.7%, against 12.1% in Germany and 10.4% in Spain': a figure of
     a list whose own words give only a place counts what the list's first figure counts, there."""
-    places = {e.text for e in doc.ents if e.label_ in {"GPE", "LOC"}}
+    ents = [e for e in doc.ents if e.label_ in {"GPE", "LOC"}]
+    places = {e.text for e in ents}
+    text = text_of(doc)
     for i, f in enumerate(figures):
         if f.subject not in places:
             continue
+        # the place written right after the figure is its own, whatever the nearest name is
+        where = re.match(r"\s+(?:in|at)\s+(?:the\s+)?", text[f.end:f.end + 20])
+        if where is not None:
+            own_place = next((e.text for e in ents if e.start_char == f.end + where.end()), None)
+            f.subject = own_place or f.subject
         for prev in reversed(figures[:i]):
             if prev.sentence_start != f.sentence_start:
                 break

@@ -274,3 +274,17 @@ def test_a_charity_ner_takes_for_a_person_still_owns_its_survey():
 
 def test_a_phone_number_is_not_three_figures():
     assert _figures("Call 0800 123 4567 for help.") == {}
+
+
+# What a figure with no noun of its own measures; sentences written for these tests.
+@pytest.mark.parametrize("text, words, subject", [
+    ("The trade surplus with Canada, down 12.5% at $40bn, was the smallest in a decade.", "12.5%", "surplus"),
+    ("Bank shares ended lower, with Halvorsen falling 3% and Brandt posting losses of 2.5%.", "3%", "Halvorsen"),
+    ("Bank shares ended lower, with Halvorsen falling 3% and Brandt posting losses of 2.5%.", "2.5%", "Brandt"),
+    ("Factories shed 20,000 workers, pushing employment in the industry to a record low of 2.1 million.",
+     "2.1 million", "employment"),
+    ("The Smiths' effective tax rate for 2019 was 31.2 percent.", "31.2 percent", "tax rate"),
+    ("Web firm Kestrel reported a 300% increase in the number of fake e-mail messages it blocked.", "300%", "e-mail messages"),
+])
+def test_subject_of_a_figure_without_a_noun(text, words, subject):
+    assert subject in _figures(text)[words].figure.subject

@@ -269,3 +269,41 @@ def test_subject_is_not_borrowed_across_a_different_count(figures_of):
 def test_subject_of_money_is_what_it_pays_for(figures_of):
     text, figs = figures_of("business/003")
     assert "loan" in figure(text, figs, "$900m").subject
+
+
+# -- subject: what a figure without a noun of its own counts ----------------------------------------
+
+def test_a_list_of_places_keeps_the_first_figures_noun_and_each_its_own_place(figures_of):
+    text, figs = figures_of("tech/346")
+    subject = figure(text, figs, "31%").subject
+    assert "wi-fi networks" in subject and "New York" in subject and "Frankfurt" not in subject
+
+
+def test_a_share_that_is_the_clauses_subject_counts_those_the_clause_speaks_of(figures_of):
+    text, figs = figures_of("tech/393")
+    assert figure(text, figs, "33%").subject.startswith("people who said they could not live")
+
+
+def test_of_those_asked_names_whom_a_share_counts(figures_of):
+    text, figs = figures_of("tech/081")
+    assert figure(text, figs, "62%").subject == "those asked"
+
+
+def test_a_list_share_does_not_take_the_next_items_words(figures_of):
+    text, figs = figures_of("tech/081")
+    assert "7" not in figure(text, figs, "48%").subject
+
+
+@pytest.mark.parametrize("name, words, keys", [
+    ("business/051", "$2bn", ("pay", "exit an agreement")),
+    ("politics/339", "£42bn", ("spend", "council homes")),
+])
+def test_money_without_a_noun_is_what_the_verb_did_with_it_and_what_for(figures_of, name, words, keys):
+    text, figs = figures_of(name)
+    subject = figure(text, figs, words, after="agreed to pay" if words == "$2bn" else "").subject
+    assert all(k in subject for k in keys), subject
+
+
+def test_worth_of_names_what_the_money_bought(figures_of):
+    text, figs = figures_of("tech/364")
+    assert "coffee machines" in figure(text, figs, "$4,000").subject
