@@ -248,9 +248,11 @@ def _governing_lemmas(num: Token, noun: Token | None) -> list[str]:
             out += _joined(t)
     head = anchor
     preps = 0
-    for _ in range(6):
+    hops = 0
+    while hops < 6:
         if head.head.i == head.i:
             break
+        hops += head.dep_ != "conj"  # "injured A, B and two officers": a list is one step
         if head.dep_ == "pobj" and head.head.lower_ not in {"of", "by"}:
             preps += 1
             if preps > 1:
@@ -271,6 +273,8 @@ def _governing_lemmas(num: Token, noun: Token | None) -> list[str]:
 def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span) -> str:
     if q.unit and q.unit not in {"%", "fraction"}:
         return "money"
+    if q.times:
+        return "other"  # "1.9 times more likely to be stopped": a ratio, not people
     lemmas = _governing_lemmas(num, noun)
     if noun is not None and any(c.dep_ == "compound" and c.lower_ in {"job", "revenue", "tax", "profit", "pretax", "pre-tax",
                                                                    "operating", "net", "trading", "financial"}
@@ -298,7 +302,10 @@ def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span) -> str:
         if found is None and sent.start > 0:
             prev = num.doc[sent.start - 1].sent
             if "\n" not in text_of(num.doc)[prev.end_char:sent.start_char]:
-                found = _measure_of([t.lemma_.lower() for t in reversed(prev)])
+                # a "loss" a sentence away is as likely a firm's or a job's as a war's
+                found = _measure_of([t.lemma_.lower() for t in reversed(prev) if t.lemma_.lower() not in {"loss", "losses"}])
+        if found == "deployed" and not any(t.lemma_.lower() in PERSONNEL | SECURITY for t in sent):
+            found = None  # "bots sent spam": nobody was deployed
         return found or "other"
     return "other"
 
@@ -447,6 +454,19 @@ def _described_noun(num: Token) -> Token | None:
     return head
 
 
+def _noun_before(verb: Token) -> Token | None:
+    """The noun phrase that ends right before a verb the parser left without a subject ("the
+    count broke the barrier and the number of new viruses grew": 'number' hangs on 'barrier')."""
+    if verb.i == 0:
+        return None
+    t = verb.doc[verb.i - 1]
+    if t.pos_ not in {"NOUN", "PROPN"} or t.sent.start != verb.sent.start:
+        return None
+    while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ in {"NOUN", "PROPN"}:
+        t = t.head.head  # "the number of new viruses": the number is what grew
+    return t if t.dep_ in {"conj", "appos", "dobj", "pobj", "compound"} else None
+
+
 def _predicate(num: Token) -> str:
     """What the clause says of a bare figure that is its subject, as a relative clause: "92%
     said they never gave a straight answer" -> "who said they never gave a straight answer"."""
@@ -569,6 +589,11 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
                 if where is not None:  # "42 people were killed in Gaza": where they were
                     ent = next(e for e in where.doc.ents if e.start <= where.i < e.end)
                     context.append(ent.text)
+        if verb.lemma_.lower() in CHANGE_LEMMAS and not any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in verb.children):
+            left = _noun_before(verb)
+            if left is not None and (core is None or left.i != core.i):
+                context.append(_short(left, skip))  # "… and the number of new viruses grew by 50%"
+        for child in verb.children:
             if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.pos_ != "PRON" and \
                     not (child.i <= num.i <= child.right_edge.i and child.left_edge.i <= num.i) and \
                     (core is None or child.i != core.i) and child.lower_ not in {"who", "which", "that"} \
