@@ -105,10 +105,12 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
         return "age"  # "children under 5"
     if prev is not None and plain_int and prev.lower_ == "at" and span.start == prev.sent.start + 1 and re.match(r"\s*,", after):
         return "age"  # "At 101, he …"
-    if re.search(r"\b\w+,\s*$", before) and re.match(r"\s*,", after) and plain_int and value is not None and value < 120:
-        if prev is not None and span.start >= 2 and (doc[span.start - 2].ent_type_ == "PERSON" or
-                                                     doc[span.start - 2].pos_ == "PROPN" and doc[span.start - 2].is_title):
-            return "age"  # "Mattis, 68, said": an age between commas after a name
+    if re.search(r"\b[\w.]+,\s*(now\s+)?$", before) and re.match(r"\s*[,.]", after) and plain_int and value is not None \
+            and value < 120:
+        back = 3 if before.rstrip().endswith("now") else 2
+        name = doc[span.start - back] if span.start >= back else None
+        if name is not None and (name.ent_type_ == "PERSON" or name.pos_ == "PROPN" and name.is_title):
+            return "age"  # "Mattis, 68, said", "Smith Jr., 56,", "Mr Lewis, now 77,": an age after a name
     if nxt is not None and q.unit is None:
         lem = nxt.lemma_.lower()
         # "three days", "several days", "4+ years"; a time unit counts time, not people or things
@@ -149,7 +151,7 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
             and not re.match(r"\s+of\b", after):
         return "duration"  # "in the preceding three quarters": quarters of a year
     if q.unit == "GBP" and re.search(r"pounds?\b", q.text, re.I) and "£" not in q.text and \
-            re.search(r"\b(weigh\w*|heavy|lbs?)\b", before + " " + after):
+            re.search(r"\b(weigh\w*|heavy|lbs?|tall|feet|foot|inch\w*|height)\b|\d-foot", before + " " + after):
         return "weight"  # "weighing 215 pounds"
     if re.search(r"\d[\d ]*$", before) and re.match(r" \d", after) or re.search(r"\d $", before) \
             or plain_int and re.match(r" \d{3,}", after) or plain_int and q.text.startswith("0") and len(q.text) > 1:
@@ -160,6 +162,9 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
         return "duration"
     if q.unit == "fraction" and q.words_only and nxt is not None and nxt.pos_ in {"NOUN", "ADJ", "PROPN"} and nxt.lower_ != "of":
         return "ordinal"  # "a third quarter", "a third party"
+    if q.unit == "%" and value == 100 and nxt is not None and nxt.pos_ in {"ADJ", "NOUN", "ADV", "VERB"} \
+            and nxt.lower_ not in {"of", "stake", "share", "rise", "increase", "jump", "stake"}:
+        return "idiom"  # "100 percent sure", "100% transparency": whole-hearted, not a share
     if q.times is False and nxt is not None and nxt.lower_ in {"mm", "caliber", "calibre", "degrees", "mph", "rpm"}:
         return "measurement"
     if prev is not None and plain_int and any(t.lower_ in AGE_WORDS for t in doc[max(0, span.start - 3):span.start]):
@@ -705,7 +710,8 @@ def _resolve_range(doc: Doc, q: Quantity) -> list[Quantity]:
     before = [t.lemma_.lower() for t in doc[max(0, span.start - 3):span.start]] if span is not None else []
     before += [t.lower_ for t in doc[max(0, span.start - 3):span.start]] if span is not None else []
     change = q.joiner in {"from", "to", "-"} and any(w in CHANGE_LEMMAS for w in before)
-    if q.joiner == "or" and not q.words_only or change:
+    approx = plain and q.low is not None and q.high is not None and q.low < q.high <= 10 * q.low
+    if q.joiner == "or" and not q.words_only and not approx or change:  # "30 or 40 members" is one guess
         out = []
         b1 = max(b1, q.end) if q.unit == "%" else b1  # "£106m or 47.3%": the sign goes with the second
         for x, y in ((a0, a1), (b0, b1)):

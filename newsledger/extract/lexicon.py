@@ -32,7 +32,7 @@ PERSONNEL = {"troop", "soldier", "force", "personnel", "fighter", "marine", "sai
              "servicemember", "serviceman", "servicemen", "contingent", "mercenary", "infantry",
              "reservist", "conscript", "paratrooper", "peacekeeper"}
 TIME_UNITS = {"second", "minute", "hour", "day", "night", "week", "weekend", "fortnight", "month",
-              "year", "decade", "century", "millennium", "season", "term", "quarter", "morning",
+              "year", "decade", "century", "millennium", "season", "term", "semester", "quarter", "morning",
               "evening", "afternoon", "time", "round", "innings"}
 AGE_WORDS = {"aged", "age", "ages"}
 # Capitalised words that take a number as a name, not a count ("Article 4", "World War 2").

@@ -1,0 +1,35 @@
+"""Numbers that are not figures, and one that is a single guess; sentences written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsledger.model import Article
+from newsledger.pipeline import analyse
+
+
+def _figures(text):
+    (result,) = list(analyse([Article(doc="t", text=text, published=dt.date(2025, 3, 12))]))
+    return {m.figure.text: m.figure for m in result.mentions}
+
+
+@pytest.mark.parametrize("text", [
+    "Police named the driver as Walter Crane Jr., 61, of Dayton.",
+    "Ms. Okafor, now 84, still runs the shop.",
+    "Records describe him as 6-foot-2 and 190 pounds.",
+    "The coach said he was 100 percent certain of the result.",
+    "The minister promised 100% transparency on the deal.",
+    "She taught there for four semesters.",
+])
+def test_not_a_figure(text):
+    assert _figures(text) == {}
+
+
+def test_x_or_y_of_the_same_kind_is_one_guess():
+    figs = _figures("On a busy day 20 or 30 volunteers turn up.")
+    assert list(figs) == ["20 or 30"] and (figs["20 or 30"].low, figs["20 or 30"].high) == (20, 30)
+
+
+def test_a_full_doubling_is_still_a_figure():
+    assert "100%" in _figures("Ticket prices rose 100% in a year.")
