@@ -42,6 +42,12 @@ def load():
         except OSError:
             continue
         nlp.add_pipe("line_sentences", before="parser")
+        # The English tokenizer keeps "m." whole (an abbreviation), so "savings of $375m. As part
+        # of …" never ends its sentence; in news "m." after a number is millions and a full stop.
+        rules = dict(nlp.tokenizer.rules)
+        for abbrev in ("m.", "M."):
+            rules.pop(abbrev, None)
+        nlp.tokenizer.rules = rules
         return nlp
     raise ModelMissing(
         "no English spaCy pipeline is installed: run `make setup` "
