@@ -438,8 +438,24 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
+PAYING = {"pay", "spend", "raise", "owe", "invest", "receive", "earn", "lose", "collect", "give", "donate",
+          "repay", "refund", "award", "fine", "charge", "bill", "save", "cost", "generate", "bring"}
 COPULAS = {"be", "remain", "stand", "total", "reach", "hit", "become"}
 PEOPLE_MEASURES = {"casualties", "killed", "wounded", "captured", "missing", "displaced"}
+
+
+def _spent_on(span: Span) -> Token | None:
+    """'$2,306 at a theme park, over $10,000 at an electronics chain': in a list of sums, what
+    each was spent on or at stands right after it, whatever the parse hung the phrase on."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in {"on", "at", "for", "to"}:
+        return None
+    prep = doc[span.end]
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if obj is None or obj.like_num or obj.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"} \
+            or (prep.lower_ == "to" and obj.ent_type_ in {"GPE", "PERSON", "ORG", "NORP"}) or obj.lemma_.lower() in TIME_UNITS:
+        return None
+    return obj
 
 
 def _described_noun(num: Token) -> Token | None:
@@ -516,17 +532,27 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
             return f"people {said}"
     if noun is not None and noun.pos_ == "PRON":
         noun = _clause_subject(noun)
-    if num.dep_ == "pobj" and num.head.lower_ == "of" and num.head.head.pos_ in {"NOUN", "PROPN"} \
-            and num.head.head.i < num.i:
+    if num.dep_ == "pobj" and (num.head.lower_ == "of" or num.head.lower_ == "for" and measure == "money") \
+            and num.head.head.pos_ in {"NOUN", "PROPN"} and num.head.head.i < num.i:
         core = num.head.head  # "a rate of 35%", "funds of $5.6bn", "a deficit of $5bn"
     elif noun is not None:
         core = _head_noun(noun)
     if core is not None and core.i == num.i:
         core = None  # "30.5%": the sign is no noun of its own
+    if core is not None and measure == "money" and core.lower_ in _UNIT_WORDS:
+        # "tens of millions of dollars in federal taxes": dollars are the unit, taxes the thing
+        core = _of_object(core, ("in", "of", "for", "on"))
     if core is None:
         core = _of_object(num, ("of", "in", "on", "for", "among"))  # "$43m in taxes", "half of voters"
+    if core is None and measure == "money":
+        core = _spent_on(skip)
     if core is None:
         core = _described_noun(num)
+    if core is None and measure in {"money", "other"}:
+        verb = _governing_verb(num)
+        if verb is not None and verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"} \
+                and any(c.lower_ in {"which", "that"} for c in verb.children):
+            core = verb.head  # "legal reserves, which it previously set at $500m"
     for _ in range(3):  # "a 500% increase in the number of phishing messages"
         if core is None or not (core.lemma_.lower() in ABSTRACT or core.lower_ in ABSTRACT):
             break
@@ -574,6 +600,8 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
                 and verb.lemma_.lower() not in COPULAS | {"have", "say"}:
             parts.append(verb.text)  # "earned $140m", "agreed to pay $850m": the money is what was paid
         money_preps = {"at"} if measure == "money" else set()
+        if measure == "money" and verb.lemma_.lower() in PAYING:
+            money_preps.add("in")  # "paid $43m in taxes", "raised $2m in donations"
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in {"for", "on", "from", "to", "into", "per", "over"} | money_preps \
                     and not (child.left_edge.i <= num.i <= child.right_edge.i):

@@ -32,3 +32,15 @@ def test_a_loss_in_the_sentence_before_does_not_make_job_cuts_casualties():
 def test_the_last_of_a_list_of_victims_keeps_the_verb_that_befell_them():
     figs = _figures("The blast injured a guard, a driver, a cook, a cleaner and three police officers.")
     assert figs["three"].measure == "wounded"
+
+
+@pytest.mark.parametrize("text, words, subject", [
+    ("The audit found the charity's card paid $3,120.50 at a golf resort, $880.00 at a jeweller and "
+     "over $2,000 at an electronics store.", "$880.00", "jeweller"),
+    ("The Joneses paid hundreds of thousands of dollars in state taxes.", "hundreds of thousands of dollars", "state taxes"),
+    ("The bank could not yet size its legal reserve, which it last set at $900m.", "$900m", "legal reserve"),
+    ("The claim for $45bn (£30bn) was thrown out in a unanimous ruling.", "$45bn", "claim"),
+    ("She promised to give back the $12,000 to the Treasury.", "$12,000", "give"),
+])
+def test_what_a_sum_without_a_noun_of_its_own_is(text, words, subject):
+    assert subject in _figures(text)[words].subject
