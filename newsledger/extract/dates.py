@@ -139,8 +139,13 @@ def date_of_cue(cue: Token, published: dt.date | None) -> DateCue | None:
             if best is None or abs(d.start - cue.idx) < abs(best.start - cue.idx):
                 best = d
             continue
-        # "On Monday, X said …": a sentence-initial date frames the whole statement
-        if any(_attached(t, cue) for t in span) or lead in {"", "on", "earlier", "late", "early", "later", "and on"}:
+        # "On Monday, X said …": a sentence-initial date frames the whole statement — unless the
+        # reported clause comes first and holds it ("In 2008, he used the money …, the papers
+        # said": the attribution trails the content, and the date is the content's)
+        in_content = any(c.dep_ in _CONTENT_DEPS and c.i < cue.i and any(t in set(c.subtree) for t in span)
+                         for c in cue.children)
+        if any(_attached(t, cue) for t in span) or (
+                lead in {"", "on", "earlier", "late", "early", "later", "and on"} and not in_content):
             if best is None or abs(d.start - cue.idx) < abs(best.start - cue.idx):
                 best = d
     return best

@@ -25,7 +25,8 @@ _INANIMATE = {"list", "letter", "settlement", "deal", "agreement", "plan", "move
               "report", "survey", "study", "poll", "figure", "data", "statistic", "statistics",
               "research", "analysis", "estimate", "census", "document", "record", "filing",
               "indictment", "return", "number", "count", "tally", "toll", "assessment", "review",
-              "audit", "release", "statement", "index", "table", "chart", "model", "projection"}
+              "audit", "release", "statement", "index", "table", "chart", "model", "projection",
+              "complaint", "affidavit", "lawsuit"}
 _ANON_HEADS = {"official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson",
                "officer", "officers", "diplomat", "diplomats", "analyst", "analysts", "expert",
                "experts", "minister", "ministry", "department", "agency", "government",
@@ -37,6 +38,9 @@ _ANON_HEADS = {"official", "officials", "source", "sources", "spokesman", "spoke
                "executive", "chief", "director", "president", "council", "board", "court", "judge",
                "organisation", "organization", "institute", "association", "watchdog", "monitor",
                "person", "people", "aide", "aides", "adviser", "advisers", "advisor", "advisors"}
+# Verbs by which an organisation or person puts a document out: its owner is their agent.
+_AUTHORING = {"release", "publish", "issue", "file", "prepare", "compile", "produce", "commission",
+              "conduct", "write", "submit", "unseal", "bring", "lodge"}
 _QUOTE_PAIRS = [("“", "”"), ('"', '"'), ("«", "»"), ("‘", "’")]
 
 
@@ -140,11 +144,18 @@ def speaker_from_np(head: Token) -> Speaker | None:
         # speaks — named as its modifier or after by/from/for, not anywhere in the phrase
         # ("figures on searches in England" are not England's)
         owners = [(c, {"ORG", "PERSON"}) for c in head.children if c.dep_ in {"compound", "poss", "nmod"}]
+        authors: set[int] = set()
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in {"by", "from", "for", "of"}:
                 # "a report by telecoms giant BT": NER may call the company a place
                 labels = {"ORG", "PERSON", "GPE"} if c.lower_ in {"by", "from"} else {"ORG", "PERSON"}
                 owners += [(g, labels) for g in c.children if g.dep_ == "pobj"]
+        for c in head.children:
+            # "court papers released by federal prosecutors", "a study published by the
+            # institute": whoever released, filed or wrote the document stands behind it
+            if c.dep_ == "acl" and c.lemma_.lower() in _AUTHORING:
+                owners += [(g, {"ORG", "PERSON", "GPE"}) for g in (_agent(c),) if g is not None]
+                authors = {g.i for g in (_agent(c),) if g is not None}
         for o, labels in owners:
             inside = {t.i for t in o.subtree}
             ents = [e for e in head.doc.ents if e.label_ in labels and e.start in inside]
@@ -152,7 +163,20 @@ def speaker_from_np(head: Token) -> Speaker | None:
                 # "a press release from the Southern District of California's U.S. Attorney's
                 # Office": the office, not the place named inside its name
                 ent = max(ents, key=lambda e: (e.label_ != "GPE", e.end))
+                if ent.label_ == "GPE" and o.dep_ == "pobj" and not (ent.start <= o.i < ent.end) \
+                        and o.lemma_.lower() in ORG_TYPES:
+                    # only a place was tagged, inside the name of an office or agency: the
+                    # whole name is the owner, not the place
+                    toks = _np_tokens(o)
+                    return Speaker(_clean_np(toks), "ORG", toks[0].idx, toks[-1].idx + len(toks[-1]),
+                                   role="document:" + lemma)
                 return Speaker(_strip_article(ent.text), ent.label_, ent.start_char, ent.end_char,
+                               role="document:" + lemma)
+            if o.dep_ == "pobj" and (o.lemma_.lower() in _ANON_HEADS or o.i in authors and o.pos_ == "NOUN"):
+                # "papers filed by federal prosecutors": an unnamed authority is still the owner,
+                # and whoever is the agent of releasing or filing it is one
+                toks = _np_tokens(o)
+                return Speaker(_clean_np(toks), "ANON", toks[0].idx, toks[-1].idx + len(toks[-1]),
                                role="document:" + lemma)
         # "a survey for the charity", "the poll": whose it is may be said elsewhere in the article
         return Speaker(_clean_np(toks), "DOC", start, end, role="document:" + lemma)
@@ -250,6 +274,9 @@ def find_cues(sent: Span) -> list[Cue]:
             # "…, predicts the report by BT": an inverted subject the parser took for an object
             subj = next((c for c in tok.children if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > tok.i
                          and c.lemma_.lower() in _INANIMATE), None)
+        if tok.dep_ == "acl" and (_agent(tok) is not None or tok.head.lemma_.lower() in _INANIMATE):
+            continue  # "papers released by prosecutors", "the report published Monday": a participle
+            # describing a document, not a statement; the document's own verb, if any, is the cue
         if subj is None and tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
             subj = tok.head  # "…, a White House official confirmed Monday" parsed as a clause on the noun
         if subj is not None and subj.lower_ in {"who", "which", "that"} and tok.dep_ == "relcl":
@@ -269,8 +296,8 @@ def find_cues(sent: Span) -> list[Cue]:
         if spk is None:
             continue
         if tok.lemma_.lower() not in STRONG_SPEECH and spk.kind == "ANON" and \
-                subj.lemma_.lower() not in _ANON_HEADS:
-            continue  # "the move suggests": a weak verb needs a speaking subject
+                subj.lemma_.lower() not in _ANON_HEADS and not (spk.role or "").startswith("document"):
+            continue  # "the move suggests": a weak verb needs a speaking subject (or a document's owner)
         cues.append(Cue(tok, spk, relayed))
     return cues
 
@@ -398,12 +425,20 @@ class ArticleSpeakers:
         names with its owner ("the YouGov poll"), or the organisation of the kind it is "for"
         ("a survey for the charity"); failing both, it names no one."""
         owned = [s for s in self.history if (s.role or "").startswith("document") and s.kind != "DOC"]
+        owned += self._owned_documents()
+        text = text_of(self.doc)
         for start, found in list(self.by_sentence.items()):
             kept = []
             for cue, spk in found:
                 if spk.kind == "DOC":
-                    near = [o for o in owned if abs(o.start - spk.start) <= 600 and _same_kind_of_document(o.role, spk.role)]
+                    same = [o for o in owned if _same_kind_of_document(o.role, spk.role)]
+                    near = [o for o in same if abs(o.start - spk.start) <= 600]
                     owner = min(near, key=lambda o: abs(o.start - spk.start)) if near else None
+                    if owner is None and re.match(r"(the|these|those|this|that)\s", text[spk.start:spk.start + 7].lower()):
+                        # "the documents say": a definite description points back to the document
+                        # the article named with its owner, however far back
+                        before = [o for o in same if o.start < spk.start]
+                        owner = before[-1] if before else None
                     if owner is None:
                         kinds = [w for w in spk.name.lower().split() if w in ORG_TYPES]
                         if kinds:
@@ -423,6 +458,17 @@ class ArticleSpeakers:
             else:
                 del self.by_sentence[start]
         self.history = [s for s in self.history if s.kind != "DOC"]
+
+    def _owned_documents(self) -> list[Speaker]:
+        """Documents the article names with their owner outside any speech cue ("Court papers
+        released by federal prosecutors provided new details"): what "the documents" refers to."""
+        out = []
+        for tok in self.doc:
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in _DOCUMENT_NOUNS:
+                spk = speaker_from_np(tok)
+                if spk is not None and spk.kind != "DOC" and (spk.role or "").startswith("document"):
+                    out.append(spk)
+        return sorted(out, key=lambda s: s.start)
 
     def _run(self) -> None:
         quotes = quote_regions(text_of(self.doc))
@@ -515,9 +561,17 @@ class ArticleSpeakers:
 _SURVEYS = {"document:survey", "document:poll", "document:study", "document:research", "document:report"}
 
 
+# What a court or a prosecutor files: "the documents", "the court papers", "the indictment"
+# are one set of papers in a story about a case.
+_FILINGS = {"document:document", "document:paper", "document:filing", "document:indictment",
+            "document:record", "document:complaint", "document:affidavit", "document:lawsuit"}
+# Nouns that can name such a document outside a cue; "the documents" may refer back to them.
+_DOCUMENT_NOUNS = {r.split(":")[1] for r in _SURVEYS | _FILINGS}
+
+
 def _same_kind_of_document(a: str | None, b: str | None) -> bool:
     """"The poll" is the YouGov poll named nearby; "the documents" are not Dr X's statement."""
-    return a == b or (a in _SURVEYS and b in _SURVEYS)
+    return a == b or (a in _SURVEYS and b in _SURVEYS) or (a in _FILINGS and b in _FILINGS)
 
 
 _SUBORDINATORS = {"after", "before", "when", "as", "because", "since", "while", "although", "though", "if",

@@ -206,3 +206,9 @@ def test_possessive_weekday_is_the_events_not_the_statements(cue_date):
 def test_date_of_another_sentence_is_not_taken(cue_date):
     text = "Storm\n\nOn Friday, rebels attacked the town. Officials said 40 people died.\n"
     assert cue_date(text, "said", "Officials", WED) is None
+
+
+def test_sentence_initial_date_of_a_reported_clause_before_a_trailing_attribution(cue_date):
+    # the reported clause comes first and the date opens it: it dates what was done, not the filing
+    text = "Fraud case\n\nIn 2019, the mayor spent $900 on a private jet, the court papers said.\n"
+    assert cue_date(text, "said", "court papers", WED) is None

@@ -205,3 +205,43 @@ def test_figure_outside_the_reported_clause_is_the_outlets(attribute):
 def test_organisation_speaker_without_the_article(attribute):
     text = "Storm hits coast\n\nThe Red Cross said 40 people died.\n"
     assert attribute(text, "40")[1].speaker == "Red Cross"
+
+
+# -- documents and their owners ------------------------------------------------------------------------
+
+def test_document_released_by_an_unnamed_authority_belongs_to_it(attribute):
+    text = ("Fraud case\n\nA report released by county auditors on Monday found that the mayor "
+            "spent $9,000 on furniture.\n")
+    assert attribute(text, "$9,000")[1].speaker == "county auditors"
+
+
+def test_office_whose_name_holds_a_place_owns_its_press_release(attribute):
+    # NER tags only the place: the office, not Vermont, put the release out
+    text = ("Fraud case\n\nThe mayor bought 14 paintings with public money, according to a press release "
+            "from the Vermont Attorney's Office.\n")
+    assert attribute(text, "14")[1].speaker == "Vermont Attorney's Office"
+
+
+def test_the_documents_point_back_to_papers_named_with_their_owner(attribute):
+    # the owner is named in a sentence with no speech verb; "the documents" refers back to it
+    text = ("Fraud case\n\nCourt papers filed by state prosecutors on Monday gave new details of the case.\n"
+            "The couple spent $48,000 on the renovation, the documents said.\n")
+    assert attribute(text, "$48,000")[1].speaker == "state prosecutors"
+
+
+def test_a_definite_description_points_back_to_a_document_named_far_above(attribute):
+    filler = "The mayor hired a yacht for a week and flew to Paris twice on the same card. " * 10
+    text = ("Fraud case\n\nA report by the Audit Commission was published on Monday.\n" + filler + "\n"
+            "The council lost $48,000 on the deal, the report says.\n")
+    assert text.index("the report says") - text.index("Audit Commission") > 600
+    assert attribute(text, "$48,000")[1].speaker == "Audit Commission"
+
+
+def test_an_unowned_document_still_names_no_one(attribute):
+    text = "Fraud case\n\nThe couple spent $48,000 on the renovation, the documents said.\n"
+    assert attribute(text, "$48,000")[1] is None
+
+
+def test_participle_describing_a_document_is_not_a_speech_cue(attribute):
+    text = "Fraud case\n\nCourt papers released by state prosecutors on Monday run to 40 pages.\n"
+    assert attribute(text, "40")[1] is None
