@@ -798,6 +798,7 @@ def extract_figures(doc: Doc) -> list[Figure]:
         figures.append(fig)
     borrow_subjects(figures, weak)
     _parallel_places(doc, figures)
+    _comparisons(text_of(doc), figures)
     _fill_from_article(doc, figures)
     _conversions(text_of(doc), figures)
     return figures
@@ -827,6 +828,27 @@ def _parallel_places(doc: Doc, figures: list[Figure]) -> None:
                 own = _POSSESSIVE_PLACE.sub("", prev.subject.split(" (")[0]) or prev.subject
                 f.subject = f"{own} ({f.subject})"
                 break
+
+
+_COMPARED = re.compile(r"(?:compared (?:with|to)|against|versus|vs\.?|up from|down from|from|than)\s+(?:just |only |a |an )?$", re.I)
+
+
+def _comparisons(text: str, figures: list[Figure]) -> None:
+    """'a profit of £75m, compared with £125m a year earlier': the figure a sentence compares
+    with counts what the figure it is compared to counts."""
+    for i in range(1, len(figures)):
+        prev, f = figures[i - 1], figures[i]
+        if prev.sentence_start != f.sentence_start:
+            continue
+        between = text[prev.end:f.start]
+        if len(between) > 40 or not _COMPARED.search(between):
+            continue
+        if re.search(r"\bfrom\s*$", between, re.I) and not re.search(r"\b(up|down)\s+from\s*$", between, re.I):
+            continue  # "rose from 2,000 to 30,000" is read as a change already
+        # "£75m ($141m) compared with £125m": the amount in the same currency is the one compared
+        same = next((g for g in reversed(figures[:i]) if g.sentence_start == f.sentence_start and g.unit == f.unit), None)
+        if same is not None and same.subject:
+            f.subject = same.subject
 
 
 def _conversions(text: str, figures: list[Figure]) -> None:

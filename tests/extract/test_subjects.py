@@ -44,3 +44,9 @@ def test_the_last_of_a_list_of_victims_keeps_the_verb_that_befell_them():
 ])
 def test_what_a_sum_without_a_noun_of_its_own_is(text, words, subject):
     assert subject in _figures(text)[words].subject
+
+
+def test_the_figure_compared_with_counts_what_the_first_counts():
+    figs = _figures("The brewer made an operating profit of £40m ($52m), compared with £55m a year earlier.")
+    assert "operating profit" in figs["£55m"].subject
+
