@@ -83,6 +83,10 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
         counted = nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ == "NNS"
         if nxt is not None and nxt.tag_ in {"NN", "JJ", "NNP"} and nxt.lower_ not in {"people", "staff", "police"}:
             return "year"  # "the 2016 candidate", "a 2004 report": a year used as a modifier
+        if 1950 <= value <= 2030 and not counted and prev_lower not in {"to", "of", "than", "about", "around", "nearly",
+                                                                           "almost", "some", "over", "under", "by", "at"} \
+                and not (prev is not None and (prev.like_num or prev.lemma_.lower() in CHANGE_LEMMAS)):
+            return "year"  # "Clearly 2004 was the hardest year": a bare recent year, counting nothing
         if span.root.ent_type_ == "DATE" or prev_lower in YEAR_CONTEXT or \
                 (nxt is not None and nxt.lower_ in {"-", "–", "/"}) or \
                 (prev_lower in {"the", "its", "their", "his", "her", "a"} and not counted):
@@ -100,9 +104,10 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
         return "age"
     if prev is not None and prev.lower_ in AGE_WORDS:
         return "age"
-    if prev is not None and value is not None and value < 20 and re.match(r"(under|over|aged)\s+\d+$", q.text.strip(), re.I) \
-            and prev.lemma_.lower() in {"child", "kid", "baby", "infant", "youngster", "pupil", "those", "people"}:
-        return "age"  # "children under 5"
+    if prev is not None and value is not None and value < 100 and re.match(r"(under|over|aged)\s+\d+$", q.text.strip(), re.I) \
+            and prev.lemma_.lower() in {"child", "kid", "baby", "infant", "youngster", "pupil", "those", "people", "adult",
+                                        "voter", "man", "woman", "men", "women", "worker", "patient", "resident"}:
+        return "age"  # "children under 5", "people under 55"
     if prev is not None and plain_int and prev.lower_ == "at" and span.start == prev.sent.start + 1 and re.match(r"\s*,", after):
         return "age"  # "At 101, he …"
     if re.search(r"\b[\w.]+,\s*(now\s+)?$", before) and re.match(r"\s*[,.]", after) and plain_int and value is not None \
@@ -735,6 +740,9 @@ def _resolve_range(doc: Doc, q: Quantity) -> list[Quantity]:
     prev = doc[span.start - 1] if span is not None and span.start > 0 else None
     if q.joiner == "-" and plain and prev is not None and prev.is_title and prev.pos_ == "PROPN":
         return []  # "Boeing 737-800"
+    model = re.fullmatch(r"(\d{3})-\d00", q.text.strip())
+    if q.joiner == "-" and model and int(model.group(1)) % 10:
+        return []  # "the 737-800": a model and its series, not a range (ranges start round)
     before = [t.lemma_.lower() for t in doc[max(0, span.start - 3):span.start]] if span is not None else []
     before += [t.lower_ for t in doc[max(0, span.start - 3):span.start]] if span is not None else []
     change = q.joiner in {"from", "to", "-"} and any(w in CHANGE_LEMMAS for w in before)

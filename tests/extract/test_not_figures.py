@@ -21,6 +21,8 @@ def _figures(text):
     "The coach said he was 100 percent certain of the result.",
     "The minister promised 100% transparency on the deal.",
     "She taught there for four semesters.",
+    "\"Frankly 2019 was a dreadful year for us,\" the chairman said.",
+    "The airline said the 767-300 had cut its fuel bill.",
 ])
 def test_not_a_figure(text):
     assert _figures(text) == {}
@@ -33,3 +35,14 @@ def test_x_or_y_of_the_same_kind_is_one_guess():
 
 def test_a_full_doubling_is_still_a_figure():
     assert "100%" in _figures("Ticket prices rose 100% in a year.")
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Between 150-200 people gathered outside.", "150-200"),
+])
+def test_a_range_that_starts_round_is_a_range_not_a_model(text, words):
+    assert words in _figures(text)
+
+
+def test_an_age_limit_after_people_is_not_a_figure():
+    assert list(_figures("Half of people under 40 rent their homes.")) == ["Half"]
