@@ -38,6 +38,13 @@ _ANON_HEADS = {"official", "officials", "source", "sources", "spokesman", "spoke
                "executive", "chief", "director", "president", "council", "board", "court", "judge",
                "organisation", "organization", "institute", "association", "watchdog", "monitor",
                "person", "people", "aide", "aides", "adviser", "advisers", "advisor", "advisors"}
+# Head nouns of an unnamed single person: "the spokesman", "a senior official" can be "he".
+_PERSON_HEADS = {"official", "source", "spokesman", "spokeswoman", "spokesperson", "officer", "diplomat",
+                 "analyst", "expert", "minister", "prosecutor", "investigator", "lawyer", "attorney",
+                 "economist", "critic", "observer", "campaigner", "leader", "executive", "chief", "director",
+                 "president", "judge", "person", "aide", "adviser", "advisor", "secretary", "chairman",
+                 "chairwoman", "commander", "governor", "mayor", "ambassador", "envoy", "boss", "founder",
+                 "manager", "witness", "resident", "doctor", "surgeon", "teacher", "professor"}
 # Verbs by which an organisation or person puts a document out: its owner is their agent.
 _AUTHORING = {"release", "publish", "issue", "file", "prepare", "compile", "produce", "commission",
               "conduct", "write", "submit", "unseal", "bring", "lodge"}
@@ -364,9 +371,16 @@ class ArticleSpeakers:
                     return Speaker(e.text, "PERSON", spk.start, spk.end, spk.role)
         if spk.kind == "PRON":
             want = _PRONOUNS.get(spk.name, "ANY")
+            if spk.name in {"he", "she"}:
+                topic = self._previous_subject(at)
+                if topic is not None:
+                    return topic
             for prev in reversed(self.history):
                 if want == "PERSON" and prev.kind == "PERSON":
                     return prev
+                if spk.name in {"he", "she"} and prev.kind == "ANON" and \
+                        prev.name.lower().split()[-1] in _PERSON_HEADS:
+                    return prev  # "the spokesman said … he added": an unnamed person is still a he
                 if want == "ORG" and (prev.kind in {"ORG", "GPE"} or prev.kind == "ANON" and
                                       prev.name.lower().split()[-1:] and prev.name.lower().split()[-1] in ORG_TYPES):
                     return prev
@@ -419,6 +433,23 @@ class ArticleSpeakers:
                         if head in before.split() or head in after.replace(",", " ").split()[:4]:
                             return Speaker(e.text, "PERSON", e.start_char, e.end_char, spk.name)
         return spk
+
+    def _previous_subject(self, at: int) -> Speaker | None:
+        """The person the sentence before is about: "Noah Nathan lives nearby. He said …" — a
+        sentence that opens with "he" continues the subject of the one before it, whoever spoke
+        last."""
+        tok = next((t for t in self.doc if t.idx >= at), None)
+        if tok is None or tok.sent.start == 0:
+            return None
+        prev = self.doc[tok.sent.start - 1].sent
+        subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        ent = next((e for e in self.doc.ents if e.label_ == "PERSON" and e.start <= subj.i < e.end), None)
+        if ent is None:
+            return None
+        named = Speaker(ent.text, "PERSON", ent.start_char, ent.end_char)
+        return self._resolve(named, ent.start_char) if len(ent) == 1 else named
 
     def _settle_documents(self) -> None:
         """A poll or report named without its owner ("the poll suggests") is the one the article

@@ -245,3 +245,19 @@ def test_an_unowned_document_still_names_no_one(attribute):
 def test_participle_describing_a_document_is_not_a_speech_cue(attribute):
     text = "Fraud case\n\nCourt papers released by state prosecutors on Monday run to 40 pages.\n"
     assert attribute(text, "40")[1] is None
+
+
+# -- pronouns --------------------------------------------------------------------------------------------
+
+def test_he_added_after_an_unnamed_spokesman_is_the_spokesman(attribute):
+    text = ("Storm hits coast\n\nMayor Anna Berg said the town would rebuild.\n"
+            "Later, the council's spokesman said the roads were open. Repairs had begun, the spokesman said.\n"
+            "Of the 40 bridges inspected, only three were unsafe, he added.\n")
+    assert attribute(text, "40")[1].speaker == "council's spokesman"
+
+
+def test_he_continues_the_person_the_previous_sentence_is_about(attribute):
+    text = ("Storm hits coast\n\nMayor Anna Berg said the town would rebuild.\n"
+            "Tom Hale, 52, runs a bakery on the seafront and was inside when the wave struck. "
+            "He said he counted at least 30 cars in the water.\n")
+    assert attribute(text, "30")[1].speaker == "Tom Hale"
