@@ -58,7 +58,7 @@ def _number_token(span: Span) -> Token:
             break
     while tok.head.i != tok.i and span.start <= tok.head.i < span.end and tok.head.lower_ in _UNIT_WORDS:
         tok = tok.head
-    if span.root.lower_ in _UNIT_WORDS | {"%"} and tok.i != span.root.i:
+    if span.root.lower_ in _UNIT_WORDS | {"%"} and tok.i != span.root.i and span.root.pos_ in {"NOUN", "NUM", "SYM"}:
         tok = span.root  # "70% to 80% of bondholders": the first sign carries the range's "of"
     return tok
 
@@ -324,8 +324,13 @@ def _phrase(noun: Token, skip: Span | None = None) -> str:
     """The noun with its left modifiers: 'Russian and North Korean soldiers'."""
     left = [t for t in noun.subtree if t.i <= noun.i and t.i >= noun.left_edge.i]
     words = []
+    doc = noun.doc
     for t in left:
         if skip is not None and skip.start <= t.i < skip.end:
+            continue
+        if t.i > left[0].i and not doc[t.i - 1].whitespace_ and not t.whitespace_ and t.i < noun.i \
+                and (t.text == "-" or doc[t.i - 1].text == "-"):
+            words.append(t)  # inside a hyphenated word: "Build-A-Bear", "e-mail"
             continue
         if t.is_currency or t.text in {"%", "(", ")", "-"} or (t.is_upper and len(t) > 3 and t.ent_type_ == "GPE"):
             continue  # another amount's symbol, or a dateline ("WASHINGTON —")
@@ -337,6 +342,8 @@ def _phrase(noun: Token, skip: Span | None = None) -> str:
         words.append(t)
     # "e-mail", "have-nots": words written joined stay joined; the hyphen itself is kept
     # only between two kept words
+    while words and words[0].text == "-":
+        words.pop(0)
     out = ""
     for a, b in zip(words, words[1:] + [None]):
         out += a.text
@@ -549,8 +556,18 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
         core = _of_object(core, ("in", "of", "for", "on"))
     if core is None:
         core = _of_object(num, ("of", "in", "on", "for", "among"))  # "$43m in taxes", "half of voters"
+        if core is not None and core.lower_ in _UNIT_WORDS:  # "thousands of dollars on purchases"
+            core = _of_object(num, ("in", "on", "for", "among"))
+    if core is None:  # "two-thirds of members": the "of" may hang on any word of the figure
+        core = next((o for t in skip if t.i != num.i for o in [_of_object(t, ("of",))]
+                     if o is not None and o.lower_ not in _UNIT_WORDS), None)
     if core is None and measure == "money":
         core = _spent_on(skip)
+    if core is None and measure in {"money", "other"}:
+        verb = _governing_verb(num)
+        if verb is not None and verb.dep_ == "acl" and verb.tag_ in {"VBG", "VBN"} and verb.head.pos_ in {"NOUN", "PROPN"} \
+                and verb.i > verb.head.i:
+            core = verb.head  # "government schemes costing £885m", "a deal valued at $2bn"
     if core is None:
         core = _described_noun(num)
     if core is None and measure in {"money", "other"}:
@@ -860,11 +877,14 @@ def _comparisons(text: str, figures: list[Figure]) -> None:
 
 
 def _conversions(text: str, figures: list[Figure]) -> None:
-    """'$1.13bn (£600m)': the bracketed amount is the same quantity in another currency; it
-    counts what the amount before it counts."""
+    """'$1.13bn (£600m)', 'three-quarters of respondents (73%)', '27 million, or 50%,': the same
+    quantity said again another way counts what the first saying counts."""
     for prev, f in zip(figures, figures[1:]):
-        if prev.measure == f.measure == "money" and re.fullmatch(r"\s*[(\[]\s*", text[prev.end:f.start]):
-            f.subject = prev.subject
+        between = text[prev.end:f.start]
+        if prev.measure == f.measure == "money" and re.fullmatch(r"\s*[(\[]\s*", between) or \
+                prev.unit != f.unit and f.unit in {"%", "fraction"} and \
+                re.fullmatch(r"\s*(?:of\s+[\w' -]{1,40}?\s*)?(?:[(\[]|,?\s*or)\s*", between):
+            f.subject = prev.subject or f.subject
 
 
 def _fill_from_article(doc: Doc, figures: list[Figure]) -> None:

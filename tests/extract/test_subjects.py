@@ -50,3 +50,13 @@ def test_the_figure_compared_with_counts_what_the_first_counts():
     figs = _figures("The brewer made an operating profit of £40m ($52m), compared with £55m a year earlier.")
     assert "operating profit" in figs["£55m"].subject
 
+
+
+@pytest.mark.parametrize("text, words, subject", [
+    ("He spent over $450 at Toys-R-Us.", "over $450", "Toys-R-Us"),
+    ("Council schemes costing £120m have not cut truancy.", "£120m", "schemes"),
+    ("Nearly two-thirds of members (64%) backed the strike.", "64%", "members"),
+    ("Auditors found thousands of dollars on personal purchases.", "thousands of dollars", "purchases"),
+])
+def test_subject_kept_whole_or_taken_from_what_the_figure_modifies(text, words, subject):
+    assert subject in _figures(text)[words].subject
