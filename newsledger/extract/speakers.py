@@ -294,6 +294,11 @@ def find_cues(sent: Span) -> list[Cue]:
                 c.dep_ == "dobj" and (_is_quantity(c) or any(g.dep_ == "nummod" for g in c.children))
                 for c in tok.children):
             continue  # "the department released thousands of emails": an act on what is counted
+        objects = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN", "NUM"}]
+        if objects and (tok.lemma_.lower() == "add" or tok.lemma_.lower() == "show" and subj.lemma_.lower() not in _INANIMATE):
+            # "the papers will add eight pages", "Reynolds showing gains of 4.5%": adding or showing
+            # a thing is an act; the speech senses take a clause ("he added that …", "figures show")
+            continue
         if any(t.text == "%" or t.lower_ in {"percent", "cent"} for t in subj.subtree if t.i <= subj.i) or \
                 subj.lower_ in {"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "most", "many",
                                 "some", "majority", "minority", "all", "none", "proportion", "share"} \

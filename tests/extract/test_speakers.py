@@ -261,3 +261,15 @@ def test_he_continues_the_person_the_previous_sentence_is_about(attribute):
             "Tom Hale, 52, runs a bakery on the seafront and was inside when the wave struck. "
             "He said he counted at least 30 cars in the water.\n")
     assert attribute(text, "30")[1].speaker == "Tom Hale"
+
+
+# -- verbs that are speech only with a clause ------------------------------------------------------------
+
+def test_adding_a_counted_thing_is_not_speech(attribute):
+    text = "Paper relaunch\n\nThe director said the station would add 12 programmes in the spring.\n"
+    assert attribute(text, "12")[1].speaker == "director"
+
+
+def test_a_company_showing_gains_is_not_a_statement(attribute):
+    text = "Markets\n\nBank shares closed higher, with Barclays rising 2% and Lloyds showing gains of 3.5%.\n"
+    assert attribute(text, "3.5%")[1] is None
