@@ -615,8 +615,11 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
     context: list[str] = []
     has_aff = core is not None and any(t.ent_type_ in _AFFILIATION_ENTS for t in core.subtree if t.i <= core.i) \
         and not any(t.lower_ in {"their", "its", "his", "her"} for t in core.subtree if t.i <= core.i)
+    victim = False
     if verb is not None:
-        if measure in MEASURE_LEMMAS and verb.lemma_.lower() in MEASURE_LEMMAS[measure]:
+        victim = measure in MEASURE_LEMMAS and verb.lemma_.lower() in MEASURE_LEMMAS[measure] and \
+            any(c.dep_ == "dobj" and c.left_edge.i <= num.i <= c.right_edge.i for c in verb.children)
+        if measure in MEASURE_LEMMAS and verb.lemma_.lower() in MEASURE_LEMMAS[measure] and not victim:
             parts.append(verb.text)  # "53 others wounded"
         elif measure == "money" and not parts and num.head.i == verb.i and num.dep_ in {"dobj", "npadvmod"} \
                 and verb.lemma_.lower() not in COPULAS | {"have", "say"}:
@@ -649,6 +652,8 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
             if left is not None and (core is None or left.i != core.i):
                 context.append(_short(left, skip))  # "… and the number of new viruses grew by 50%"
         for child in verb.children:
+            if child.dep_ == "nsubj" and victim:
+                continue  # "Floods killed 45": the floods did it; they are not who died
             if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.pos_ != "PRON" and \
                     not (child.i <= num.i <= child.right_edge.i and child.left_edge.i <= num.i) and \
                     (core is None or child.i != core.i) and child.lower_ not in {"who", "which", "that"} \
@@ -674,6 +679,8 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
     text = " ".join(p for p in parts if p)
     context = [c for c in dict.fromkeys(context) if c and c not in text and c.split(" ", 1)[-1] not in text][:3]
     if not text and not context:
+        if victim:
+            return ""  # "Floods kill 45": who died is said elsewhere, not by the nearest name
         aff = _affiliated(sent, num.i)
         return aff or ""
     if not text:
@@ -816,7 +823,10 @@ def extract_figures(doc: Doc) -> list[Figure]:
                 figures[-1].unit == fig.unit and last_noun is not None and q.unit is None:
             # "30,000 jobs are to go, 560 will be lost at …": the list leaves the noun out
             fig.subject = _subject(num, last_noun, q, sent, span, measure)
-            fig.measure = figures[-1].measure if fig.measure == "other" else fig.measure
+            if fig.measure == "other" or _measure_of(_governing_lemmas(num, None)) is None:
+                # "80,000 affected, and some 1,200 are sheltering": what befell the list's noun,
+                # not a measure word found further off
+                fig.measure = figures[-1].measure
         last_noun = noun if noun is not None else (last_noun if figures and figures[-1].sentence_start == fig.sentence_start else None)
         if fig.measure != "money" and (noun is None or noun.pos_ == "PRON") and not fig.subject:
             weak.add(len(figures))

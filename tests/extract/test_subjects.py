@@ -60,3 +60,15 @@ def test_the_figure_compared_with_counts_what_the_first_counts():
 ])
 def test_subject_kept_whole_or_taken_from_what_the_figure_modifies(text, words, subject):
     assert subject in _figures(text)[words].subject
+
+
+def test_whoever_killed_is_not_who_died():
+    figs = _figures("Storms kill at least 30 across the coast\n\nAt least 30 people died when storms hit the coast, "
+                    "officials said.")
+    assert "Storms" not in figs["at least 30"].subject and "people" in figs["at least 30"].subject
+
+
+def test_a_bare_number_in_a_list_takes_what_befell_the_lists_noun_not_a_word_from_the_sentence_before():
+    figs = _figures("Divers recovered nine bodies from the lake. Nearly 5,000 people were affected, "
+                    "and some 600 are staying in tents.")
+    assert figs["some 600"].measure == "other"
