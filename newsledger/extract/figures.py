@@ -405,6 +405,9 @@ ABSTRACT = {"realm", "range", "order", "region", "tune", "number", "total", "ris
             "low", "high", "peak"}
 
 
+_PLACEHOLDERS = {"realm", "range", "order", "region", "tune"}  # "in the region of 500"
+
+
 def _head_noun(tok: Token) -> Token:
     """'300 Department of Health posts': the number hangs on a compound; the noun is its head."""
     while tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"} and tok.head.i != tok.i:
@@ -547,6 +550,9 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
     if num.dep_ == "pobj" and (num.head.lower_ == "of" or num.head.lower_ == "for" and measure == "money") \
             and num.head.head.pos_ in {"NOUN", "PROPN"} and num.head.head.i < num.i:
         core = num.head.head  # "a rate of 35%", "funds of $5.6bn", "a deficit of $5bn"
+    elif num.dep_ == "pobj" and num.head.lower_ in {"to", "from"} and num.head.head.pos_ == "NOUN" \
+            and num.head.head.lemma_.lower() in ABSTRACT:
+        core = num.head.head  # "a 14% rise in profits to £312m": the rise's profits
     elif noun is not None:
         core = _head_noun(noun)
     if core is not None and core.i == num.i:
@@ -578,6 +584,8 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
     for _ in range(3):  # "a 500% increase in the number of phishing messages"
         if core is None or not (core.lemma_.lower() in ABSTRACT or core.lower_ in ABSTRACT):
             break
+        if core.lemma_.lower() in _PLACEHOLDERS and core.lower_ not in _PLACEHOLDERS:
+            break  # "online orders" are things; only "the order of" stands in for a number
         if any(c.dep_ in {"compound", "amod"} and c.pos_ in {"NOUN", "PROPN"} and not c.like_num
                and c.text not in {"%", "percent"} and not (skip.start <= c.i < skip.end) for c in core.children) \
                 and _of_object(core, ("of", "in", "among")) is None:
@@ -585,7 +593,7 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
         inner = _of_object(core, ("of", "in", "among"))
         if inner is not None and inner.pos_ != "PRON" and inner.i != num.i:
             core = inner  # "the number of civil servants", "a rise in profits"
-        elif core.lemma_.lower() in {"realm", "range", "order", "region", "tune"} or inner is not None:
+        elif core.lower_ in _PLACEHOLDERS or inner is not None:
             core = None  # "in the realm of dozens": nothing counted is named here
         elif core.dep_ == "pobj" and core.head.lower_ in {"to", "at"} and core.head.head.pos_ == "VERB":
             # "pushing employment to a record low of 3.24 million": the low is the object's
@@ -677,7 +685,8 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
         if sufferer is not None and sufferer.i != core.i:
             context.insert(0, _phrase(sufferer))
     text = " ".join(p for p in parts if p)
-    context = [c for c in dict.fromkeys(context) if c and c not in text and c.split(" ", 1)[-1] not in text][:3]
+    context = [c for c in dict.fromkeys(context) if c and c not in text and c.split(" ", 1)[-1] not in text
+               and not (text and text in c)][:3]
     if not text and not context:
         if victim:
             return ""  # "Floods kill 45": who died is said elsewhere, not by the nearest name

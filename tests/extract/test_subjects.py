@@ -72,3 +72,13 @@ def test_a_bare_number_in_a_list_takes_what_befell_the_lists_noun_not_a_word_fro
     figs = _figures("Divers recovered nine bodies from the lake. Nearly 5,000 people were affected, "
                     "and some 600 are staying in tents.")
     assert figs["some 600"].measure == "other"
+
+
+def test_plural_orders_are_things_not_in_the_order_of():
+    figs = _figures("Sales climbed, helped by a 30% jump in online orders, the company said.")
+    assert figs["30%"].subject == "online orders"
+
+
+def test_in_the_order_of_names_nothing_counted():
+    figs = _figures("Losses were in the order of 2,000, the report said.")
+    assert "order" not in figs["2,000"].subject
