@@ -247,6 +247,7 @@ class Cue:
     token: Token
     speaker: Speaker
     relayed_by: str | None = None
+    subject: Token | None = None   # the head of the speaker's noun phrase, for a speech verb
 
 
 def find_cues(sent: Span) -> list[Cue]:
@@ -310,7 +311,7 @@ def find_cues(sent: Span) -> list[Cue]:
         if tok.lemma_.lower() not in STRONG_SPEECH and spk.kind == "ANON" and \
                 subj.lemma_.lower() not in _ANON_HEADS and not (spk.role or "").startswith("document"):
             continue  # "the move suggests": a weak verb needs a speaking subject (or a document's owner)
-        cues.append(Cue(tok, spk, relayed))
+        cues.append(Cue(tok, spk, relayed, subj))
     return cues
 
 
@@ -537,7 +538,7 @@ class ArticleSpeakers:
         of it (or the nearest cue there), else the speaker of the quotation it stands in."""
         sent = tok.sent
         found = self.by_sentence.get(sent.start, [])
-        found = [f for f in found if not (f[1].start <= tok.idx < f[1].end)]
+        found = [f for f in found if not (f[1].start <= tok.idx < f[1].end) and not _describes(f[0].subject, tok)]
         if found:
             # the nearest governing speech verb: "A said 40 died, while B said 60 had"
             depth = {a.i: n for n, a in enumerate(tok.ancestors)}
@@ -612,6 +613,25 @@ def _same_kind_of_document(a: str | None, b: str | None) -> bool:
 
 _SUBORDINATORS = {"after", "before", "when", "as", "because", "since", "while", "although", "though", "if",
                   "until", "once", "whereas", "unless"}
+
+
+def _describes(subject: Token | None, tok: Token) -> bool:
+    """Is the token in an apposition to the speaker, or in a clause about someone else inside the
+    speaker's noun phrase ("X, a profiler who helped catch a bomber who killed 3 people, told …")?
+    That is the writer's background on who is speaking, not what they said. A clause on the
+    speaker itself ("the authorities, who have charged 19 people, said") tells the speaker's own
+    acts, and stays theirs."""
+    if subject is None or tok.i == subject.i:
+        return False
+    node = tok
+    described = False
+    while node.i != subject.i:
+        if node.dep_ == "appos" or node.dep_ in {"relcl", "acl"} and node.head.i != subject.i:
+            described = True
+        if node.head.i == node.i:
+            return False  # reached the root: not inside the subject at all
+        node = node.head
+    return described
 
 
 def _subordinate(verb: Token) -> bool:

@@ -273,3 +273,16 @@ def test_adding_a_counted_thing_is_not_speech(attribute):
 def test_a_company_showing_gains_is_not_a_statement(attribute):
     text = "Markets\n\nBank shares closed higher, with Barclays rising 2% and Lloyds showing gains of 3.5%.\n"
     assert attribute(text, "3.5%")[1] is None
+
+
+# -- what describes the speaker is the writer's ----------------------------------------------------------
+
+def test_figure_in_a_clause_about_someone_else_inside_the_speaker_phrase_is_not_theirs(attribute):
+    text = ("Storm hits coast\n\nAnna Berg, a retired engineer who rebuilt the bridge that collapsed in a "
+            "flood that killed 12 people, said the new design was safe.\n")
+    assert attribute(text, "12")[1] is None
+
+
+def test_figure_in_a_clause_on_the_speaker_tells_their_own_acts(attribute):
+    text = "Storm hits coast\n\nThe coastguard, which has rescued 40 people, said the search would go on.\n"
+    assert attribute(text, "40")[1].speaker == "coastguard"
