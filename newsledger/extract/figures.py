@@ -459,6 +459,14 @@ COPULAS = {"be", "remain", "stand", "total", "reach", "hit", "become"}
 PEOPLE_MEASURES = {"casualties", "killed", "wounded", "captured", "missing", "displaced"}
 
 
+def _clip(tokens, n: int = 6) -> str:
+    """The first words of a phrase, not ending on a word that needs the next ("to fund food for")."""
+    words = [t for t in tokens if not t.is_punct][:n]
+    while words and words[-1].pos_ in {"ADP", "DET", "CCONJ", "PART", "SCONJ", "PRON", "AUX"}:
+        words.pop()
+    return " ".join(t.text for t in words)
+
+
 def _spent_on(span: Span) -> Token | None:
     """'$2,306 at a theme park, over $10,000 at an electronics chain': in a list of sums, what
     each was spent on or at stands right after it, whatever the parse hung the phrase on."""
@@ -644,11 +652,11 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
                 elif obj is None and measure == "money":
                     act = next((g for g in child.children if g.dep_ == "pcomp"), None)
                     if act is not None:  # "to spend 578m euros on buying out shareholders"
-                        context.append(" ".join([t.text for t in act.subtree if not t.is_punct][:6]))
+                        context.append(_clip(act.subtree))
             if child.dep_ in {"advcl", "xcomp"} and measure == "money" and child.i > num.i \
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
                 # "agreed to pay $850m to settle the suit": what the money is for
-                context.append(" ".join([t.text for t in child.subtree if not t.is_punct][:6]))
+                context.append(_clip(child.subtree))
             if child.dep_ == "prep" and child.lower_ in {"in", "across", "near", "around", "inside"} \
                     and measure in PEOPLE_MEASURES and not has_aff:
                 where = next((g for g in child.children if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC", "FAC"}), None)
