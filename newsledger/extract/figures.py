@@ -438,7 +438,9 @@ def _short(tok: Token, skip: Span | None = None, with_of: bool = True) -> str:
         of = _of_object(tok, ("of", "at", "in"))
         if of is not None and of.pos_ != "PRON" and not (skip is not None and skip.start <= of.i < skip.end) \
                 and of.ent_type_ not in {"DATE", "TIME"} and of.lemma_.lower() not in TIME_UNITS:
-            text = f"{text} {next(c for c in tok.children if c.dep_ == 'prep' and of in c.children).text} {_phrase(of)}"
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.left_edge.i <= of.i <= c.right_edge.i), None)
+            if prep is not None:  # the object may sit under a gerund: "the number of phishing e-mails"
+                text = f"{text} {prep.text} {_phrase(of)}"
     return " ".join(text.split()[:8])
 
 
