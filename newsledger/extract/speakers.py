@@ -565,14 +565,35 @@ class ArticleSpeakers:
     def _quoted(self, tok: Token) -> tuple[Cue, Speaker] | None:
         """A figure inside quotation marks in a sentence with no cue: the speaker is named in
         the sentence that opens or closes the same quotation, or the next one."""
-        for a, b in quote_regions(text_of(self.doc)):
+        regions = quote_regions(text_of(self.doc))
+        for a, b in regions:
             if a <= tok.idx < b:
-                for s in self._sentences_touching(a, b, tok.sent):
-                    found = self.by_sentence.get(s.start)
-                    if found:
-                        return found[0]
-                return None
+                return self._region_speaker(a, b, tok.sent, regions)
         return None
+
+    def _region_speaker(self, a: int, b: int, own: Span, regions, depth: int = 0) -> tuple[Cue, Speaker] | None:
+        for s in self._sentences_touching(a, b, own):
+            found = self.by_sentence.get(s.start)
+            if found:
+                return found[0]
+        # a quotation that runs over paragraphs leaves the earlier one unclosed and reopens the
+        # next with a quotation mark: a paragraph that opens with a quotation, right after one
+        # that ended inside an unclosed quotation, goes on quoting the same speaker
+        text = text_of(self.doc)
+        para_start = text.rfind("\n", 0, a) + 1
+        if depth > 5 or text[para_start:a].strip():
+            return None
+        prev_end = len(text[:para_start].rstrip())
+        if prev_end == 0 or text[prev_end - 1] in "\"”":
+            return None  # the paragraph before closed its quotation
+        before = [(x, y) for x, y in regions if x < prev_end <= y + 1 and "\n" not in text[x:prev_end]]
+        if not before:
+            return None
+        x, y = before[-1]
+        tok = next((t for t in self.doc if t.idx >= x), None)
+        if tok is None:
+            return None
+        return self._region_speaker(x, y, tok.sent, regions, depth + 1)
 
     def _sentences_touching(self, a: int, b: int, own: Span):
         doc = self.doc

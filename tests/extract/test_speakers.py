@@ -286,3 +286,16 @@ def test_figure_in_a_clause_about_someone_else_inside_the_speaker_phrase_is_not_
 def test_figure_in_a_clause_on_the_speaker_tells_their_own_acts(attribute):
     text = "Storm hits coast\n\nThe coastguard, which has rescued 40 people, said the search would go on.\n"
     assert attribute(text, "40")[1].speaker == "coastguard"
+
+
+def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker(attribute):
+    # the first paragraph leaves the quotation open; the next reopens it with a quotation mark
+    text = ("Strike vote\n\nUnion leader Anna Berg said the vote was clear. \"Our members have spoken.\n\n"
+            "\"They will strike over the loss of 3,000 jobs. Nobody wants this.\" The vote closed on Friday.\n")
+    assert attribute(text, "3,000")[1].speaker == "Anna Berg"
+
+
+def test_a_quotation_after_a_closed_one_in_the_paragraph_before_has_no_speaker_carried(attribute):
+    text = ("Strike vote\n\nUnion leader Anna Berg said the vote was clear. \"Our members have spoken.\"\n\n"
+            "\"3,000 jobs\" was the slogan painted on the banners outside.\n")
+    assert attribute(text, "3,000")[1] is None
