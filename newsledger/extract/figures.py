@@ -100,8 +100,12 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
         if prev_word in MONTHS and not (prev_word in {"may", "march"} and not before.split()[-1][:1].isupper()) \
                 or re.match(r"\s*(st|nd|rd|th)?\s*(of\s+)?(" + "|".join(m.title() for m in MONTHS) + r")\b", after_raw):
             return "date"
-    if re.match(r"\s*-?\s*(year|month|week|day)s?[- ]old\b", after) or re.match(r"\s*years? of age", after):
-        return "age"
+    if re.match(r"\s*-?\s*(year|month|week|day)s?[- ]old\b", after) or re.match(r"\s*years? of age", after) \
+            or re.match(r"\s*-?\s*(to|and|or)\s+\d+\s*-?\s*(year|month)s?[- ]old", after):
+        return "age"  # "15-year-olds", "15- to 24-year-olds"
+    bare_year = re.fullmatch(r"(?:[a-z]+\s+){1,3}((?:19|20)\d\d)", q.text.strip(), re.I)
+    if bare_year and prev is not None and prev.lower_ in {"until", "till", "through", "by", "before", "after", "since", "in", "from"}:
+        return "year"  # "until at least 2008"
     if prev is not None and prev.lower_ in AGE_WORDS:
         return "age"
     if prev is not None and value is not None and value < 100 and re.match(r"(under|over|aged)\s+\d+$", q.text.strip(), re.I) \
@@ -165,6 +169,9 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
         return "phone number"  # "called 911"
     if q.words_only and q.unit == "fraction" and re.match(r"\s+(an?|the)\s+(hour|day|week|month|year|century|decade)", after):
         return "duration"
+    if q.unit == "fraction" and prev is not None and prev.lower_ in {"first", "second", "third", "last", "latter", "former", "final"} \
+            and re.match(r"\s+of\s+(the\s+|this\s+|last\s+|next\s+)?(year|month|season|decade|century|\d{4}|quarter|game|match)\b", after):
+        return "period"  # "in the second half of the year"
     if q.unit == "fraction" and q.words_only and nxt is not None and nxt.pos_ in {"NOUN", "ADJ", "PROPN"} and nxt.lower_ != "of":
         return "ordinal"  # "a third quarter", "a third party"
     if q.unit == "%" and value == 100 and nxt is not None and nxt.pos_ in {"ADJ", "NOUN", "ADV", "VERB"} \
@@ -790,7 +797,9 @@ def _resolve_range(doc: Doc, q: Quantity) -> list[Quantity]:
     before += [t.lower_ for t in doc[max(0, span.start - 3):span.start]] if span is not None else []
     change = q.joiner in {"from", "to", "-"} and any(w in CHANGE_LEMMAS for w in before)
     approx = plain and q.low is not None and q.high is not None and q.low < q.high <= 10 * q.low
-    if q.joiner == "or" and not q.words_only and not approx or change:  # "30 or 40 members" is one guess
+    texts = [text_of(doc)[x:y].strip() for x, y in q.parts]
+    one_year = plain and sum(bool(re.fullmatch(r"(1[89]|20)\d\d", t)) for t in texts) == 1
+    if q.joiner == "or" and not q.words_only and not approx or change or one_year:  # "45 in 2003 to 102"  # "30 or 40 members" is one guess
         out = []
         b1 = max(b1, q.end) if q.unit == "%" else b1  # "£106m or 47.3%": the sign goes with the second
         for x, y in ((a0, a1), (b0, b1)):

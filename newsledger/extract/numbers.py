@@ -83,13 +83,14 @@ _AMOUNT = (
     rf"(?:{_DIGITS}(?:\s?{_SUFFIX_SCALE}\b|\s+{_SCALE_WORD}(?:\s+{_SCALE_WORD})?)?"
     rf"|(?:{_NUMWORD_FULL}|a|one)(?:\s+{_SCALE_WORD}(?:\s+{_SCALE_WORD})?)"
     rf"|{_NUMWORD_FULL}|a dozen|half a (?:million|billion|dozen))"
-    rf"(?:\.?\s+{_CUR_WORD}\b)?"
+    rf"(?:\.?\s+{_CUR_WORD}\b|(?<=[\dbmnk])-{_CUR_WORD}\b)?"
 )
 _VAGUE = (
     r"(?:(?:tens|hundreds) of (?:thousands|millions|billions)"
     r"|(?:several|a few|a couple of|many|a number of)\s+(?:dozens?|hundreds?|thousands?|millions?|billions?)"
+    r"(?:\s+(?:thousand|million|billion)(?=\s+(?:of\s+)?(?:dollars|pounds|euros|rand|yen|yuan|rupees|roubles|francs)\b))?"
     r"|dozens|scores|hundreds|thousands|millions|billions|trillions)"
-    rf"(?:\s+of\s+{_CUR_WORD}\b)?"
+    rf"(?:\s+(?:of\s+)?{_CUR_WORD}\b)?"
 )
 _FRACTION = r"(?:two-thirds|two thirds|three-quarters|three quarters|one-third|one-quarter|one-fifth|a third|a quarter|a fifth|a half|one half|half)"
 
@@ -98,7 +99,8 @@ QUANTITY_RE = re.compile(
     rf"(?:"
     rf"(?P<between>between\s+(?P<b1>{_AMOUNT})(?P<b1pct>{_PERCENT})?\s+and\s+(?P<b2>{_AMOUNT})(?P<bpct>{_PERCENT})?)"
     rf"|(?P<fromto>from\s+(?P<f1>{_AMOUNT})(?P<f1pct>{_PERCENT})?\s+to\s+(?P<f2>{_AMOUNT})(?P<fpct>{_PERCENT})?)"
-    rf"|(?P<ratio>(?P<q1>{_NUMWORD_FULL}|\d{{1,3}})\s+(?:out\s+of|in)\s+(?P<q2>{_NUMWORD_FULL}|\d{{1,4}}))(?!\s+(?:{_TIME_WORDS}))"
+    rf"|(?P<ratio>(?:(?P<rprefix>{_LOWER}|{_UPPER}|{_APPROX})\s+)?(?P<q1>{_NUMWORD_FULL}|\d{{1,3}})\s+(?:out\s+of|in)\s+"
+    rf"(?P<q2>{_NUMWORD_FULL}|(?!(?:1[89]|20)\d\d\b)\d{{1,4}}))(?!\s+(?:{_TIME_WORDS}))"
     rf"|{_PREFIX}(?:"
     rf"(?P<range>(?P<r1>{_AMOUNT})(?P<r1pct>{_PERCENT})?(?:(?:(?<=\d)|(?<=bn)|(?<=[mk%]))\s?[-–]\s?|\s+to\s+|\s+or\s+)(?P<r2>{_AMOUNT})(?P<rpct>{_PERCENT})?)"
     rf"|(?P<vague>{_VAGUE})"
@@ -153,7 +155,7 @@ def parse_amount(s: str) -> tuple[float | None, str | None, bool]:
         unit = CURRENCY_PREFIX.get(m.group(0).strip().lower().rstrip("."), None) or CURRENCY_PREFIX.get(m.group(0).strip().lower())
         raw = raw[m.end():]
         low = raw.lower()
-    mw = re.search(rf"\.?\s+({_CUR_WORD})$", raw, re.IGNORECASE)
+    mw = re.search(rf"\.?(?:\s+|-)({_CUR_WORD})$", raw, re.IGNORECASE)
     if mw:
         word = _clean(mw.group(1))
         word = re.sub(r"s$", "", word) if word not in ("reais",) else word
@@ -175,7 +177,7 @@ def parse_amount(s: str) -> tuple[float | None, str | None, bool]:
 def _vague_bounds(s: str) -> tuple[float, float, str | None]:
     s = _clean(s)
     unit = None
-    mw = re.search(rf"\s+of\s+({_CUR_WORD})$", s, re.IGNORECASE)
+    mw = re.search(rf"\s+(?:of\s+)?({_CUR_WORD})$", s, re.IGNORECASE)
     if mw:
         word = re.sub(r"s$", "", _clean(mw.group(1)))
         unit = CURRENCY_WORDS.get(word) or CURRENCY_WORDS.get(word.split()[-1])
@@ -185,11 +187,15 @@ def _vague_bounds(s: str) -> tuple[float, float, str | None]:
         base = SCALES[m.group(2)[:-1]] * (10 if m.group(1) == "tens" else 100)
         return 2 * base, 9.99 * base if base >= 1e6 else 10 * base - 1, unit
     words = s.split()
+    times = 1.0
+    if len(words) > 2 and words[-1] in ("thousand", "million", "billion"):
+        times = SCALES[words[-1]]  # "several hundred million": hundreds, of millions
+        words = words[:-1]
     head = words[-1].rstrip("s")
     few = " ".join(words[:-1]) in ("a few", "a couple of")
     if head in ("dozen", "score"):
         return 24, 99, unit
-    scale = SCALES[head]
+    scale = SCALES[head] * times
     if few:
         return 2 * scale, 5 * scale, unit
     if scale >= 1e6:
@@ -222,7 +228,8 @@ def _range(m: re.Match, a: str, b: str, pct: str | None) -> tuple[float | None, 
     if va is None or vb is None:
         return None, None, None, False
     # "5-6 million", "$5bn-$6bn": the first amount borrows the second's scale when it has none.
-    if va < vb / 100 and re.fullmatch(r"[\d.,\s]+", m.group(a).strip().lstrip("$£€")):
+    bare = re.fullmatch(r"[\d.,\s]+", m.group(a).strip().lstrip("$£€")) or (wa and not re.search(_SCALE_WORD, m.group(a), re.I))
+    if va < vb / 100 and bare:
         for scale in (1e12, 1e9, 1e6, 1e3):
             if vb >= scale and va * scale <= vb:
                 va *= scale
@@ -256,7 +263,10 @@ def find_quantities(text: str) -> list[Quantity]:
             scale = re.compile(rf"\d\s?{_SUFFIX_SCALE}\b|{_SCALE_WORD}", re.I)
             sc_a, sc_b = bool(scale.search(m.group(a))), bool(scale.search(m.group(b)))
             # "$5 to 6bn" shares a currency and a scale; "£808m to 8,177" has nothing to share
-            mixed = (cur_a and not cur_b and sc_a and not sc_b) or (cur_b and not cur_a and sc_b and not sc_a)
+            va, _, _ = parse_amount(m.group(a))
+            # "six or seven million pounds" shares both; "from 8,177 to £808m" is two kinds
+            mixed = (cur_a and not cur_b and sc_a and not sc_b) or \
+                (cur_b and not cur_a and sc_b and not sc_a and (va is None or va >= 1000))
             if mixed or bool(first_pct) != bool(m.group(pct)) and (first_pct or unit not in (None, "%")):
                 # "jumped 76% to $1.13bn", "from £1bn to 8,177 cases": two kinds of figure
                 for x, y in ((m.start(a), a_end), (m.start(b), m.end(pct) if m.group(pct) else m.end(b))):
@@ -276,6 +286,7 @@ def find_quantities(text: str) -> list[Quantity]:
             elif bound == "upper":
                 q.low = None
         elif m.group("ratio"):
+            bound = _bound(m.group("rprefix"))
             a, _, _ = parse_amount(m.group("q1"))
             b, _, _ = parse_amount(m.group("q2"))
             if not a or not b or a >= b:

@@ -46,3 +46,12 @@ def test_a_range_that_starts_round_is_a_range_not_a_model(text, words):
 
 def test_an_age_limit_after_people_is_not_a_figure():
     assert list(_figures("Half of people under 40 rent their homes.")) == ["Half"]
+
+
+@pytest.mark.parametrize("text", [
+    "Rates will stay low until at least 2027, the bank said.",
+    "Most 16- to 19-year-olds now own a laptop.",
+    "Profits recovered in the second half of the year.",
+])
+def test_years_ages_and_parts_of_a_year_are_not_figures(text):
+    assert _figures(text) == {}

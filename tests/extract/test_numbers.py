@@ -239,3 +239,35 @@ def test_an_amount_and_a_count_joined_by_to_are_two_figures():
     # written for this test: a money amount then a bare count share neither currency nor scale
     found = find_quantities("Losses fell to £808m to 8,177 cases.")
     assert [(q.text, q.unit) for q in found] == [("£808m", "GBP"), ("8,177", None)]
+
+
+# -- shapes found on the blind-annotated BBC articles -----------------------------------------
+
+def test_a_count_then_in_a_year_is_not_a_ratio():
+    text = "Output fell from 52 in 1999 to 40."
+    assert only(text, "52").unit is None
+
+
+def test_a_hedged_ratio_keeps_its_hedge():
+    q = only("About one in 40 riders wore no helmet.", "About one in 40")
+    assert q.unit == "fraction" and q.bound == "approx" and bounds(q) == (0.025, 0.025)
+
+
+def test_words_before_a_scale_share_it():
+    q = only("The repairs will cost eight or nine million pounds.", "eight or nine million pounds")
+    assert bounds(q) == (8e6, 9e6) and q.unit == "GBP"
+
+
+def test_several_hundred_million_of_a_currency():
+    q = only("Donors gave several hundred million dollars.", "several hundred million dollars")
+    assert bounds(q) == (2e8, 9.99e8) and q.unit == "USD"
+
+
+def test_a_currency_word_joined_by_a_hyphen():
+    q = only("It tabled a 250bn-peso budget.", "250bn-peso")
+    assert bounds(q) == (2.5e11, 2.5e11) and q.unit == "MXN"
+
+
+def test_a_bare_count_before_a_scaled_sum_is_its_own_figure():
+    text = "Claims went from 9,120 to £40m in a year."
+    assert [q.text for q in find_quantities(text)] == ["9,120", "£40m"]
