@@ -179,9 +179,11 @@ def speaker_from_np(head: Token) -> Speaker | None:
                                    role="document:" + lemma)
                 return Speaker(_strip_article(ent.text), ent.label_, ent.start_char, ent.end_char,
                                role="document:" + lemma)
-            if o.dep_ == "pobj" and (o.lemma_.lower() in _ANON_HEADS or o.i in authors and o.pos_ == "NOUN"):
+            if o.dep_ == "pobj" and (o.head.lower_ in {"by", "from"} and o.lemma_.lower() in _ANON_HEADS
+                                     or o.i in authors and o.pos_ == "NOUN"):
                 # "papers filed by federal prosecutors": an unnamed authority is still the owner,
-                # and whoever is the agent of releasing or filing it is one
+                # and whoever is the agent of releasing or filing it is one ("a poll of 2,000
+                # people" is of its respondents: they do not own it)
                 toks = _np_tokens(o)
                 return Speaker(_clean_np(toks), "ANON", toks[0].idx, toks[-1].idx + len(toks[-1]),
                                role="document:" + lemma)

@@ -299,3 +299,9 @@ def test_a_quotation_after_a_closed_one_in_the_paragraph_before_has_no_speaker_c
     text = ("Strike vote\n\nUnion leader Anna Berg said the vote was clear. \"Our members have spoken.\"\n\n"
             "\"3,000 jobs\" was the slogan painted on the banners outside.\n")
     assert attribute(text, "3,000")[1] is None
+
+
+def test_a_poll_of_people_is_not_owned_by_its_respondents(attribute):
+    text = "Transport poll\n\nThe poll of 2,000 people found that 40% backed the new tram line.\n"
+    a = attribute(text, "40%")[1]
+    assert a is None or "people" not in a.speaker
