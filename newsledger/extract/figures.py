@@ -351,6 +351,9 @@ def _phrase(noun: Token, skip: Span | None = None) -> str:
     # only between two kept words
     while words and words[0].text == "-":
         words.pop(0)
+    after = next((c for c in noun.children if c.dep_ == "acl" and c.i == noun.i + 1 and c.tag_ == "VBN"), None)
+    if after is not None and (skip is None or not skip.start <= after.i < skip.end):
+        words.append(after)  # "those asked", "people polled": who they are is said after them
     out = ""
     for a, b in zip(words, words[1:] + [None]):
         out += a.text
@@ -653,6 +656,8 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
         if measure == "money" and verb.lemma_.lower() in PAYING:
             money_preps.add("in")  # "paid $43m in taxes", "raised $2m in donations"
         for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in {"from", "to", "by"} and verb.lemma_.lower() in CHANGE_LEMMAS:
+                continue  # "fall to 3.3% from an estimate of 3.7%": the other end of the change
             if child.dep_ == "prep" and child.lower_ in {"for", "on", "from", "to", "into", "per", "over"} | money_preps \
                     and not (child.left_edge.i <= num.i <= child.right_edge.i):
                 obj = _of_object(verb, (child.lower_,))
@@ -672,7 +677,15 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
                 if where is not None:  # "42 people were killed in Gaza": where they were
                     ent = next(e for e in where.doc.ents if e.start <= where.i < e.end)
                     context.append(ent.text)
-        if verb.lemma_.lower() in CHANGE_LEMMAS and not any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in verb.children):
+        shared = verb
+        while shared.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in shared.children):
+            shared = shared.head  # "growth would reach 4.4%, but fall to 3.3%": the subject is shared
+        if shared is not verb and verb.lemma_.lower() in CHANGE_LEMMAS | COPULAS:
+            subj = next((c for c in shared.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is not None and subj.pos_ in {"NOUN", "PROPN"} and (core is None or subj.i != core.i):
+                context.append(_short(_head_noun(subj), skip))
+        if verb.lemma_.lower() in CHANGE_LEMMAS and not any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in verb.children) \
+                and shared is verb:
             left = _noun_before(verb)
             if left is not None and (core is None or left.i != core.i):
                 context.append(_short(left, skip))  # "… and the number of new viruses grew by 50%"

@@ -82,3 +82,13 @@ def test_plural_orders_are_things_not_in_the_order_of():
 def test_in_the_order_of_names_nothing_counted():
     figs = _figures("Losses were in the order of 2,000, the report said.")
     assert "order" not in figs["2,000"].subject
+
+
+def test_those_asked_keeps_the_participle_that_says_who_they_are():
+    figs = _figures("More than a third (36%) of those polled said they had never voted.")
+    assert figs["36%"].subject == "those polled"
+
+
+def test_a_second_verb_shares_the_first_ones_subject_and_skips_the_other_end_of_the_change():
+    figs = _figures("Inflation would reach 3.1% this year, but ease to 2.2% next year from an earlier forecast of 2.6%, the bank said.")
+    assert figs["2.2%"].subject == "Inflation"
