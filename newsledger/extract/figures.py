@@ -680,7 +680,7 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
         shared = verb
         while shared.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in shared.children):
             shared = shared.head  # "growth would reach 4.4%, but fall to 3.3%": the subject is shared
-        if shared is not verb and verb.lemma_.lower() in CHANGE_LEMMAS | COPULAS:
+        if shared is not verb:
             subj = next((c for c in shared.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subj is not None and subj.pos_ in {"NOUN", "PROPN"} and (core is None or subj.i != core.i):
                 context.append(_short(_head_noun(subj), skip))
@@ -781,7 +781,8 @@ CHANGE_LEMMAS = {"rise", "fall", "increase", "decrease", "grow", "jump", "drop",
                  "reduce", "lift", "climb", "slip", "slide", "soar", "plunge", "expand", "shrink", "boost",
                  "lower", "go", "move", "widen", "narrow", "swell", "double", "extend", "change", "up",
                  "down", "surge", "tumble", "decline", "recover", "rebound", "edge", "push", "hike", "slash",
-                 "revise", "upgrade", "downgrade", "halve", "merge", "fell", "rose", "from"}
+                 "revise", "upgrade", "downgrade", "halve", "merge", "fell", "rose", "from", "ease", "slow",
+                 "accelerate", "sink", "retreat", "dip", "slump", "bounce", "shed", "peak", "fluctuate"}
 _COMPARATIVE = {"more", "less", "higher", "lower", "greater", "bigger", "larger", "smaller", "as", "likely",
                 "faster", "slower", "cheaper", "dearer", "the"}
 
