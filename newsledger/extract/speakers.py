@@ -38,6 +38,8 @@ _ANON_HEADS = {"official", "officials", "source", "sources", "spokesman", "spoke
                "executive", "chief", "director", "president", "council", "board", "court", "judge",
                "organisation", "organization", "institute", "association", "watchdog", "monitor",
                "person", "people", "aide", "aides", "adviser", "advisers", "advisor", "advisors"}
+# Verbs that present the findings of an inquiry or a count: "the committee found", "the study shows".
+_FINDING_VERBS = {"find", "conclude", "show", "reveal", "estimate", "calculate", "forecast", "predict"}
 # Head nouns of an unnamed single person: "the spokesman", "a senior official" can be "he".
 _PERSON_HEADS = {"official", "source", "spokesman", "spokeswoman", "spokesperson", "officer", "diplomat",
                  "analyst", "expert", "minister", "prosecutor", "investigator", "lawyer", "attorney",
@@ -280,10 +282,14 @@ def find_cues(sent: Span) -> list[Cue]:
         elif subj is not None and subj.dep_ == "nsubjpass":
             ag = _agent(tok)  # "it was reported by the ministry": the agent speaks
             subj = ag
-        if subj is None:
-            # "…, predicts the report by BT": an inverted subject the parser took for an object
-            subj = next((c for c in tok.children if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > tok.i
+        inverted = next((c for c in tok.children if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > tok.i
                          and c.lemma_.lower() in _INANIMATE), None)
+        if subj is None or (inverted is not None and tok.i > 0 and tok.nbor(-1).text in {",", "\"", "”"}
+                            and subj.i < tok.i):
+            # "…, predicts the report by BT": an inverted subject the parser took for an object; a
+            # reporting verb right after the comma that ends the reported clause has its speaker
+            # after it, and the noun before it is the reported clause's own subject
+            subj = inverted
         if tok.dep_ == "acl" and (_agent(tok) is not None or tok.head.lemma_.lower() in _INANIMATE):
             continue  # "papers released by prosecutors", "the report published Monday": a participle
             # describing a document, not a statement; the document's own verb, if any, is the cue
@@ -555,14 +561,47 @@ class ArticleSpeakers:
                 return min(heads, key=lambda f: abs(f[0].token.i - tok.i))
             return None
         quoted = self._quoted(tok)
-        if quoted is not None or not _is_share(tok):
+        if quoted is not None:
             return quoted
+        carried = self._findings_carried(tok)
+        if carried is not None or not _is_share(tok):
+            return carried
         # a poll or report story: its later percentages come from the same survey
         earlier = [f for start in sorted(self.by_sentence) if start < sent.start
                    for f in self.by_sentence[start]
                    if f[1].role in {"document:survey", "document:poll", "document:study", "document:research",
                                     "document:census"} and f[1].kind == "ORG"]
         return earlier[-1] if earlier else None
+
+    def _findings_carried(self, tok: Token) -> tuple[Cue, Speaker] | None:
+        """A report's, a survey's or an inquiry's findings go on over the following sentences of
+        the paragraph ("…, the report by BT says. It compares to 27 million, or 50%, …"): a
+        sentence with no cue and no quotation of its own, right after a sentence that attributes
+        a document or an organisation's findings, still reports them. Any other cue, a quotation
+        or the end of the paragraph ends the run; a person's statement is not carried."""
+        text = text_of(self.doc)
+        if any(a <= tok.idx < b for a, b in quote_regions(text)):
+            return None
+        sent = tok.sent
+        for _ in range(3):  # a findings run is a few sentences long, not the rest of the article
+            if sent.start == 0:
+                return None
+            prev = self.doc[sent.start - 1].sent
+            if "\n" in text[prev.end_char - 1:sent.start_char] or "\n" in prev.text.strip():
+                return None  # a new paragraph
+            if any(prev.start_char <= a < prev.end_char for a, _ in quote_regions(text)):
+                return None
+            found = self.by_sentence.get(prev.start)
+            if found:
+                heads = [f for f in found if not _subordinate(f[0].token)]
+                cue, spk = heads[-1] if heads else found[-1]
+                if (spk.role or "").startswith("document:") and spk.role.split(":")[1] in _DOCUMENT_NOUNS:
+                    return cue, spk
+                if spk.kind in {"ORG", "GPE"} and cue.token.lemma_.lower() in _FINDING_VERBS:
+                    return cue, spk
+                return None
+            sent = prev
+        return None
 
     def _quoted(self, tok: Token) -> tuple[Cue, Speaker] | None:
         """A figure inside quotation marks in a sentence with no cue: the speaker is named in

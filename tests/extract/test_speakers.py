@@ -305,3 +305,30 @@ def test_a_poll_of_people_is_not_owned_by_its_respondents(attribute):
     text = "Transport poll\n\nThe poll of 2,000 people found that 40% backed the new tram line.\n"
     a = attribute(text, "40%")[1]
     assert a is None or "people" not in a.speaker
+
+
+# -- a document's findings over the following sentences ----------------------------------------------
+
+def test_findings_of_a_committee_go_on_in_the_next_sentence_of_the_paragraph(attribute):
+    text = ("Hospital waits\n\nStaff were rushed through checks, the Health Select Committee found. "
+            "Each nurse saw 30 patients a shift, twice the safe number.\n")
+    assert attribute(text, "30")[1].speaker == "Health Select Committee"
+
+
+def test_findings_are_not_carried_into_the_next_paragraph(attribute):
+    text = ("Hospital waits\n\nStaff were rushed through checks, the Health Select Committee found.\n\n"
+            "Each nurse saw 30 patients a shift, twice the safe number.\n")
+    assert attribute(text, "30")[1] is None
+
+
+def test_a_persons_statement_is_not_carried_to_the_next_sentence(attribute):
+    text = ("Hospital waits\n\nStaff were rushed through checks, Dr Anna Berg said. "
+            "Each nurse saw 30 patients a shift, twice the safe number.\n")
+    assert attribute(text, "30")[1] is None
+
+
+def test_reporting_verb_after_the_comma_takes_the_document_after_it(attribute):
+    # "homes" is the reported clause's subject, not who predicts
+    text = ("Broadband gap\n\nSome 12 million homes will still lack fast broadband in 2030, "
+            "predicts a report by the Ofcom regulator.\n")
+    assert attribute(text, "12 million")[1].speaker == "Ofcom"
