@@ -332,7 +332,12 @@ def _colon_speaker(doc: Doc, sent: Span) -> Speaker | None:
         return None
     a, b = line_start + m.start(1), line_start + m.end(1)
     span = doc.char_span(a, b, alignment_mode="expand")
-    if span is None:
+    if span is None or span.root.pos_ not in {"NOUN", "PROPN"}:
+        return None  # "X said: “…”" has its own cue; the layout is a bare name before the colon
+    # the sentence must be part of the quotation the colon opens, not a later one of the paragraph
+    opened = line_start + m.end() - 1
+    region = next(((x, y) for x, y in quote_regions(text_of(doc)) if x == opened), None)
+    if region is None or sent.start_char > region[1]:
         return None
     spk = speaker_from_np(span.root)
     return spk

@@ -332,3 +332,9 @@ def test_reporting_verb_after_the_comma_takes_the_document_after_it(attribute):
     text = ("Broadband gap\n\nSome 12 million homes will still lack fast broadband in 2030, "
             "predicts a report by the Ofcom regulator.\n")
     assert attribute(text, "12 million")[1].speaker == "Ofcom"
+
+
+def test_said_colon_quote_does_not_make_the_rest_of_the_paragraph_quoted(attribute):
+    text = ("Film jobs\n\nCouncil chief Anna Berg said: \"The industry must open up.\" "
+            "\"Training is the key.\" The workforce is mostly in London, with 78% based there.\n")
+    assert attribute(text, "78%")[1] is None
