@@ -62,6 +62,7 @@ class Speaker:
     start: int
     end: int
     role: str | None = None
+    conducted: bool = False  # a survey's owner named as the one who carried it out ("by ICM")
 
 
 def _strip_article(name: str) -> str:
@@ -168,6 +169,7 @@ def speaker_from_np(head: Token) -> Speaker | None:
         for o, labels in owners:
             inside = {t.i for t in o.subtree}
             ents = [e for e in head.doc.ents if e.label_ in labels and e.start in inside]
+            by = o.i in authors or o.dep_ == "pobj" and o.head.lower_ in {"by", "from"}
             if ents:
                 # "a press release from the Southern District of California's U.S. Attorney's
                 # Office": the office, not the place named inside its name
@@ -180,7 +182,7 @@ def speaker_from_np(head: Token) -> Speaker | None:
                     return Speaker(_clean_np(toks), "ORG", toks[0].idx, toks[-1].idx + len(toks[-1]),
                                    role="document:" + lemma)
                 return Speaker(_strip_article(ent.text), ent.label_, ent.start_char, ent.end_char,
-                               role="document:" + lemma)
+                               role="document:" + lemma, conducted=by)
             if o.dep_ == "pobj" and (o.head.lower_ in {"by", "from"} and o.lemma_.lower() in _ANON_HEADS
                                      or o.i in authors and o.pos_ == "NOUN"):
                 # "papers filed by federal prosecutors": an unnamed authority is still the owner,
@@ -308,10 +310,7 @@ def find_cues(sent: Span) -> list[Cue]:
             # "the papers will add eight pages", "Reynolds showing gains of 4.5%": adding or showing
             # a thing is an act; the speech senses take a clause ("he added that …", "figures show")
             continue
-        if any(t.text == "%" or t.lower_ in {"percent", "cent"} for t in subj.subtree if t.i <= subj.i) or \
-                subj.lower_ in {"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "most", "many",
-                                "some", "majority", "minority", "all", "none", "proportion", "share"} \
-                or (subj.like_num and any(c.lower_ == "of" for c in subj.children)):
+        if _respondents(subj):
             continue  # "69% of over-55s said", "two of those polled said": respondents, not a source
         spk = speaker_from_np(subj)
         if spk is None:
@@ -476,10 +475,19 @@ class ArticleSpeakers:
         ("a survey for the charity"); failing both, it names no one."""
         owned = [s for s in self.history if (s.role or "").startswith("document") and s.kind != "DOC"]
         owned += self._owned_documents()
+        conductors = self._pollsters()
+        owned += conductors
         text = text_of(self.doc)
         for start, found in list(self.by_sentence.items()):
             kept = []
             for cue, spk in found:
+                if spk.role in _SURVEYS and not spk.conducted:
+                    # "a poll for the Sunday Times … YouGov polled 1,981 voters": the pollster who
+                    # carried it out answers for its figures, before the paper that paid for it
+                    near = [o for o in conductors if abs(o.start - spk.start) <= 600]
+                    if near:
+                        o = min(near, key=lambda o: abs(o.start - spk.start))
+                        spk = Speaker(o.name, o.kind, o.start, o.end, spk.role, conducted=True)
                 if spk.kind == "DOC":
                     same = [o for o in owned if _same_kind_of_document(o.role, spk.role)]
                     near = [o for o in same if abs(o.start - spk.start) <= 600]
@@ -508,6 +516,21 @@ class ArticleSpeakers:
             else:
                 del self.by_sentence[start]
         self.history = [s for s in self.history if s.kind != "DOC"]
+
+    def _pollsters(self) -> list[Speaker]:
+        """Organisations the article says polled, surveyed or interviewed people ("YouGov polled
+        1,981 voters", "1,000 adults quizzed by ICM"): they carried out a survey."""
+        out = []
+        for tok in self.doc:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in _ASKING:
+                continue
+            who = _agent(tok) or next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            ent = next((e for e in self.doc.ents if who is not None and e.label_ == "ORG"
+                        and e.start <= who.i < e.end), None) if who is not None else None
+            if ent is not None:
+                out.append(Speaker(_strip_article(ent.text), "ORG", ent.start_char, ent.end_char,
+                                   role="document:poll", conducted=True))
+        return out
 
     def _owned_documents(self) -> list[Speaker]:
         """Documents the article names with their owner outside any speech cue ("Court papers
@@ -701,6 +724,26 @@ def _describes(subject: Token | None, tok: Token) -> bool:
     return described
 
 
+_SHARES = {"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "most", "many", "some",
+           "majority", "minority", "all", "none", "proportion", "share", "total"}
+_ASKING = {"poll", "survey", "ask", "question", "interview", "quiz", "sample"}
+
+
+def _respondents(subj: Token) -> bool:
+    """A subject that is a share of the people asked — "69% of over-55s", "One in four", "A
+    total of 53% of those polled", "Thirty per cent", "nearly half those surveyed" — reports
+    answers to a poll; it is not a source of its own ("two officials" is)."""
+    words = list(subj.subtree)
+    if any(t.text == "%" or t.lower_ in {"percent", "cent"} for t in words):
+        return True
+    if subj.lower_ in _SHARES or subj.like_num and any(c.lower_ in {"of", "in"} for c in subj.children):
+        return True
+    # "those polled", "people questioned for the survey", "nearly half those surveyed"
+    return subj.lemma_.lower() in {"those", "respondent", "people", "voter", "adult"} and any(
+        t.dep_ in {"acl", "relcl"} and t.lemma_.lower() in _ASKING for t in words) or \
+        any(t.lower_ in _SHARES - {"some", "all", "many", "most"} and t.i < subj.i for t in words)
+
+
 def _subordinate(verb: Token) -> bool:
     """A speech verb inside "after the company said …" tells of that clause, not of the sentence."""
     return any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in verb.children) or verb.dep_ == "relcl"
@@ -709,8 +752,10 @@ def _subordinate(verb: Token) -> bool:
 def _is_share(tok: Token) -> bool:
     """A percentage or a fraction: the statistics a poll or report story quotes."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    after = tok.doc[tok.i + 2] if tok.i + 2 < len(tok.doc) else None
     return tok.text.endswith("%") or (nxt is not None and nxt.lower_ in {"%", "per", "percent"}) or \
-        tok.lower_ in {"half", "third", "quarter", "fifth", "thirds", "quarters"}
+        tok.lower_ in {"half", "third", "quarter", "fifth", "thirds", "quarters"} or \
+        (tok.like_num and nxt is not None and nxt.lower_ == "in" and after is not None and after.like_num)  # "one in four"
 
 
 def attribution_for(speakers: ArticleSpeakers, tok: Token, hit=None) -> Attribution | None:

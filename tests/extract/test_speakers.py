@@ -338,3 +338,25 @@ def test_said_colon_quote_does_not_make_the_rest_of_the_paragraph_quoted(attribu
     text = ("Film jobs\n\nCouncil chief Anna Berg said: \"The industry must open up.\" "
             "\"Training is the key.\" The workforce is mostly in London, with 78% based there.\n")
     assert attribute(text, "78%")[1] is None
+
+
+# -- polls: respondents and pollsters ------------------------------------------------------------------
+
+@pytest.mark.parametrize("subject", ["One in four", "Thirty per cent", "Nearly half those surveyed",
+                                     "A total of 53% of those polled"])
+def test_a_share_of_the_people_asked_is_not_a_source(attribute, subject):
+    text = f"Transport poll\n\n{subject} said the 12 new tram lines should be built first.\n"
+    a = attribute(text, "12")[1]
+    assert a is None or subject.split()[0] not in a.speaker
+
+
+def test_a_pollster_answers_for_a_poll_done_for_a_newspaper(attribute):
+    text = ("Transport poll\n\nA poll for the Daily Courier found that 61% backed the tram. "
+            "Gallup interviewed 1,200 adults in March.\n")
+    assert attribute(text, "61%")[1].speaker == "Gallup"
+
+
+def test_one_in_four_is_a_share_a_poll_story_attributes(attribute):
+    text = ("Transport poll\n\nMost people back the tram, a poll by Gallup suggests.\n\n"
+            "The council wants a vote soon.\n\nOne in four wanted the old bus route back.\n")
+    assert attribute(text, "One in four")[1].speaker == "Gallup"
