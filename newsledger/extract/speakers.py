@@ -351,14 +351,32 @@ def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
         for open_q, close_q in _QUOTE_PAIRS[:3]:
             if open_q == close_q:
                 pos = [m.start() for m in re.finditer(re.escape(open_q), s)]
-                pairs = list(zip(pos[0::2], pos[1::2]))
+                pairs = []
+                opened = None
+                for p in pos:
+                    before = s[p - 1] if p else " "
+                    after = s[p + 1] if p + 1 < len(s) else " "
+                    # a straight mark after a space and before a word opens a quotation; the writer
+                    # who opens a new one without closing the last ('said: "Every day counts. "It
+                    # is clear …"') has ended the last one there
+                    opening = (before.isspace() or before in "([—–-:") and not after.isspace()
+                    if opened is None:
+                        opened = p
+                    elif opening and not (before in ":" and p == opened + 2):
+                        pairs.append((opened, p))
+                        opened = p
+                    else:
+                        pairs.append((opened, p))
+                        opened = None
                 # an unclosed quote runs to the end of the paragraph (a quote continued below)
-                if len(pos) % 2:
-                    pairs.append((pos[-1], len(s)))
+                if opened is not None:
+                    pairs.append((opened, len(s)))
             else:
                 pairs, stack = [], None
                 for m in re.finditer(f"[{open_q}{close_q}]", s):
                     if m.group(0) == open_q:
+                        if stack is not None:
+                            pairs.append((stack, m.start()))  # a new quotation ends an unclosed one
                         stack = m.start()
                     elif stack is not None:
                         pairs.append((stack, m.end()))
@@ -505,7 +523,8 @@ class ArticleSpeakers:
                     if owner is None:
                         # "…, says Age Concern. A survey for the charity suggests …": the source
                         # the article has just named, not a spokesperson with a post
-                        named = [o for o in self.sayers if 0 <= spk.start - o.start <= 600]
+                        named = [o for o in self.sayers if 0 <= spk.start - o.start <= 600
+                                 and spk.role not in _STATISTICS]  # "the figures show": not the charity's
                         owner = named[-1] if named else None
                     if owner is None:
                         continue
@@ -556,7 +575,9 @@ class ArticleSpeakers:
                     continue  # a pronoun with nobody to point back to names no one
                 found.append((cue, spk))
                 self.history.append(spk)
-                if cue.token.lemma_.lower() in STRONG_SPEECH and spk.kind in {"ORG", "GPE"} and not spk.role:
+                if cue.token.lemma_.lower() in STRONG_SPEECH and spk.kind in {"ORG", "GPE"} and not spk.role \
+                        and not any(a <= cue.token.idx < b for a, b in quotes):
+                    # (an organisation "has said" inside someone's quotation is that person's account)
                     self.sayers.append(spk)
             if not found:
                 spk = _colon_speaker(self.doc, sent)
@@ -688,6 +709,11 @@ class ArticleSpeakers:
 _SURVEYS = {"document:survey", "document:poll", "document:study", "document:research", "document:report"}
 
 
+# Official counts: "the figures show", "statistics showed" are a statistics office's, not the
+# survey of whichever organisation the article quoted last.
+_STATISTICS = {"document:figure", "document:statistic", "document:statistics", "document:data",
+               "document:number", "document:count", "document:tally", "document:toll", "document:census",
+               "document:index"}
 # What a court or a prosecutor files: "the documents", "the court papers", "the indictment"
 # are one set of papers in a story about a case.
 _FILINGS = {"document:document", "document:paper", "document:filing", "document:indictment",

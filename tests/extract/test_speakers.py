@@ -360,3 +360,31 @@ def test_one_in_four_is_a_share_a_poll_story_attributes(attribute):
     text = ("Transport poll\n\nMost people back the tram, a poll by Gallup suggests.\n\n"
             "The council wants a vote soon.\n\nOne in four wanted the old bus route back.\n")
     assert attribute(text, "One in four")[1].speaker == "Gallup"
+
+
+# -- quotations reopened without being closed -------------------------------------------------------------
+
+def test_a_quotation_reopened_without_closing_keeps_its_speaker(attribute):
+    text = ("Truancy drive\n\nA ministry source said: \"Every day counts. \"Schools now tackle the few pupils "
+            "who account for almost half of all truancy.\"\n")
+    assert attribute(text, "almost half")[1].speaker == "ministry source"
+
+
+def test_the_sentence_after_a_reopened_quotation_is_not_quoted(attribute):
+    text = ("Waiting lists\n\nMs Berg said: \"We are spending more. \"The auditors have said the money is wasted.\" "
+            "Meanwhile, figures showed the number waiting fell from 785 to 708.\n")
+    assert attribute(text, "785")[1] is None
+
+
+def test_an_organisation_named_inside_a_quotation_does_not_own_a_later_unowned_survey(attribute):
+    text = ("Waiting lists\n\nMs Berg said: \"The Audit Office has said the money is wasted.\"\n"
+            "A survey found that 40% of patients waited a year.\n")
+    a = attribute(text, "40%")[1]
+    assert a is None or a.speaker != "Audit Office"
+
+
+def test_official_figures_are_not_the_survey_of_the_organisation_quoted_before(attribute):
+    text = ("Waiting lists\n\nThe Patients Association said the wait was too long.\n"
+            "Monthly figures showed that 9.8% fewer patients waited over a year.\n")
+    a = attribute(text, "9.8%")[1]
+    assert a is None or a.speaker != "Patients Association"
