@@ -207,7 +207,10 @@ def speaker_from_np(head: Token) -> Speaker | None:
     if not text:
         return None
     kind = "ANON"
-    if org is not None and head.lemma_.lower() not in _ANON_HEADS:
+    if org is not None and head.lemma_.lower() not in _ANON_HEADS and not (
+            head.pos_ == "NOUN" and org.root.dep_ == "poss" and org.root.head.i == head.i):
+        # ("the UK's biggest mortgage lender": a description of an organisation the article names,
+        # not the place that qualifies it)
         kind = org.label_
     for c in head.children:
         # "analysts at Citi", "officials from the ministry": where the anonymous source works
@@ -233,8 +236,9 @@ def _subject_of(verb: Token) -> Token | None:
     if subjects:
         # a mis-parse can hang two subjects on one verb; the speaker is the one beside it
         return min(subjects, key=lambda c: abs(c.i - verb.i))
-    # "..., the official added": a conjoined or inverted verb shares its subject
-    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+    # "..., the official added": a conjoined or inverted verb shares its subject — not a passive
+    # one ("profits rose 5% but were said to have been hit": said by no one named)
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"} and not any(c.dep_ == "auxpass" for c in verb.children):
         return _subject_of(verb.head)
     return None
 

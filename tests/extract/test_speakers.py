@@ -388,3 +388,14 @@ def test_official_figures_are_not_the_survey_of_the_organisation_quoted_before(a
             "Monthly figures showed that 9.8% fewer patients waited over a year.\n")
     a = attribute(text, "9.8%")[1]
     assert a is None or a.speaker != "Patients Association"
+
+
+def test_a_superlative_description_with_a_place_points_back_to_the_company(attribute):
+    text = ("Mortgages\n\nThe cost of homes rose in May, Northbank has said.\n"
+            "Britain's biggest mortgage lender said prices rose 4.2% over the year.\n")
+    assert attribute(text, "4.2%")[1].speaker == "Northbank"
+
+
+def test_a_passive_said_joined_to_a_clause_takes_no_speaker_from_it(attribute):
+    text = "Bank results\n\nProfits at the card unit rose by 5% but were said to have been hit by rate rises.\n"
+    assert attribute(text, "5%")[1] is None
