@@ -191,6 +191,12 @@ def counted_noun(num: Token) -> Token | None:
     if num.dep_ in {"nummod", "quantmod", "compound", "nmod", "amod"} and num.head.pos_ in {"NOUN", "PROPN"} \
             and num.head.i > num.i:
         return num.head
+    _AS_NOUN = {"dead", "injured", "wounded", "missing", "displaced", "homeless"}
+    if num.head.i == num.i + 1 and num.head.lower_ in _AS_NOUN and num.head.pos_ in {"ADJ", "NOUN"}:
+        return num.head  # "the estimated 150,000 dead": the adjective is the people counted
+    after = next((c for c in num.children if c.i == num.i + 1 and c.lower_ == "dead"), None)
+    if after is not None:  # "150,000 dead" (a "53 wounded" beside "50 killed" is read by its verb)
+        return after
     for child in num.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
@@ -351,7 +357,7 @@ def _phrase(noun: Token, skip: Span | None = None) -> str:
     # only between two kept words
     while words and words[0].text == "-":
         words.pop(0)
-    after = next((c for c in noun.children if c.dep_ == "acl" and c.i == noun.i + 1 and c.tag_ == "VBN"), None)
+    after = next((c for c in noun.children if c.dep_ == "acl" and c.i == noun.i + 1 and c.tag_ in {"VBN", "VBG"}), None)
     if after is not None and (skip is None or not skip.start <= after.i < skip.end):
         words.append(after)  # "those asked", "people polled": who they are is said after them
     out = ""
@@ -505,6 +511,10 @@ def _described_noun(num: Token) -> Token | None:
             break
         if head.pos_ not in {"ADV", "ADP"}:
             return None
+    if num.head.lower_ == "worth" and num.head.head.pos_ in {"NOUN", "PROPN"}:
+        return num.head.head  # "income tax cuts worth 6.8bn rand"
+    if num.head.lower_ == "on" and head.pos_ in {"NOUN", "PROPN"} and (head.ent_type_ in {"NORP", "ORG", "PERSON"}):
+        return head  # "the Liberal Democrats on 19%": a party's share
     if head.pos_ != "NOUN" or head.like_num or num.head.pos_ not in {"ADV", "ADP"} or num.head.lower_ in {"of", "in", "for", "among", "on"}:
         return None
     return head
@@ -577,6 +587,9 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
         core = _head_noun(noun)
     if core is not None and core.i == num.i:
         core = None  # "30.5%": the sign is no noun of its own
+    worth = next((t for t in (num.head, num.head.head) if t.lower_ == "worth" and t.i > num.i - 3), None)
+    if measure == "money" and worth is not None and worth.head.pos_ in {"NOUN", "PROPN"} and worth.head.i < worth.i:
+        core = worth.head  # "income tax cuts worth 6.8bn rand": the money is the cuts' worth
     if core is not None and measure == "money" and core.lower_ in _UNIT_WORDS:
         # "tens of millions of dollars in federal taxes": dollars are the unit, taxes the thing
         core = _of_object(core, ("in", "of", "for", "on"))
@@ -611,6 +624,13 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
                 and _of_object(core, ("of", "in", "among")) is None:
             break  # "operating earnings growth of 5%", "the jobless rate": the phrase says what
         inner = _of_object(core, ("of", "in", "among"))
+        if inner is None and num.head.head.i == core.i and num.head.lower_ == "of":
+            inner = num  # the figure is the "of" object itself: "a total of 53% …"
+        if inner is not None and (inner.i == num.i or skip.start <= inner.i < skip.end):
+            own = _of_object(num, ("of", "among"))
+            if own is not None:  # "a total of 53% of those polled": those polled
+                core = own
+                continue
         if inner is not None and inner.pos_ != "PRON" and inner.i != num.i:
             core = inner  # "the number of civil servants", "a rise in profits"
         elif core.lower_ in _PLACEHOLDERS or inner is not None:

@@ -92,3 +92,18 @@ def test_those_asked_keeps_the_participle_that_says_who_they_are():
 def test_a_second_verb_shares_the_first_ones_subject_and_skips_the_other_end_of_the_change():
     figs = _figures("Inflation would reach 3.1% this year, but ease to 2.2% next year from an earlier forecast of 2.6%, the bank said.")
     assert figs["2.2%"].subject == "Inflation"
+
+
+@pytest.mark.parametrize("text, words, subject", [
+    ("The plan offers payroll tax cuts worth 3.2bn rand.", "3.2bn rand", "tax cuts"),
+    ("A total of 58% of those polled backed the plan.", "58%", "those polled"),
+    ("The number waiting over a year fell from 5,210 to 4,900.", "5,210", "number waiting"),
+    ("Flags flew at half mast for the estimated 12,000 dead.", "12,000", "dead"),
+])
+def test_subject_from_worth_a_total_of_a_participle_or_an_adjective(text, words, subject):
+    assert subject in _figures(text)[words].subject
+
+
+def test_wounded_beside_killed_stays_wounded():
+    figs = _figures("The mayor said the blast left 12 people killed and 31 wounded in the market.")
+    assert figs["31"].measure == "wounded"
