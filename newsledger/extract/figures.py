@@ -16,7 +16,7 @@ from ..nlp import text_of
 from ..model import Figure
 from .lexicon import (AGE_WORDS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS, NUMBERED_NAMES, PERSONNEL,
                       SECURITY, STREET_WORDS, STRONG_DEPLOY, TIME_UNITS, VAGUE_PLURALS, YEAR_CONTEXT)
-from .numbers import Quantity, find_quantities
+from .numbers import Quantity, find_quantities, parse_amount
 
 _AFFILIATION_ENTS = {"NORP", "GPE", "ORG"}
 _DEFINITE = {"the", "these", "those", "both", "all", "its", "their", "his", "her", "our", "my", "your"}
@@ -190,6 +190,9 @@ def counted_noun(num: Token) -> Token | None:
         num = num.head  # "between 10,000 and 12,000 soldiers": the first number carries the noun
     if num.dep_ in {"nummod", "quantmod", "compound", "nmod", "amod"} and num.head.pos_ in {"NOUN", "PROPN"} \
             and num.head.i > num.i:
+        between = {t.lower_ for t in num.doc[num.i + 1:num.head.i]}
+        if between & {"last", "next", "this", "previous", "a", "per", "each", "every"}:
+            return None  # "down from 311,764 last month": the month is when, not what is counted
         return num.head
     _AS_NOUN = {"dead", "injured", "wounded", "missing", "displaced", "homeless"}
     if num.head.i == num.i + 1 and num.head.lower_ in _AS_NOUN and num.head.pos_ in {"ADJ", "NOUN"}:
@@ -833,7 +836,10 @@ def _resolve_range(doc: Doc, q: Quantity) -> list[Quantity]:
     approx = plain and q.low is not None and q.high is not None and q.low < q.high <= 10 * q.low
     texts = [text_of(doc)[x:y].strip() for x, y in q.parts]
     one_year = plain and sum(bool(re.fullmatch(r"(1[89]|20)\d\d", t)) for t in texts) == 1
-    if q.joiner == "or" and not q.words_only and not approx or change or one_year:  # "45 in 2003 to 102"  # "30 or 40 members" is one guess
+    values = [v for x, y in q.parts for v in [parse_amount(text_of(doc)[x:y])[0]]]
+    # "lead by 39% to 34%": a score, high to low; a range is written low to high
+    score = q.joiner == "to" and None not in values and values[0] > values[1]
+    if q.joiner == "or" and not q.words_only and not approx or change or one_year or score:  # "45 in 2003 to 102"  # "30 or 40 members" is one guess
         out = []
         b1 = max(b1, q.end) if q.unit == "%" else b1  # "£106m or 47.3%": the sign goes with the second
         for x, y in ((a0, a1), (b0, b1)):

@@ -326,6 +326,10 @@ def find_quantities(text: str) -> list[Quantity]:
                 out += [dataclasses.replace(p, start=p.start + q.start, end=p.end + q.start)
                         for p in find_quantities(text[q.start:q.start + stop.start()])[:1]]
                 continue
+            cur = re.match(rf"[\"”’']\s+of\s+({_CUR_WORD})\b", text[q.end:q.end + 40], re.I)
+            if cur and q.unit is None:  # '"hundreds of millions" of pounds': the quote ends before the currency
+                word = re.sub(r"s$", "", _clean(cur.group(1)))
+                q.unit = CURRENCY_WORDS.get(word) or CURRENCY_WORDS.get(word.split()[-1])
             sub = _SUBUNIT.match(text, q.end)
             if sub and q.unit is None and not q.vague and q.low is not None and q.low == q.high:
                 # "four pence", "17 cents": money, written in the main currency unit

@@ -271,3 +271,8 @@ def test_a_currency_word_joined_by_a_hyphen():
 def test_a_bare_count_before_a_scaled_sum_is_its_own_figure():
     text = "Claims went from 9,120 to £40m in a year."
     assert [q.text for q in find_quantities(text)] == ["9,120", "£40m"]
+
+
+def test_a_quoted_amount_takes_the_currency_after_the_quote():
+    q = only('She said the fund would reach "tens of millions" of dollars.', "tens of millions")
+    assert q.unit == "USD"

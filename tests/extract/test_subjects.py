@@ -107,3 +107,13 @@ def test_subject_from_worth_a_total_of_a_participle_or_an_adjective(text, words,
 def test_wounded_beside_killed_stays_wounded():
     figs = _figures("The mayor said the blast left 12 people killed and 31 wounded in the market.")
     assert figs["31"].measure == "wounded"
+
+
+def test_a_score_from_high_to_low_is_two_figures():
+    figs = _figures("The Greens lead the Centre Party by 41% to 36%, the poll found.")
+    assert "41%" in figs and "36%" in figs
+
+
+def test_a_month_after_last_is_when_not_what():
+    figs = _figures("There are 12,400 people on the list, down from 13,050 last month.")
+    assert "13,050" in figs
