@@ -52,8 +52,9 @@ def _number_token(span: Span) -> Token:
     or the unit word it hangs on ("35.7 percent": percent is what "a rate of" takes)."""
     tok = span.root
     for t in reversed(span):
-        if t.like_num or t.pos_ == "NUM" or t.lower_ in {"dozen", "dozens", "hundreds", "thousands",
-                                                       "millions", "billions", "scores", "half"}:
+        if t.like_num or t.pos_ == "NUM" or t.lower_ in {"dozen", "dozens", "hundreds", "thousands", "millions",
+                                                       "billions", "scores", "half", "third", "thirds",
+                                                       "quarter", "quarters", "fifth", "fifths"}:
             tok = t
             break
     while tok.head.i != tok.i and span.start <= tok.head.i < span.end and tok.head.lower_ in _UNIT_WORDS:
@@ -555,7 +556,7 @@ def _predicate(num: Token) -> str:
         if t.i in ids and not t.is_space:
             words.append(t)
     words = words[:9]
-    while words and (words[-1].is_punct or words[-1].dep_ in {"mark", "cc"}):
+    while words and (words[-1].is_punct or words[-1].dep_ in {"mark", "cc"} or words[-1].pos_ in {"ADP", "DET", "CCONJ"}):
         words.pop()
     if not words:
         return ""
@@ -586,11 +587,13 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
     elif num.dep_ == "pobj" and num.head.lower_ in {"to", "from"} and num.head.head.pos_ == "NOUN" \
             and num.head.head.lemma_.lower() in ABSTRACT:
         core = num.head.head  # "a 14% rise in profits to £312m": the rise's profits
+    elif num.dep_ == "appos" and num.head.pos_ in {"NOUN", "PROPN"} and not num.head.like_num and q.unit == "%":
+        core = num.head  # "a majority of voters (68%)": the share restates what it is of
     elif noun is not None:
         core = _head_noun(noun)
     if core is not None and core.i == num.i:
         core = None  # "30.5%": the sign is no noun of its own
-    worth = next((t for t in (num.head, num.head.head) if t.lower_ == "worth" and t.i > num.i - 3), None)
+    worth = next((t for t in (num.head, num.head.head) if t.lower_ == "worth" and t.i > num.i - 6), None)
     if measure == "money" and worth is not None and worth.head.pos_ in {"NOUN", "PROPN"} and worth.head.i < worth.i:
         core = worth.head  # "income tax cuts worth 6.8bn rand": the money is the cuts' worth
     if core is not None and measure == "money" and core.lower_ in _UNIT_WORDS:

@@ -117,3 +117,12 @@ def test_a_score_from_high_to_low_is_two_figures():
 def test_a_month_after_last_is_when_not_what():
     figs = _figures("There are 12,400 people on the list, down from 13,050 last month.")
     assert "13,050" in figs
+
+
+@pytest.mark.parametrize("text, words, subject", [
+    ("Two-thirds said the council should resign.", "Two-thirds", "people who said the council should resign"),
+    ("A majority of tenants (61%) want the rent frozen.", "61%", "tenants"),
+    ("The club is seeking grants worth up to £2m per season.", "up to £2m", "grants"),
+])
+def test_subject_of_a_worded_share_a_bracketed_share_and_a_hedged_worth(text, words, subject):
+    assert _figures(text)[words].subject == subject
