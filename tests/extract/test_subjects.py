@@ -125,4 +125,4 @@ def test_a_month_after_last_is_when_not_what():
     ("The club is seeking grants worth up to £2m per season.", "up to £2m", "grants"),
 ])
 def test_subject_of_a_worded_share_a_bracketed_share_and_a_hedged_worth(text, words, subject):
-    assert _figures(text)[words].subject == subject
+    assert _figures(text)[words].subject.startswith(subject)
