@@ -315,7 +315,13 @@ def find_cues(sent: Span) -> list[Cue]:
             # a thing is an act; the speech senses take a clause ("he added that …", "figures show")
             continue
         if _respondents(subj):
-            continue  # "69% of over-55s said", "two of those polled said": respondents, not a source
+            # "69% of over-55s said", "two of those polled said": respondents, not a source — but
+            # "half of those asked in a poll for Intervoice said" names the poll they answered
+            poll = next((t for t in subj.subtree if t.pos_ == "NOUN" and "document:" + t.lemma_.lower() in _SURVEYS), None)
+            spk = speaker_from_np(poll) if poll is not None else None
+            if spk is not None:
+                cues.append(Cue(tok, spk, relayed, poll))
+            continue
         spk = speaker_from_np(subj)
         if spk is None:
             continue
@@ -400,6 +406,7 @@ class ArticleSpeakers:
         self.by_sentence: dict[int, list[tuple[Cue, Speaker]]] = {}
         self.persons: list[Span] = []
         self.sayers: list[Speaker] = []  # organisations the article quotes as saying something
+        self.ownerless: set[int] = set()  # sentences attributed to a document that names no one
         self._run()
 
     # -- resolution -------------------------------------------------------------------------
@@ -500,7 +507,7 @@ class ArticleSpeakers:
         conductors = self._pollsters()
         owned += conductors
         text = text_of(self.doc)
-        for start, found in list(self.by_sentence.items()):
+        for start, found in sorted(self.by_sentence.items()):
             kept = []
             for cue, spk in found:
                 if spk.role in _SURVEYS and not spk.conducted:
@@ -531,7 +538,10 @@ class ArticleSpeakers:
                                  and spk.role not in _STATISTICS]  # "the figures show": not the charity's
                         owner = named[-1] if named else None
                     if owner is None:
+                        self.ownerless.add(start)
                         continue
+                    # (the document found its owner: "the research" further on may mean it)
+                    owned.append(Speaker(owner.name, owner.kind, spk.start, spk.end, spk.role))
                     spk = Speaker(owner.name, owner.kind, owner.start, owner.end, spk.role)
                 kept.append((cue, spk))
             if kept:
@@ -614,7 +624,8 @@ class ArticleSpeakers:
                 return min(heads, key=lambda f: abs(f[0].token.i - tok.i))
             return None
         quoted = self._quoted(tok)
-        if quoted is not None:
+        if quoted is not None or sent.start in self.ownerless:
+            # ("…, according to official figures": attributed, to no one the article names)
             return quoted
         carried = self._findings_carried(tok)
         if carried is not None or not _is_share(tok):
@@ -645,6 +656,8 @@ class ArticleSpeakers:
             if any(prev.start_char <= a < prev.end_char for a, _ in quote_regions(text)):
                 return None
             found = self.by_sentence.get(prev.start)
+            if prev.start in self.ownerless and not found:
+                return None  # the sentence before has a source of its own, however nameless
             if found:
                 heads = [f for f in found if not _subordinate(f[0].token)]
                 cue, spk = heads[-1] if heads else found[-1]
@@ -710,7 +723,8 @@ class ArticleSpeakers:
         return out
 
 
-_SURVEYS = {"document:survey", "document:poll", "document:study", "document:research", "document:report"}
+_SURVEYS = {"document:survey", "document:poll", "document:study", "document:research", "document:report",
+            "document:result"}  # "the results" of a survey are the survey
 
 
 # Official counts: "the figures show", "statistics showed" are a statistics office's, not the

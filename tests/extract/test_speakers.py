@@ -399,3 +399,23 @@ def test_a_superlative_description_with_a_place_points_back_to_the_company(attri
 def test_a_passive_said_joined_to_a_clause_takes_no_speaker_from_it(attribute):
     text = "Bank results\n\nProfits at the card unit rose by 5% but were said to have been hit by rate rises.\n"
     assert attribute(text, "5%")[1] is None
+
+
+def test_respondents_of_a_named_poll_speak_for_the_poll(attribute):
+    text = ("Phone habits\n\nMore than half (54%) of those asked in a poll for the Royal Mail said they "
+            "had lost a phone.\n")
+    assert attribute(text, "54%")[1].speaker == "Royal Mail"
+
+
+def test_a_sentence_attributed_to_nameless_figures_stops_a_survey_run(attribute):
+    text = ("Phone habits\n\nMore than half of the users asked in a poll for the Royal Mail said they had "
+            "lost a phone. About 80% of adults own a phone, according to official figures.\n")
+    assert attribute(text, "About 80%")[1] is None
+
+
+def test_the_results_are_those_of_the_survey_named_before(attribute):
+    filler = "Spam filters catch most junk, and providers keep improving them every single year. " * 9
+    text = ("Spam survey\n\nShoppers ignore warnings, a survey by Gallup suggests.\n" + filler + "\n"
+            "The results showed that 40% of people read junk mail.\n")
+    assert text.index("The results") - text.index("Gallup") > 600
+    assert attribute(text, "40%")[1].speaker == "Gallup"
