@@ -860,6 +860,7 @@ def _resolve_range(doc: Doc, q: Quantity) -> list[Quantity]:
 def extract_figures(doc: Doc) -> list[Figure]:
     """Every figure in an annotated document, in text order."""
     figures: list[Figure] = []
+    spans: dict[int, Figure] = {}  # token index -> the figure it belongs to
     weak: set[int] = set()
     last_noun: Token | None = None
     found = []
@@ -901,6 +902,15 @@ def extract_figures(doc: Doc) -> list[Figure]:
         last_noun = noun if noun is not None else (last_noun if figures and figures[-1].sentence_start == fig.sentence_start else None)
         if fig.measure != "money" and (noun is None or noun.pos_ == "PRON") and not fig.subject:
             weak.add(len(figures))
+        bare = noun is None or noun.i == num.i or noun.lower_ in _UNIT_WORDS
+        head_fig = spans.get(num.head.i) if num.dep_ in {"conj", "appos"} else None
+        if bare and head_fig is not None and head_fig.unit == fig.unit and head_fig.subject \
+                and not _of_object(num, ("of", "in", "among")) and _spent_on(span) is None:
+            # "slipping to 1.8% this year and 1.9% in 2005": a figure joined to another in a list
+            # counts what that one counts
+            fig.subject, fig.measure = head_fig.subject, head_fig.measure
+        for t in span:
+            spans[t.i] = fig
         figures.append(fig)
     borrow_subjects(figures, weak)
     _parallel_places(doc, figures)

@@ -126,3 +126,8 @@ def test_a_month_after_last_is_when_not_what():
 ])
 def test_subject_of_a_worded_share_a_bracketed_share_and_a_hedged_worth(text, words, subject):
     assert _figures(text)[words].subject.startswith(subject)
+
+
+def test_a_figure_joined_to_another_in_a_list_counts_the_same():
+    figs = _figures("Export forecasts were cut to 2.1% this year and 2.6% in 2027, the institute said.")
+    assert figs["2.6%"].subject == figs["2.1%"].subject != ""
