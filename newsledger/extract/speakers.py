@@ -622,7 +622,8 @@ class ArticleSpeakers:
             heads = [f for f in found if not _subordinate(f[0].token)]
             if heads:
                 return min(heads, key=lambda f: abs(f[0].token.i - tok.i))
-            return None
+            # only a speech verb of a subordinate clause ("the child he says is his"): the figure's
+            # own clause has no cue, and is read as a sentence without one
         quoted = self._quoted(tok)
         if quoted is not None or sent.start in self.ownerless:
             # ("…, according to official figures": attributed, to no one the article names)
@@ -797,7 +798,10 @@ def _is_share(tok: Token) -> bool:
     """A percentage or a fraction: the statistics a poll or report story quotes."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     after = tok.doc[tok.i + 2] if tok.i + 2 < len(tok.doc) else None
-    return tok.text.endswith("%") or (nxt is not None and nxt.lower_ in {"%", "per", "percent"}) or \
+    # "Forty-three per cent": the number may be written in several tokens before its unit
+    unit = next((t for t in tok.doc[tok.i + 1: tok.i + 5] if not (t.like_num or t.text == "-")), None)
+    return tok.text.endswith("%") or tok.lower_ in {"percent", "cent"} or \
+        (nxt is not None and nxt.lower_ in {"%", "per", "percent"}) or (unit is not None and unit.lower_ in {"%", "per", "percent"}) or \
         tok.lower_ in {"half", "third", "quarter", "fifth", "thirds", "quarters"} or \
         (tok.like_num and nxt is not None and nxt.lower_ == "in" and after is not None and after.like_num)  # "one in four"
 

@@ -419,3 +419,16 @@ def test_the_results_are_those_of_the_survey_named_before(attribute):
             "The results showed that 40% of people read junk mail.\n")
     assert text.index("The results") - text.index("Gallup") > 600
     assert attribute(text, "40%")[1].speaker == "Gallup"
+
+
+def test_a_share_beside_a_subordinate_speech_verb_still_comes_from_the_poll(attribute):
+    text = ("Minister poll\n\nTom Hale said he would fight on.\n\n"
+            "Mr Hale is trusted by most voters, a poll by Gallup suggests.\n\n"
+            "Some 82% backed his fight for the child he says is his.\n")
+    assert attribute(text, "82%")[1].speaker == "Gallup"
+
+
+def test_a_percentage_in_words_is_a_share_of_the_poll(attribute):
+    text = ("Minister poll\n\nThe minister is trusted by most voters, a poll by Gallup suggests.\n\n"
+            "Forty-three per cent thought he had done a good job.\n")
+    assert attribute(text, "Forty-three per cent")[1].speaker == "Gallup"
