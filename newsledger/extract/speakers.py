@@ -49,7 +49,7 @@ _PERSON_HEADS = {"official", "source", "spokesman", "spokeswoman", "spokesperson
                  "manager", "witness", "resident", "doctor", "surgeon", "teacher", "professor"}
 # Verbs by which an organisation or person puts a document out: its owner is their agent.
 _AUTHORING = {"release", "publish", "issue", "file", "prepare", "compile", "produce", "commission",
-              "conduct", "write", "submit", "unseal", "bring", "lodge"}
+              "conduct", "write", "submit", "unseal", "bring", "lodge", "carry", "undertake"}
 _QUOTE_PAIRS = [("“", "”"), ('"', '"'), ("«", "»"), ("‘", "’")]
 
 
@@ -574,6 +574,14 @@ class ArticleSpeakers:
                 spk = speaker_from_np(tok)
                 if spk is not None and spk.kind != "DOC" and (spk.role or "").startswith("document"):
                     out.append(spk)
+                elif tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in _AUTHORING and _agent(tok.head) is not None:
+                    # "The research was carried out by the Film Council": the sentence names its owner
+                    ag = _agent(tok.head)
+                    ent = next((e for e in self.doc.ents if e.label_ in {"ORG", "PERSON"} and ag.i in range(e.start, e.end)
+                                or e.label_ in {"ORG", "PERSON"} and e.start in {t.i for t in ag.subtree}), None)
+                    if ent is not None:
+                        out.append(Speaker(_strip_article(ent.text), ent.label_, ent.start_char, ent.end_char,
+                                           role="document:" + tok.lemma_.lower()))
         return sorted(out, key=lambda s: s.start)
 
     def _run(self) -> None:

@@ -432,3 +432,15 @@ def test_a_percentage_in_words_is_a_share_of_the_poll(attribute):
     text = ("Minister poll\n\nThe minister is trusted by most voters, a poll by Gallup suggests.\n\n"
             "Forty-three per cent thought he had done a good job.\n")
     assert attribute(text, "Forty-three per cent")[1].speaker == "Gallup"
+
+
+def test_a_document_the_article_says_was_carried_out_by_someone_is_theirs(attribute):
+    text = ("Film jobs\n\nThe research was carried out by the British Film Institute.\n"
+            "The study found 60% of women in the industry hold degrees.\n")
+    assert attribute(text, "60%")[1].speaker == "British Film Institute"
+
+
+def test_a_report_carried_out_by_someone_named_in_a_clause_is_theirs(attribute):
+    text = ("Drink driving\n\nThe research, carried out by Professor Anna Berg, says the change would "
+            "prevent 230 serious injuries.\n")
+    assert attribute(text, "230")[1].speaker == "Anna Berg"
