@@ -277,6 +277,15 @@ def find_cues(sent: Span) -> list[Cue]:
                 if spk is not None:
                     cues.append(Cue(tok.head if tok.head.pos_ in {"VERB", "AUX"} else tok, spk, relayed))
             continue
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in _ASKING - {"ask"}:
+            # "YouGov polled 1,981 voters", "401 people interviewed by ICM": how a poll was done is
+            # the pollster's account
+            who = _agent(tok) or next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            ent = next((e for e in tok.doc.ents if who is not None and e.label_ == "ORG" and e.start <= who.i < e.end), None)
+            if ent is not None:
+                cues.append(Cue(tok, Speaker(_strip_article(ent.text), "ORG", ent.start_char, ent.end_char,
+                                             role="document:poll", conducted=True), None, who))
+            continue
         if not _speech_head(tok):
             continue
         subj = _subject_of(tok)

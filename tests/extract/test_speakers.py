@@ -444,3 +444,8 @@ def test_a_report_carried_out_by_someone_named_in_a_clause_is_theirs(attribute):
     text = ("Drink driving\n\nThe research, carried out by Professor Anna Berg, says the change would "
             "prevent 230 serious injuries.\n")
     assert attribute(text, "230")[1].speaker == "Anna Berg"
+
+
+def test_a_pollster_polling_people_gives_its_sample(attribute):
+    text = "Minister poll\n\nGallup polled a weighted sample of 1,981 voters online last week.\n"
+    assert attribute(text, "1,981")[1].speaker == "Gallup"
