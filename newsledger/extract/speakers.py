@@ -184,11 +184,12 @@ def speaker_from_np(head: Token) -> Speaker | None:
                 return Speaker(_strip_article(ent.text), ent.label_, ent.start_char, ent.end_char,
                                role="document:" + lemma, conducted=by)
             if o.dep_ == "pobj" and (o.head.lower_ in {"by", "from"} and o.lemma_.lower() in _ANON_HEADS
-                                     or o.i in authors and o.pos_ == "NOUN"):
+                                     or o.i in authors and o.pos_ == "NOUN") \
+                    or o.dep_ == "poss" and o.lemma_.lower() in _ANON_HEADS:  # "analysts' forecasts"
                 # "papers filed by federal prosecutors": an unnamed authority is still the owner,
                 # and whoever is the agent of releasing or filing it is one ("a poll of 2,000
                 # people" is of its respondents: they do not own it)
-                toks = _np_tokens(o)
+                toks = [t for t in _np_tokens(o) if t.dep_ != "case"]  # "analysts'" without its mark
                 return Speaker(_clean_np(toks), "ANON", toks[0].idx, toks[-1].idx + len(toks[-1]),
                                role="document:" + lemma)
         # "a survey for the charity", "the poll": whose it is may be said elsewhere in the article

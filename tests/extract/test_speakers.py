@@ -449,3 +449,9 @@ def test_a_report_carried_out_by_someone_named_in_a_clause_is_theirs(attribute):
 def test_a_pollster_polling_people_gives_its_sample(attribute):
     text = "Minister poll\n\nGallup polled a weighted sample of 1,981 voters online last week.\n"
     assert attribute(text, "1,981")[1].speaker == "Gallup"
+
+
+def test_according_to_analysts_forecasts_the_analysts_speak(attribute):
+    text = ("Bank results\n\nAccording to analysts' forecasts, Northbank will report profits of £9.4bn "
+            "later this month.\n")
+    assert attribute(text, "£9.4bn")[1].speaker == "analysts"
