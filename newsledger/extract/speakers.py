@@ -319,7 +319,10 @@ def find_cues(sent: Span) -> list[Cue]:
                 c.dep_ == "dobj" and (_is_quantity(c) or any(g.dep_ == "nummod" for g in c.children))
                 for c in tok.children):
             continue  # "the department released thousands of emails": an act on what is counted
-        objects = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN", "NUM"}]
+        # (a counted object with no clause of its own: "she added the targets intended to …" is
+        # "added that the targets …" with the "that" left out)
+        objects = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN", "NUM"}
+                   and any(_is_quantity(t) for t in c.subtree) and not any(t.pos_ in {"VERB", "AUX"} for t in c.subtree)]
         if objects and (tok.lemma_.lower() == "add" or tok.lemma_.lower() == "show" and subj.lemma_.lower() not in _INANIMATE):
             # "the papers will add eight pages", "Reynolds showing gains of 4.5%": adding or showing
             # a thing is an act; the speech senses take a clause ("he added that …", "figures show")
@@ -698,8 +701,11 @@ class ArticleSpeakers:
         return None
 
     def _region_speaker(self, a: int, b: int, own: Span, regions, depth: int = 0) -> tuple[Cue, Speaker] | None:
+        text = text_of(self.doc)
         for s in self._sentences_touching(a, b, own):
             found = self.by_sentence.get(s.start)
+            if found and s.start_char >= b - 1 and re.match(r"\s*:\s*[“\"]", text[found[0][0].token.idx + len(found[0][0].token):]):
+                continue  # "X said: “…”" after the quotation introduces a quotation of its own
             if found:
                 return found[0]
         # a quotation that runs over paragraphs leaves the earlier one unclosed and reopens the

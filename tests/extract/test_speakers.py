@@ -455,3 +455,16 @@ def test_according_to_analysts_forecasts_the_analysts_speak(attribute):
     text = ("Bank results\n\nAccording to analysts' forecasts, Northbank will report profits of £9.4bn "
             "later this month.\n")
     assert attribute(text, "£9.4bn")[1].speaker == "analysts"
+
+
+def test_added_with_that_left_out_is_still_speech(attribute):
+    text = ("Waiting lists\n\nMs Anna Berg said waits were falling.\n"
+            "She added the targets intended to ensure no-one waits more than 52 weeks would stay.\n")
+    assert attribute(text, "52")[1].speaker == "Anna Berg"
+
+
+def test_a_quotation_is_not_given_to_the_next_speaker_who_opens_a_quotation_of_their_own(attribute):
+    text = ("Waiting lists\n\nMs Anna Berg said waits were falling. She added the targets would stay. "
+            "\"Two thirds of patients now wait less than six months.\" Tom Hale, the opposition spokesman, "
+            "said: \"It is the same failed target.\"\n")
+    assert attribute(text, "Two thirds")[1].speaker == "Anna Berg"
