@@ -174,13 +174,14 @@ def speaker_from_np(head: Token) -> Speaker | None:
                 # "a press release from the Southern District of California's U.S. Attorney's
                 # Office": the office, not the place named inside its name
                 ent = max(ents, key=lambda e: (e.label_ != "GPE", e.end))
-                if ent.label_ == "GPE" and o.dep_ == "pobj" and not (ent.start <= o.i < ent.end) \
-                        and o.lemma_.lower() in ORG_TYPES:
-                    # only a place was tagged, inside the name of an office or agency: the
-                    # whole name is the owner, not the place
-                    toks = _np_tokens(o)
-                    return Speaker(_clean_np(toks), "ORG", toks[0].idx, toks[-1].idx + len(toks[-1]),
-                                   role="document:" + lemma)
+                if ent.label_ == "GPE" and o.dep_ == "pobj" and ent.end <= o.i \
+                        and (o.lemma_.lower() in ORG_TYPES or o.i in authors or by and o.pos_ == "NOUN"):
+                    # only a place was tagged, inside the name of an office or agency ("the
+                    # U.S. Attorney's Office") or of whoever wrote or released it ("the UK gaming
+                    # industry's trade body", "US researchers"): the whole phrase is the owner
+                    toks = [t for t in _np_tokens(o) if t.dep_ != "case" or t.i < o.i]
+                    return Speaker(_clean_np(toks), "ORG" if o.pos_ == "PROPN" else "ANON", toks[0].idx,
+                                   toks[-1].idx + len(toks[-1]), role="document:" + lemma)
                 return Speaker(_strip_article(ent.text), ent.label_, ent.start_char, ent.end_char,
                                role="document:" + lemma, conducted=by)
             if o.dep_ == "pobj" and (o.head.lower_ in {"by", "from"} and o.lemma_.lower() in _ANON_HEADS
@@ -301,12 +302,14 @@ def find_cues(sent: Span) -> list[Cue]:
         inverted = next((c for c in tok.children if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > tok.i
                          and c.lemma_.lower() in _INANIMATE), None)
         if subj is None or (inverted is not None and tok.i > 0 and tok.nbor(-1).text in {",", "\"", "”"}
-                            and subj.i < tok.i):
+                            and subj.i < tok.i and tok.lemma_.lower() != "tell"
+                            and not any(c.dep_ in {"ccomp", "xcomp"} and c.i > tok.i for c in tok.children)):
             # "…, predicts the report by BT": an inverted subject the parser took for an object; a
             # reporting verb right after the comma that ends the reported clause has its speaker
             # after it, and the noun before it is the reported clause's own subject
             subj = inverted
-        if tok.dep_ == "acl" and (_agent(tok) is not None or tok.head.lemma_.lower() in _INANIMATE):
+        if tok.dep_ == "acl" and (_agent(tok) is not None or tok.head.lemma_.lower() in _INANIMATE
+                                  and tok.lemma_.lower() in _AUTHORING):
             continue  # "papers released by prosecutors", "the report published Monday": a participle
             # describing a document, not a statement; the document's own verb, if any, is the cue
         if subj is None and tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
@@ -547,8 +550,11 @@ class ArticleSpeakers:
                     if owner is None:
                         # "…, says Age Concern. A survey for the charity suggests …": the source
                         # the article has just named, not a spokesperson with a post
+                        # ("Monthly figures showed …" are new figures, not the charity's; "the
+                        # figures showed" after "the Bundesbank said" are the Bundesbank's)
+                        definite = re.match(r"(the|these|those)\s", text[spk.start:spk.start + 6].lower())
                         named = [o for o in self.sayers if 0 <= spk.start - o.start <= 600
-                                 and spk.role not in _STATISTICS]  # "the figures show": not the charity's
+                                 and (spk.role not in _STATISTICS or definite)]
                         owner = named[-1] if named else None
                     if owner is None:
                         self.ownerless.add(start)
@@ -586,6 +592,11 @@ class ArticleSpeakers:
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in _DOCUMENT_NOUNS:
                 spk = speaker_from_np(tok)
                 if spk is not None and spk.kind != "DOC" and (spk.role or "").startswith("document"):
+                    if spk.kind == "ANON":
+                        # "the group's survey": the group the article named before
+                        named = self._resolve(spk, spk.start)
+                        spk = Speaker(_strip_article(named.name), named.kind, named.start, named.end, spk.role,
+                                      spk.conducted)
                     out.append(spk)
                 elif tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in _AUTHORING and _agent(tok.head) is not None:
                     # "The research was carried out by the Film Council": the sentence names its owner
@@ -683,6 +694,9 @@ class ArticleSpeakers:
             if found:
                 heads = [f for f in found if not _subordinate(f[0].token)]
                 cue, spk = heads[-1] if heads else found[-1]
+                if not (cue.token.i == prev.root.i or cue.token.dep_ == "conj" and cue.token.head.i == prev.root.i):
+                    return None  # the findings are not what the sentence before states ("expected to
+                    # point to figures showing …"), but a detail of it
                 if (spk.role or "").startswith("document:") and spk.role.split(":")[1] in _DOCUMENT_NOUNS:
                     return cue, spk
                 if spk.kind in {"ORG", "GPE"} and cue.token.lemma_.lower() in _FINDING_VERBS:
@@ -706,6 +720,8 @@ class ArticleSpeakers:
             found = self.by_sentence.get(s.start)
             if found and s.start_char >= b - 1 and re.match(r"\s*:\s*[“\"]", text[found[0][0].token.idx + len(found[0][0].token):]):
                 continue  # "X said: “…”" after the quotation introduces a quotation of its own
+            found = [f for f in found or [] if not any(x <= f[0].token.idx < y for x, y in regions)]
+            # ("… because people just mention names," inside a quotation: the quoted words, not who speaks)
             if found:
                 return found[0]
         # a quotation that runs over paragraphs leaves the earlier one unclosed and reopens the
@@ -802,14 +818,15 @@ def _respondents(subj: Token) -> bool:
     """A subject that is a share of the people asked — "69% of over-55s", "One in four", "A
     total of 53% of those polled", "Thirty per cent", "nearly half those surveyed" — reports
     answers to a poll; it is not a source of its own ("two officials" is)."""
-    words = list(subj.subtree)
+    clauses = {t.i for c in subj.children if c.dep_ in {"acl", "relcl"} for t in c.subtree}
+    words = [t for t in subj.subtree if t.i not in clauses]  # not "figures showing that 4.6% …"
     if any(t.text == "%" or t.lower_ in {"percent", "cent"} for t in words):
         return True
     if subj.lower_ in _SHARES or subj.like_num and any(c.lower_ in {"of", "in"} for c in subj.children):
         return True
     # "those polled", "people questioned for the survey", "nearly half those surveyed"
     return subj.lemma_.lower() in {"those", "respondent", "people", "voter", "adult"} and any(
-        t.dep_ in {"acl", "relcl"} and t.lemma_.lower() in _ASKING for t in words) or \
+        t.dep_ in {"acl", "relcl"} and t.lemma_.lower() in _ASKING for t in subj.subtree) or \
         any(t.lower_ in _SHARES - {"some", "all", "many", "most"} and t.i < subj.i for t in words)
 
 
