@@ -188,7 +188,7 @@ def _vague_bounds(s: str) -> tuple[float, float, str | None]:
         return 2 * base, 9.99 * base if base >= 1e6 else 10 * base - 1, unit
     words = s.split()
     times = 1.0
-    if len(words) > 2 and words[-1] in ("thousand", "million", "billion"):
+    if len(words) > 2 and words[-1] in ("thousand", "million", "billion") and words[-2].rstrip("s") in SCALES:
         times = SCALES[words[-1]]  # "several hundred million": hundreds, of millions
         words = words[:-1]
     head = words[-1].rstrip("s")

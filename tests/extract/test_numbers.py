@@ -276,3 +276,8 @@ def test_a_bare_count_before_a_scaled_sum_is_its_own_figure():
 def test_a_quoted_amount_takes_the_currency_after_the_quote():
     q = only('She said the fund would reach "tens of millions" of dollars.', "tens of millions")
     assert q.unit == "USD"
+
+
+def test_a_few_thousand():
+    q = only("The site gets a few thousand visitors a day.", "a few thousand")
+    assert bounds(q) == (2000, 5000)
