@@ -148,4 +148,11 @@ def date_of_cue(cue: Token, published: dt.date | None) -> DateCue | None:
                 lead in {"", "on", "earlier", "late", "early", "later", "and on"} and not in_content):
             if best is None or abs(d.start - cue.idx) < abs(best.start - cue.idx):
                 best = d
+    if best is None:
+        # "his lawyer said then", "said at the time": an earlier occasion the article leaves undated
+        for c in cue.children:
+            at_time = c.dep_ == "prep" and c.lower_ == "at" and any(g.lower_ == "time" for g in c.children)
+            if (c.lower_ == "then" and c.i == cue.i + 1) or at_time:
+                end = c.right_edge.idx + len(c.right_edge)
+                return DateCue(c.idx, end, text_of(doc)[c.idx:end], None)
     return best

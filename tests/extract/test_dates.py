@@ -212,3 +212,13 @@ def test_sentence_initial_date_of_a_reported_clause_before_a_trailing_attributio
     # the reported clause comes first and the date opens it: it dates what was done, not the filing
     text = "Fraud case\n\nIn 2019, the mayor spent $900 on a private jet, the court papers said.\n"
     assert cue_date(text, "said", "court papers", WED) is None
+
+
+def test_said_then_is_an_earlier_undated_occasion():
+    import datetime as dt
+    from newsledger.model import Article
+    from newsledger.pipeline import analyse
+    text = "The mayor's lawyer said then that the mayor had repaid about $9,000 to the fund."
+    (result,) = list(analyse([Article(doc="t", text=text, published=dt.date(2025, 3, 12))]))
+    (mention,) = result.mentions
+    assert mention.stated_on is None
