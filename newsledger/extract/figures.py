@@ -189,6 +189,8 @@ def counted_noun(num: Token) -> Token | None:
     """The noun a quantity counts: '1,000 troops' -> troops; 'thousands of troops' -> troops."""
     while num.dep_ in {"conj", "appos"} and num.head.like_num and num.head.i < num.i:
         num = num.head  # "between 10,000 and 12,000 soldiers": the first number carries the noun
+    if num.dep_ == "predet" and num.head.pos_ in {"NOUN", "PRON"} and num.head.i > num.i:
+        return num.head  # "half those surveyed"
     if num.dep_ in {"nummod", "quantmod", "compound", "nmod", "amod"} and num.head.pos_ in {"NOUN", "PROPN"} \
             and num.head.i > num.i:
         between = {t.lower_ for t in num.doc[num.i + 1:num.head.i]}
@@ -348,6 +350,9 @@ def _phrase(noun: Token, skip: Span | None = None) -> str:
         if t.i > left[0].i and not doc[t.i - 1].whitespace_ and not t.whitespace_ and t.i < noun.i \
                 and (t.text == "-" or doc[t.i - 1].text == "-"):
             words.append(t)  # inside a hyphenated word: "Build-A-Bear", "e-mail"
+            continue
+        if t.like_num and not t.whitespace_ and t.i + 1 < noun.i and doc[t.i + 1].text == "-":
+            words.append(t)  # "24-year-olds": the number is part of the word
             continue
         if t.is_currency or t.text in {"%", "(", ")", "-"} or (t.is_upper and len(t) > 3 and t.ent_type_ == "GPE"):
             continue  # another amount's symbol, or a dateline ("WASHINGTON —")
@@ -569,6 +574,9 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
     not say whose — the clause's subject ("casualties (North Korean forces)", "posts (Department
     of Health)", "rate (The Clintons)")."""
     core: Token | None = None
+    if num.dep_ == "appos" and num.head.lemma_.lower() in ABSTRACT | {"quarter", "third", "fifth", "half"} \
+            and num.head.dep_ in {"nsubj", "nsubjpass"} and _of_object(num.head, ("of", "among")) is None:
+        num, noun = num.head, None  # "A majority, 52%, said …": the share stands where the majority stands
     if measure == "other" and q.unit in (None, "%", "fraction") and num.dep_ in {"nsubj", "nsubjpass"} \
             and (noun is None or noun.i == num.i) and num.head.pos_ in {"VERB", "AUX"} \
             and not any(_of_object(t, ("of", "among")) is not None for t in skip):
@@ -579,8 +587,9 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
         said = _predicate(num)
         if said:  # "25% did not know how they would vote": those who did not know
             return f"people {said}"
-    if noun is not None and noun.pos_ == "PRON":
-        noun = _clause_subject(noun)
+    if noun is not None and noun.pos_ == "PRON" and not (noun.lower_ in {"those", "these"} and any(
+            c.dep_ in {"acl", "relcl", "prep"} for c in noun.children)):
+        noun = _clause_subject(noun)  # "those surveyed", "those who voted" say who they are
     if num.dep_ == "pobj" and (num.head.lower_ == "of" or num.head.lower_ == "for" and measure == "money") \
             and num.head.head.pos_ in {"NOUN", "PROPN"} and num.head.head.i < num.i:
         core = num.head.head  # "a rate of 35%", "funds of $5.6bn", "a deficit of $5bn"
@@ -875,6 +884,9 @@ def extract_figures(doc: Doc) -> list[Figure]:
         if is_not_a_figure(doc, q, span):
             continue
         num = _number_token(span)
+        if q.unit == "fraction" and re.search(r"\s(?:in|out of)\s", q.text):
+            # "One in four said …": the ratio stands in the clause where its first number stands
+            num = next((t for t in span if t.like_num), num)
         sent = num.sent
         noun = counted_noun(num)
         if noun is not None and (noun.lemma_.lower() in TIME_UNITS or noun.lower_.rstrip("s") in TIME_UNITS) and q.unit is None:

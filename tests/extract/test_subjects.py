@@ -131,3 +131,13 @@ def test_subject_of_a_worded_share_a_bracketed_share_and_a_hedged_worth(text, wo
 def test_a_figure_joined_to_another_in_a_list_counts_the_same():
     figs = _figures("Export forecasts were cut to 2.1% this year and 2.6% in 2027, the institute said.")
     assert figs["2.6%"].subject == figs["2.1%"].subject != ""
+
+
+@pytest.mark.parametrize("text, words, subject", [
+    ("A majority, 57%, said the mayor should stay.", "57%", "people who said the mayor should stay"),
+    ("One in five said they would move abroad.", "One in five", "people who said they would move abroad"),
+    ("Almost half those polled said the tax was unfair.", "Almost half", "those polled"),
+    ("Most 18 to 21-year-olds (88%) use the app.", "88%", "21-year-olds"),
+])
+def test_shares_of_people_in_apposition_ratio_predeterminer_and_age_band(text, words, subject):
+    assert subject in _figures(text)[words].subject
