@@ -304,6 +304,8 @@ def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span) -> str:
         return "money"
     if q.times:
         return "other"  # "1.9 times more likely to be stopped": a ratio, not people
+    if q.vague and noun is None and num.dep_ in {"dobj", "npadvmod"} and num.head.lemma_.lower() in {"cost", "spend", "pay", "raise", "owe", "earn", "invest"}:
+        return "money"  # "would cost billions": only a sum is spent or paid without a noun
     lemmas = _governing_lemmas(num, noun)
     if noun is not None and any(c.dep_ == "compound" and c.lower_ in {"job", "revenue", "tax", "profit", "pretax", "pre-tax",
                                                                    "operating", "net", "trading", "financial"}
@@ -925,6 +927,10 @@ def extract_figures(doc: Doc) -> list[Figure]:
             spans[t.i] = fig
         figures.append(fig)
     borrow_subjects(figures, weak)
+    currencies = Counter(f.unit for f in figures if f.measure == "money" and f.unit)
+    for f in figures:
+        if f.measure == "money" and f.unit is None and currencies:
+            f.unit = currencies.most_common(1)[0][0]  # "would cost billions": in the article's currency
     _parallel_places(doc, figures)
     _comparisons(text_of(doc), figures)
     _fill_from_article(doc, figures)

@@ -141,3 +141,8 @@ def test_a_figure_joined_to_another_in_a_list_counts_the_same():
 ])
 def test_shares_of_people_in_apposition_ratio_predeterminer_and_age_band(text, words, subject):
     assert subject in _figures(text)[words].subject
+
+
+def test_a_bare_sum_that_something_costs_is_money_in_the_articles_currency():
+    figs = _figures("The new fence cost $4m. Guarding every school would cost billions, the senator said.")
+    assert (figs["billions"].measure, figs["billions"].unit) == ("money", "USD")
