@@ -1,7 +1,10 @@
 """The development set (tests/devset): real articles of other stories, annotated by hand.
 
-The floors are what the extractors reach today, measured by `make devset`; they are raised as
-the extractors improve and must never be lowered to make a change pass.
+Each gold file keeps its own floors: what the extractors reach on it today, measured by
+`make devset`. Floors are raised as the extractors improve and never lowered to make a change
+pass; a gold file added later (bbc_world, annotated blind after the others were tuned on)
+starts at what it measured when it came in, so adding articles never waters the older floors
+down.
 """
 from __future__ import annotations
 
@@ -14,9 +17,20 @@ import pytest
 from tests.devset.run import build_export, default_shared, score
 
 SHARED = default_shared()
-FLOORS = {"detect_f1": 0.96, "strict_f1": 0.63, "value_accuracy": 0.98, "measure_accuracy": 0.95,
-          "subject_accuracy": 0.78, "speaker_accuracy": 0.87, "stated_on_accuracy": 0.96,
-          "claim_pair_f1": 0.62}
+FLOORS = {
+    "basil": {"detect_f1": 0.97, "strict_f1": 0.79, "value_accuracy": 0.99, "measure_accuracy": 0.95,
+              "subject_accuracy": 0.94, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.93,
+              "claim_pair_f1": 0.59},
+    "bbc_business": {"detect_f1": 0.99, "strict_f1": 0.90, "value_accuracy": 0.99, "measure_accuracy": 0.99,
+                     "subject_accuracy": 0.94, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.99,
+                     "claim_pair_f1": 0.78},
+    "bbc_politics": {"detect_f1": 0.98, "strict_f1": 0.82, "value_accuracy": 0.99, "measure_accuracy": 0.98,
+                     "subject_accuracy": 0.91, "speaker_accuracy": 0.93, "stated_on_accuracy": 0.99,
+                     "claim_pair_f1": 0.39},
+    "bbc_world": {"detect_f1": 0.97, "strict_f1": 0.82, "value_accuracy": 0.99, "measure_accuracy": 0.98,
+                  "subject_accuracy": 0.89, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.99,
+                  "claim_pair_f1": 0.39},
+}
 
 
 @pytest.fixture(scope="module")
@@ -25,11 +39,19 @@ def metrics():
         pytest.skip(f"shared corpora not found at {SHARED}")
     with tempfile.TemporaryDirectory() as tmp:
         export_dir, docs, golds = build_export(SHARED, pathlib.Path(tmp))
-        res = score(SHARED, export_dir, docs, golds, ["--json"])
-        assert res.returncode == 0, res.stderr
-        return json.loads(res.stdout)
+        out = {}
+        for gold in golds:
+            res = score(SHARED, export_dir, docs, golds, ["--json", "--focus", str(gold)])
+            assert res.returncode == 0, res.stderr
+            out[gold.name.replace(".gold.json", "")] = json.loads(res.stdout)
+        return out
 
 
-@pytest.mark.parametrize("metric", sorted(FLOORS))
-def test_devset_metric_holds_its_floor(metrics, metric):
-    assert metrics[metric] >= FLOORS[metric], f"{metric} = {metrics[metric]:.3f} < {FLOORS[metric]}"
+def test_every_gold_file_has_floors(metrics):
+    assert sorted(metrics) == sorted(FLOORS)
+
+
+@pytest.mark.parametrize("gold, metric", [(g, m) for g in sorted(FLOORS) for m in sorted(FLOORS[g])])
+def test_devset_metric_holds_its_floor(metrics, gold, metric):
+    got = metrics[gold][metric]
+    assert got >= FLOORS[gold][metric], f"{gold} {metric} = {got:.3f} < {FLOORS[gold][metric]}"
