@@ -598,8 +598,11 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
     elif num.dep_ == "pobj" and num.head.lower_ in {"to", "from"} and num.head.head.pos_ == "NOUN" \
             and num.head.head.lemma_.lower() in ABSTRACT:
         core = num.head.head  # "a 14% rise in profits to £312m": the rise's profits
-    elif num.dep_ == "appos" and num.head.pos_ in {"NOUN", "PROPN"} and not num.head.like_num and q.unit == "%":
-        core = num.head  # "a majority of voters (68%)": the share restates what it is of
+    elif num.dep_ == "appos" and num.head.pos_ == "NOUN" and not num.head.like_num and q.unit is not None \
+            and num.head.ent_type_ not in {"PERSON", "GPE", "ORG"} and _spent_on(skip) is None:
+        # "a majority of voters (68%)", "the bulk of the money - about 40m euros -": the figure
+        # restates the noun it stands beside
+        core = num.head
     elif noun is not None:
         core = _head_noun(noun)
     if core is not None and core.i == num.i:

@@ -146,3 +146,8 @@ def test_shares_of_people_in_apposition_ratio_predeterminer_and_age_band(text, w
 def test_a_bare_sum_that_something_costs_is_money_in_the_articles_currency():
     figs = _figures("The new fence cost $4m. Guarding every school would cost billions, the senator said.")
     assert (figs["billions"].measure, figs["billions"].unit) == ("money", "USD")
+
+
+def test_a_sum_set_off_by_dashes_restates_the_noun_beside_it():
+    figs = _figures("Most of the grant - about £30m - will go to rural schools.")
+    assert "grant" in figs["about £30m"].subject
