@@ -236,7 +236,7 @@ def _fold_restatements(claims: list[Claim]) -> list[Claim]:
         if m0.speaker_key.startswith("outlet:"):
             fits = [a for a in attributed.get((m0.family, m0.measure, m0.unit), [])
                     if all(compatible_values(m, o) for m in c.members for o in a.members)
-                    and any(_point(m) == _point(o) and m.low == o.low and m.high == o.high
+                    and any(_point(m) and _point(o) and m.low == o.low
                             for m in c.members for o in a.members)]
             if len(fits) == 1:
                 fits[0].members += c.members

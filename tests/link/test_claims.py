@@ -183,6 +183,14 @@ def test_own_voice_figure_with_a_different_value_is_not_folded():
     assert len(link_claims([said, own])) == 2
 
 
+def test_a_vague_word_in_someones_quotation_does_not_take_the_outlets_vague_word():
+    # "thousands of civil servants worry …" in a union leader's quotation is not the source of
+    # the article's own "Thousands of jobs have gone": a vague word matches too much to be a restatement
+    union = ref(2000, 9999, speaker="person:mark serwotka", doc="n", family="n")
+    lede = ref(2000, 9999, speaker="outlet:n", doc="n", family="n", strong=False)
+    assert len(link_claims([union, lede])) == 2
+
+
 def test_own_voice_restatement_is_not_folded_when_two_claims_fit():
     kirby = ref(1000, 1000, speaker="person:john kirby", doc="n", family="n")
     other = ref(1000, 1000, speaker="org:pentagon", doc="n", family="n")
