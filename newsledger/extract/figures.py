@@ -936,6 +936,7 @@ def extract_figures(doc: Doc) -> list[Figure]:
             f.unit = currencies.most_common(1)[0][0]  # "would cost billions": in the article's currency
     _parallel_places(doc, figures)
     _comparisons(text_of(doc), figures)
+    _the_figure(figures)
     _fill_from_article(doc, figures)
     _conversions(text_of(doc), figures)
     return figures
@@ -986,6 +987,21 @@ def _comparisons(text: str, figures: list[Figure]) -> None:
         same = next((g for g in reversed(figures[:i]) if g.sentence_start == f.sentence_start and g.unit == f.unit), None)
         if same is not None and same.subject:
             f.subject = same.subject
+
+
+_ANAPHORIC = {"figure", "number", "total", "rate", "proportion", "share", "level", "percentage", "tally", "count"}
+
+
+def _the_figure(figures: list[Figure]) -> None:
+    """'5% of the workforce is from ethnic minorities; in London the figure rises to 24%': "the
+    figure", "the rate", "the number" alone point back to what the figure before counts."""
+    for i, f in enumerate(figures):
+        if i == 0 or f.subject.lower() not in _ANAPHORIC:
+            continue
+        prev = figures[i - 1]
+        if prev.subject and prev.subject.lower() not in _ANAPHORIC and (prev.unit == f.unit) \
+                and f.sentence_start - prev.sentence_end < 400:
+            f.subject = prev.subject
 
 
 def _conversions(text: str, figures: list[Figure]) -> None:

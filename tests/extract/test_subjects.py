@@ -151,3 +151,8 @@ def test_a_bare_sum_that_something_costs_is_money_in_the_articles_currency():
 def test_a_sum_set_off_by_dashes_restates_the_noun_beside_it():
     figs = _figures("Most of the grant - about £30m - will go to rural schools.")
     assert "grant" in figs["about £30m"].subject
+
+
+def test_the_figure_points_back_to_what_the_figure_before_counts():
+    figs = _figures("Nationally 8% of nurses are agency staff, and in Leeds the figure rises to 15%.")
+    assert figs["15%"].subject == figs["8%"].subject != "figure"
