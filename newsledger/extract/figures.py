@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp import text_of
 from ..model import Figure
 from .lexicon import (AGE_WORDS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS, NUMBERED_NAMES, PERSONNEL,
-                      SECURITY, STREET_WORDS, STRONG_DEPLOY, TIME_UNITS, VAGUE_PLURALS, YEAR_CONTEXT)
+                      SECURITY, STREET_WORDS, STRONG_DEPLOY, STRONG_SPEECH, TIME_UNITS, VAGUE_PLURALS,
+                      YEAR_CONTEXT)
 from .numbers import Quantity, find_quantities, parse_amount
 
 _AFFILIATION_ENTS = {"NORP", "GPE", "ORG"}
@@ -732,6 +733,8 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
         for child in verb.children:
             if child.dep_ == "nsubj" and victim:
                 continue  # "Floods killed 45": the floods did it; they are not who died
+            if child.dep_ == "nsubj" and verb.lemma_.lower() in STRONG_SPEECH:
+                continue  # "the lender said … by only 2.8%": who speaks is not what is counted
             if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.pos_ != "PRON" and \
                     not (child.i <= num.i <= child.right_edge.i and child.left_edge.i <= num.i) and \
                     (core is None or child.i != core.i) and child.lower_ not in {"who", "which", "that"} \
@@ -758,7 +761,7 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
     context = [c for c in dict.fromkeys(context) if c and c not in text and c.split(" ", 1)[-1] not in text
                and not (text and text in c)][:3]
     if not text and not context:
-        if victim:
+        if victim or (verb is not None and verb.lemma_.lower() in STRONG_SPEECH):
             return ""  # "Floods kill 45": who died is said elsewhere, not by the nearest name
         aff = _affiliated(sent, num.i)
         return aff or ""

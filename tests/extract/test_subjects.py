@@ -156,3 +156,8 @@ def test_a_sum_set_off_by_dashes_restates_the_noun_beside_it():
 def test_the_figure_points_back_to_what_the_figure_before_counts():
     figs = _figures("Nationally 8% of nurses are agency staff, and in Leeds the figure rises to 15%.")
     assert figs["15%"].subject == figs["8%"].subject != "figure"
+
+
+def test_who_speaks_is_not_what_is_counted():
+    figs = _figures("The country's largest insurer said claims rose 9% in 2023, but by only 2% in the final quarter.")
+    assert "insurer" not in figs["2%"].subject
