@@ -102,6 +102,10 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
         if prev_word in MONTHS and not (prev_word in {"may", "march"} and not before.split()[-1][:1].isupper()) \
                 or re.match(r"\s*(st|nd|rd|th)?\s*(of\s+)?(" + "|".join(m.title() for m in MONTHS) + r")\b", after_raw):
             return "date"
+    if re.fullmatch(r"\d{1,2}\s?[-–]\s?\d{1,2}", q.text.strip()):
+        prev_word = before.split()[-1].rstrip(".") if before.split() else ""
+        if prev_word in MONTHS or re.match(r"\s*(" + "|".join(MONTHS) + r")\b", after):
+            return "date"  # "on 16-18 December", "Dec. 3-5": days of a month
     if re.match(r"\s*-?\s*(year|month|week|day)s?[- ]old\b", after) or re.match(r"\s*years? of age", after) \
             or re.match(r"\s*-?\s*(to|and|or)\s+\d+\s*-?\s*(year|month)s?[- ]old", after):
         return "age"  # "15-year-olds", "15- to 24-year-olds"
@@ -559,7 +563,7 @@ def _predicate(num: Token) -> str:
     words = []
     ids = {t.i for t in keep}
     for t in verb.doc[verb.i:verb.sent.end]:
-        if t.text in {",", ";", ":", "("}:
+        if t.text in {",", ";", ":", "("} or (t.like_num and t.i > num.i + 1):
             break  # a list goes on to other figures: "48% use two, and a small number, 7%, …"
         if t.i in ids and not t.is_space:
             words.append(t)
@@ -1023,9 +1027,18 @@ def _fill_from_article(doc: Doc, figures: list[Figure]) -> None:
     dozens"): the article's most frequent subject for that measure, else the party of the first
     sentence that speaks of that measure (a headline: "X suffered losses"), else the article's
     most frequent subject of people."""
-    for f in figures:
+    for i, f in enumerate(figures):
         if f.subject:
             continue
+        if f.measure in {"other", "money"}:
+            # "… and 61% that he had been right to resign": a share the sentence leaves bare
+            # answers the same question as the share just before it in the paragraph
+            near = next((g for g in reversed(figures[:i]) if g.subject and g.unit == f.unit
+                         and f.sentence_start - g.sentence_end < 300
+                         and "\n" not in text_of(doc)[g.sentence_end:f.sentence_start]), None)
+            if near is not None:
+                f.subject = near.subject
+                continue
         same = [g.subject for g in figures if g.subject and g.measure == f.measure]
         if not same and f.measure in MEASURE_LEMMAS:
             for sent in doc.sents:

@@ -55,3 +55,7 @@ def test_an_age_limit_after_people_is_not_a_figure():
 ])
 def test_years_ages_and_parts_of_a_year_are_not_figures(text):
     assert _figures(text) == {}
+
+
+def test_a_range_of_days_before_a_month_is_a_date():
+    assert list(_figures("The firm surveyed 1,200 shoppers on 4-6 March.")) == ["1,200"]

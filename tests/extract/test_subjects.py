@@ -161,3 +161,8 @@ def test_the_figure_points_back_to_what_the_figure_before_counts():
 def test_who_speaks_is_not_what_is_counted():
     figs = _figures("The country's largest insurer said claims rose 9% in 2023, but by only 2% in the final quarter.")
     assert "insurer" not in figs["2%"].subject
+
+
+def test_the_clause_of_a_share_stops_before_the_next_share():
+    figs = _figures("In the poll, 48% said the mayor should resign and 39% that she should stay.")
+    assert figs["48%"].subject == "people who said the mayor should resign"
