@@ -99,9 +99,20 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
         # a day of a month is written next to it: "December 23", "23 December", "Oct. 18"
         prev_word = before.split()[-1].rstrip(".") if before.split() and not before.rstrip().endswith(",") else ""
         after_raw = text[q.end:q.end + 24]
-        if prev_word in MONTHS and not (prev_word in {"may", "march"} and not before.split()[-1][:1].isupper()) \
+        raw_prev = text[max(0, q.start - 24):q.start].split()
+        # "may" and "march" are words too; as months they are capitalised ("before" is lower-cased)
+        if prev_word in MONTHS and not (prev_word in {"may", "march"} and not (raw_prev and raw_prev[-1][:1].isupper())) \
                 or re.match(r"\s*(st|nd|rd|th)?\s*(of\s+)?(" + "|".join(m.title() for m in MONTHS) + r")\b", after_raw):
             return "date"
+    score = re.fullmatch(r"(\d{1,2})\s?[-–]\s?(\d{1,2})", q.text.strip())
+    if score and (int(score.group(1)) > int(score.group(2))
+                  or re.search(r"\d\s?[-–]\s?\d", text[max(0, q.start - 12):q.start] + text[q.end:q.end + 12])):
+        return "score"  # "beat them 4-1", "(9-1, 6-1)", "7-5, 3-6": results, not ranges (a range rises)
+    if re.search(r"\[\s*$", text[max(0, q.start - 2):q.start]) and re.match(r"\s*\]", text[q.end:q.end + 2]) \
+            and q.unit is None:
+        return "reference"  # "[1]": a footnote
+    if q.unit == "fraction" and re.search(r"\b(year|month|week|day|hour|minute|century|decade)s?\s+and\s+$", before):
+        return "duration"  # "a year and a half"
     if re.fullmatch(r"\d{1,2}\s?[-–]\s?\d{1,2}", q.text.strip()):
         prev_word = before.split()[-1].rstrip(".") if before.split() else ""
         if prev_word in MONTHS or re.match(r"\s*(" + "|".join(MONTHS) + r")\b", after):

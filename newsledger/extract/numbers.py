@@ -89,7 +89,7 @@ _VAGUE = (
     r"(?:(?:tens|hundreds) of (?:thousands|millions|billions)"
     r"|(?:several|a few|a couple of|many|a number of)\s+(?:dozens?|hundreds?|thousands?|millions?|billions?)"
     r"(?:\s+(?:thousand|million|billion)(?=\s+(?:of\s+)?(?:dollars|pounds|euros|rand|yen|yuan|rupees|roubles|francs)\b))?"
-    r"|dozens|scores|hundreds|thousands|millions|billions|trillions)"
+    r"|dozens|scores(?=\s+of\b)|hundreds|thousands|millions|billions|trillions)"
     rf"(?:\s+(?:of\s+)?{_CUR_WORD}\b)?"
 )
 _FRACTION = r"(?:two-thirds|two thirds|three-quarters|three quarters|one-third|one-quarter|one-fifth|a third|a quarter|a fifth|a half|one half|half)"
@@ -238,6 +238,7 @@ def _range(m: re.Match, a: str, b: str, pct: str | None) -> tuple[float | None, 
     return min(va, vb), max(va, vb), unit, wa and wb
 
 
+_RESOLUTIONS = {240, 360, 480, 576, 720, 1080, 1440, 2160, 4320}
 _SUBUNIT = re.compile(r"(\s+pence\b|\s?p(?![\w]|\.\w)|\s+cents?\b)", re.I)
 
 
@@ -331,6 +332,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 word = re.sub(r"s$", "", _clean(cur.group(1)))
                 q.unit = CURRENCY_WORDS.get(word) or CURRENCY_WORDS.get(word.split()[-1])
             sub = _SUBUNIT.match(text, q.end)
+            if sub and sub.group(1).strip().lower() == "p" and q.low in _RESOLUTIONS:
+                sub = None  # "1080p", "720p": a screen's lines, not pence
             if sub and q.unit is None and not q.vague and q.low is not None and q.low == q.high:
                 # "four pence", "17 cents": money, written in the main currency unit
                 q.unit = "GBP" if sub.group(1).strip().lower().startswith("p") else "USD"

@@ -59,3 +59,22 @@ def test_years_ages_and_parts_of_a_year_are_not_figures(text):
 
 def test_a_range_of_days_before_a_month_is_a_date():
     assert list(_figures("The firm surveyed 1,200 shoppers on 4-6 March.")) == ["1,200"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Hawks (8-2, 5-1) host the Owls on Friday.",
+    "City beat United 3-1 at home.",
+    "She won 6-4, 3-6, 7-5.",
+    "Nearly two years and a half later, the bridge reopened.",
+    "Patients heard the alarm often[2] on the ward.",
+    "The phone records 1080p video.",
+    "Her test scores improved.",
+    "The officer was arrested after a March 21 call to the office.",
+])
+def test_scores_footnotes_resolutions_and_dates_are_not_figures(text):
+    assert _figures(text) == {}
+
+
+def test_a_rising_range_is_still_a_range():
+    figs = _figures("Between 10-12 people were hurt.")
+    assert any(f.low == 10 and f.high == 12 for f in figs.values())
