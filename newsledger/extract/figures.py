@@ -146,7 +146,11 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
             return "multiplier"
         if nxt.lower_ == "-" and _next_word(doc, span.end + 1) is not None and _next_word(doc, span.end + 1).lemma_.lower() in TIME_UNITS:
             return "duration"
-    if prev is not None and plain_int and (prev.is_title and prev.lower_.rstrip(".") in NUMBERED_NAMES
+    line_start = text.rfind("\n", 0, q.start) + 1
+    if plain_int and not text[line_start:q.start].strip() and re.match(r"[.)]", text[q.end:q.end + 1]):
+        return "list number"  # "1. Eat more fibre": an item's number at the head of its line
+    if prev is not None and plain_int and ((prev.is_title or prev.text[:1].isupper() or prev.text[1:2].isupper())
+                                           and prev.lower_.rstrip(".") in NUMBERED_NAMES
                                            or re.search(r"\bNo\.?\s*$", text[max(0, q.start - 5):q.start])):
         return "name"  # "Article 4", "No. 10"
     if prev is not None and plain_int and prev.pos_ == "PROPN" and prev.is_title and value is not None and value < 10000 \

@@ -78,3 +78,11 @@ def test_scores_footnotes_resolutions_and_dates_are_not_figures(text):
 def test_a_rising_range_is_still_a_range():
     figs = _figures("Between 10-12 people were hurt.")
     assert any(f.low == 10 and f.high == 12 for f in figs.values())
+
+
+@pytest.mark.parametrize("text", [
+    "Tips for spring\n1. Air the house\n2) Clean the gutters",
+    "The new iPad 9 goes on sale today.",
+])
+def test_list_numbers_and_product_names_are_not_figures(text):
+    assert _figures(text) == {}
