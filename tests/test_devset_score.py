@@ -21,6 +21,9 @@ FLOORS = {
     "basil": {"detect_f1": 0.97, "strict_f1": 0.79, "value_accuracy": 0.99, "measure_accuracy": 0.95,
               "subject_accuracy": 0.94, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.93,
               "claim_pair_f1": 0.59},
+    "basil_blind": {"detect_f1": 0.92, "strict_f1": 0.54, "value_accuracy": 0.98, "measure_accuracy": 0.95,
+                    "subject_accuracy": 0.77, "speaker_accuracy": 0.82, "stated_on_accuracy": 0.92,
+                    "claim_pair_f1": 0.39},
     "bbc_business": {"detect_f1": 0.99, "strict_f1": 0.91, "value_accuracy": 0.99, "measure_accuracy": 0.99,
                      "subject_accuracy": 0.95, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.99,
                      "claim_pair_f1": 0.78},
@@ -55,3 +58,14 @@ def test_every_gold_file_has_floors(metrics):
 def test_devset_metric_holds_its_floor(metrics, gold, metric):
     got = metrics[gold][metric]
     assert got >= FLOORS[gold][metric], f"{gold} {metric} = {got:.3f} < {FLOORS[gold][metric]}"
+
+
+def test_figure_and_claim_ids_are_unique_across_gold_files():
+    # the scorer merges every gold file: two files sharing a claim id would make one false claim
+    seen_figures, seen_claims = {}, {}
+    for path in sorted((pathlib.Path(__file__).parent / "devset").glob("*.gold.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        for fig in gold["figures"]:
+            assert seen_figures.setdefault(fig["id"], path.name) == path.name, f"figure id {fig['id']} in two files"
+        for claim in {fig["claim"] for fig in gold["figures"]}:
+            assert seen_claims.setdefault(claim, path.name) == path.name, f"claim id {claim} in two files"
