@@ -193,8 +193,9 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
     if q.unit == "fraction" and prev is not None and prev.lower_ in {"first", "second", "third", "last", "latter", "former", "final"} \
             and re.match(r"\s+of\s+(the\s+|this\s+|last\s+|next\s+)?(year|month|season|decade|century|\d{4}|quarter|game|match)\b", after):
         return "period"  # "in the second half of the year"
-    if q.unit == "fraction" and q.words_only and nxt is not None and nxt.pos_ in {"NOUN", "ADJ", "PROPN"} and nxt.lower_ != "of":
-        return "ordinal"  # "a third quarter", "a third party"
+    if q.unit == "fraction" and q.words_only and nxt is not None and nxt.pos_ in {"NOUN", "ADJ", "PROPN"} and nxt.lower_ != "of" \
+            and re.fullmatch(r"(?:a|one|the)?\s*(?:third|quarter|fifth|half)", q.text.strip(), re.I):
+        return "ordinal"  # "a third quarter", "a third party" (but "a two-thirds majority" is a share)
     if q.unit == "%" and value == 100 and nxt is not None and nxt.pos_ in {"ADJ", "NOUN", "ADV", "VERB"} \
             and nxt.lower_ not in {"of", "stake", "share", "rise", "increase", "jump", "stake"}:
         return "idiom"  # "100 percent sure", "100% transparency": whole-hearted, not a share

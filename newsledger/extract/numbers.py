@@ -82,7 +82,7 @@ _AMOUNT = (
     rf"(?:{_CUR_PREFIX})?"
     rf"(?:{_DIGITS}(?:\s?{_SUFFIX_SCALE}\b|\s+{_SCALE_WORD}(?:\s+{_SCALE_WORD})?)?"
     rf"|(?:{_NUMWORD_FULL}|a|one)(?:\s+{_SCALE_WORD}(?:\s+{_SCALE_WORD})?)"
-    rf"|{_NUMWORD_FULL}|a dozen|half a (?:million|billion|dozen))"
+    rf"|{_NUMWORD_FULL}\s+dozen|{_NUMWORD_FULL}|a dozen|half[- ]a[- ]dozen|a half[- ]dozen|half-dozen|half a (?:million|billion))"
     rf"(?:\.?\s+{_CUR_WORD}\b|(?<=[\dbmnk])-{_CUR_WORD}\b)?"
 )
 _VAGUE = (
@@ -99,7 +99,7 @@ QUANTITY_RE = re.compile(
     rf"(?:"
     rf"(?P<between>between\s+(?P<b1>{_AMOUNT})(?P<b1pct>{_PERCENT})?\s+and\s+(?P<b2>{_AMOUNT})(?P<bpct>{_PERCENT})?)"
     rf"|(?P<fromto>from\s+(?P<f1>{_AMOUNT})(?P<f1pct>{_PERCENT})?\s+to\s+(?P<f2>{_AMOUNT})(?P<fpct>{_PERCENT})?)"
-    rf"|(?P<ratio>(?:(?P<rprefix>{_LOWER}|{_UPPER}|{_APPROX})\s+)?(?P<q1>{_NUMWORD_FULL}|\d{{1,3}})\s+(?:out\s+of|in)\s+"
+    rf"|(?P<ratio>(?:(?P<rprefix>{_LOWER}|{_UPPER}|{_APPROX})\s+)?(?P<q1>{_NUMWORD_FULL}|\d{{1,3}})(?:\s+|-)(?:out(?:\s+|-)of|in)(?:\s+|-)"
     rf"(?P<q2>{_NUMWORD_FULL}|(?!(?:1[89]|20)\d\d\b)\d{{1,4}}))(?!\s+(?:{_TIME_WORDS}))"
     rf"|{_PREFIX}(?:"
     rf"(?P<range>(?P<r1>{_AMOUNT})(?P<r1pct>{_PERCENT})?(?:(?:(?<=\d)|(?<=bn)|(?<=[mk%]))\s?[-–]\s?|\s+to\s+|\s+or\s+)(?P<r2>{_AMOUNT})(?P<rpct>{_PERCENT})?)"
@@ -123,6 +123,10 @@ def _words_value(s: str) -> float | None:
     s = _clean(s).replace("-", " ")
     if s in {"a dozen", "one dozen"}:
         return 12.0
+    if s.replace("-", " ") in {"half a dozen", "a half dozen", "half dozen"}:
+        return 6.0
+    if s.endswith(" dozen") and _words_value(s[:-6]) is not None:
+        return 12.0 * _words_value(s[:-6])  # "five dozen"
     if s.startswith("half a "):
         return 0.5 * SCALES[s.split()[-1]] if s.split()[-1] in SCALES else 6.0
     total, current = 0.0, 0.0

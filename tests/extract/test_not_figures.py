@@ -86,3 +86,7 @@ def test_a_rising_range_is_still_a_range():
 ])
 def test_list_numbers_and_product_names_are_not_figures(text):
     assert _figures(text) == {}
+
+
+def test_a_plural_fraction_before_a_noun_is_a_share_not_an_ordinal():
+    assert "two-thirds" in _figures("The bill needs a two-thirds majority to pass.")

@@ -281,3 +281,14 @@ def test_a_quoted_amount_takes_the_currency_after_the_quote():
 def test_a_few_thousand():
     q = only("The site gets a few thousand visitors a day.", "a few thousand")
     assert bounds(q) == (2000, 5000)
+
+
+@pytest.mark.parametrize("text, words, value", [
+    ("He gave the party a one-in-four chance.", "one-in-four", 0.25),
+    ("Odds of 1-in-5 were quoted.", "1-in-5", 0.2),
+    ("About five dozen cases were filed.", "About five dozen", 60),
+    ("A half-dozen aides resigned.", "half-dozen", 6),
+])
+def test_hyphenated_ratios_and_dozens(text, words, value):
+    q = [q for q in find_quantities(text) if words in q.text][0]
+    assert q.low == q.high == value
