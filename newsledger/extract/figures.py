@@ -521,7 +521,7 @@ def _spent_on(span: Span) -> Token | None:
     """'$2,306 at a theme park, over $10,000 at an electronics chain': in a list of sums, what
     each was spent on or at stands right after it, whatever the parse hung the phrase on."""
     doc = span.doc
-    if span.end >= len(doc) or doc[span.end].lower_ not in {"on", "at", "for", "to"}:
+    if span.end >= len(doc) or doc[span.end].lower_ not in {"on", "at", "for", "to", "from", "toward", "towards"}:
         return None
     prep = doc[span.end]
     obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
@@ -713,7 +713,7 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
         elif measure == "money" and not parts and num.head.i == verb.i and num.dep_ in {"dobj", "npadvmod"} \
                 and verb.lemma_.lower() not in COPULAS | {"have", "say"}:
             parts.append(verb.text)  # "earned $140m", "agreed to pay $850m": the money is what was paid
-        money_preps = {"at"} if measure == "money" else set()
+        money_preps = {"at", "toward", "towards"} if measure == "money" else set()
         if measure == "money" and verb.lemma_.lower() in PAYING:
             money_preps.add("in")  # "paid $43m in taxes", "raised $2m in donations"
         for child in verb.children:
@@ -917,6 +917,9 @@ def extract_figures(doc: Doc) -> list[Figure]:
             num = next((t for t in span if t.like_num), num)
         sent = num.sent
         noun = counted_noun(num)
+        if q.unit == "fraction" and span.end < len(doc) and doc[span.end].pos_ == "NOUN" \
+                and any(t.head.i == span.end for t in span):
+            noun = doc[span.end]  # "a 1 in 3 chance": the ratio is the chance's
         if noun is not None and (noun.lemma_.lower() in TIME_UNITS or noun.lower_.rstrip("s") in TIME_UNITS) and q.unit is None:
             continue
         measure = _measure(num, noun, q, sent)

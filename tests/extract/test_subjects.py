@@ -166,3 +166,12 @@ def test_who_speaks_is_not_what_is_counted():
 def test_the_clause_of_a_share_stops_before_the_next_share():
     figs = _figures("In the poll, 48% said the mayor should resign and 39% that she should stay.")
     assert figs["48%"].subject == "people who said the mayor should resign"
+
+
+@pytest.mark.parametrize("text, words, subject", [
+    ("Analysts put it at a 1 in 4 chance that rates rise.", "1 in 4", "chance"),
+    ("The council will shift £40m from the roads budget and £12m from the parks fund.", "£12m", "parks fund"),
+    ("Ministers plan to steer £2bn toward construction of new prisons.", "£2bn", "construction"),
+])
+def test_what_a_ratio_or_a_moved_sum_is(text, words, subject):
+    assert subject in _figures(text)[words].subject
