@@ -32,7 +32,8 @@ DATE_RE = re.compile(
     rf"|\b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b"
     # a month or a year with no day: the statement is dated too loosely to give a day
     rf"|\b(?P<vague>(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTH}|(?:19|20)\d\d)(?:\s+(?:19|20)\d\d)?"
-    rf"|last\s+(?:year|month|spring|summer|autumn|fall|winter)|earlier\s+this\s+(?:year|month))\b",
+    rf"|last\s+(?:year|month|week|weekend|spring|summer|autumn|fall|winter)|(?:earlier\s+)?this\s+(?:year|month|week)"
+    rf"|earlier\s+this\s+(?:year|month|week))\b",
     re.I,
 )
 

@@ -109,7 +109,16 @@ def test_impossible_date_is_unresolved():
 
 
 def test_last_week_dates_a_period_not_a_statement():
-    assert dates("The minister said the fighting eased last week.", FRI) == []
+    assert all(day is None for _, day in dates("The minister said the fighting eased last week.", FRI))
+
+
+def test_a_poll_released_last_week_has_no_day():
+    import datetime as dt
+    from newsledger.model import Article
+    from newsledger.pipeline import analyse
+    text = "A poll released last week by the Courier found 44 percent backed the mayor."
+    (result,) = list(analyse([Article(doc="t", text=text, published=dt.date(2025, 3, 12))]))
+    assert [m.stated_on for m in result.mentions] == [None]
 
 
 def test_offsets_point_at_the_date_words():
