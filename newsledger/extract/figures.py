@@ -323,8 +323,8 @@ def _governing_lemmas(num: Token, noun: Token | None) -> list[str]:
 def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span) -> str:
     if q.unit and q.unit not in {"%", "fraction"}:
         return "money"
-    if q.times:
-        return "other"  # "1.9 times more likely to be stopped": a ratio, not people
+    if q.times or q.unit in {"%", "fraction"}:
+        return "other"  # "1.9 times more likely", "a third of the arrests": a ratio or a share, not a count
     if q.vague and noun is None and num.dep_ in {"dobj", "npadvmod"} and num.head.lemma_.lower() in {"cost", "spend", "pay", "raise", "owe", "earn", "invest"}:
         return "money"  # "would cost billions": only a sum is spent or paid without a noun
     lemmas = _governing_lemmas(num, noun)

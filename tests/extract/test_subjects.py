@@ -175,3 +175,8 @@ def test_the_clause_of_a_share_stops_before_the_next_share():
 ])
 def test_what_a_ratio_or_a_moved_sum_is(text, words, subject):
     assert subject in _figures(text)[words].subject
+
+
+def test_a_share_of_arrests_is_a_share_not_a_count_of_captives():
+    figs = _figures("About one-third of the arrests were made at the northern crossing.")
+    assert figs["About one-third"].measure == "other"
