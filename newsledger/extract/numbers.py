@@ -318,6 +318,9 @@ def find_quantities(text: str) -> list[Quantity]:
                 unit = "%"
             if m.group("plus") or m.group("ormore"):
                 bound = "lower"
+            if m.group("prefix") and re.search(r"\b(?:anything|nothing|something)\s+$", text[max(0, start - 12):start], re.I):
+                # "refused to accept anything less than $5.7bn": the figure is the $5.7bn asked for
+                bound, start, span_text = None, m.start("amount"), m.group("amount")
             lo, hi = _apply_bound(v, bound)
             q = Quantity(start, end, span_text, lo, hi, unit, words_only=words, bound=bound,
                          times=bool(m.group("times")))

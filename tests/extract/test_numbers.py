@@ -292,3 +292,8 @@ def test_a_few_thousand():
 def test_hyphenated_ratios_and_dozens(text, words, value):
     q = [q for q in find_quantities(text) if words in q.text][0]
     assert q.low == q.high == value
+
+
+def test_anything_less_than_names_the_amount_asked_for():
+    q = only("The union would not accept anything less than £9bn for the scheme.", "£9bn")
+    assert bounds(q) == (9e9, 9e9) and q.bound is None
