@@ -503,7 +503,7 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
-PAYING = {"pay", "spend", "raise", "owe", "invest", "receive", "earn", "lose", "collect", "give", "donate",
+PAYING = {"pay", "spend", "raise", "owe", "invest", "receive", "earn", "lose", "collect", "give", "donate", "sell", "buy",
           "repay", "refund", "award", "fine", "charge", "bill", "save", "cost", "generate", "bring"}
 COPULAS = {"be", "remain", "stand", "total", "reach", "hit", "become"}
 PEOPLE_MEASURES = {"casualties", "killed", "wounded", "captured", "missing", "displaced"}
@@ -710,7 +710,7 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
             any(c.dep_ == "dobj" and c.left_edge.i <= num.i <= c.right_edge.i for c in verb.children)
         if measure in MEASURE_LEMMAS and verb.lemma_.lower() in MEASURE_LEMMAS[measure] and not victim:
             parts.append(verb.text)  # "53 others wounded"
-        elif measure == "money" and not parts and num.head.i == verb.i and num.dep_ in {"dobj", "npadvmod"} \
+        elif measure == "money" and not parts and any(t.head.i == verb.i and t.dep_ in {"dobj", "npadvmod"} for t in skip) \
                 and verb.lemma_.lower() not in COPULAS | {"have", "say"}:
             parts.append(verb.text)  # "earned $140m", "agreed to pay $850m": the money is what was paid
         money_preps = {"at", "toward", "towards"} if measure == "money" else set()

@@ -180,3 +180,8 @@ def test_what_a_ratio_or_a_moved_sum_is(text, words, subject):
 def test_a_share_of_arrests_is_a_share_not_a_count_of_captives():
     figs = _figures("About one-third of the arrests were made at the northern crossing.")
     assert figs["About one-third"].measure == "other"
+
+
+def test_what_a_vague_sum_sold_was():
+    figs = _figures("The fund threatened to respond by selling tens of millions of dollars in city bonds.")
+    assert "city bonds" in figs["tens of millions of dollars"].subject
