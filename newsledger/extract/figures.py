@@ -323,8 +323,8 @@ def _governing_lemmas(num: Token, noun: Token | None) -> list[str]:
 def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span) -> str:
     if q.unit and q.unit not in {"%", "fraction"}:
         return "money"
-    if q.times or q.unit in {"%", "fraction"}:
-        return "other"  # "1.9 times more likely", "a third of the arrests": a ratio or a share, not a count
+    if q.times:
+        return "other"  # "1.9 times more likely": a ratio, not people
     if q.vague and noun is None and num.dep_ in {"dobj", "npadvmod"} and num.head.lemma_.lower() in {"cost", "spend", "pay", "raise", "owe", "earn", "invest"}:
         return "money"  # "would cost billions": only a sum is spent or paid without a noun
     lemmas = _governing_lemmas(num, noun)
@@ -333,6 +333,9 @@ def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span) -> str:
                                 for c in noun.children):
         lemmas = [lem for lem in lemmas if lem not in {"loss", "losses"}]  # "job losses" are not casualties
     m = _measure_of(lemmas)
+    if q.unit in {"%", "fraction"} and m != "territory":
+        return "other"  # "a third of the arrests": a share, not a count of the people it divides;
+        # "around half of the territory" is still land
     if "life" in lemmas[:6] and ({"lose", "claim", "take", "cost"} & set(lemmas[:6])):
         m = "killed"  # "100 people lost their lives", "claimed the lives of 50"
     elif "lose" in lemmas[:4] and noun is not None and (noun.lemma_.lower() in PERSONNEL or noun.lower_.rstrip("s") in PERSONNEL):
