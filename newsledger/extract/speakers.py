@@ -651,7 +651,7 @@ class ArticleSpeakers:
             # no cue governs the figure (often a mis-parse: "…, with 1,000 killed, Kirby has
             # claimed"): the nearest cue speaks for the sentence unless it sits in a subordinate
             # clause of its own ("… rose 3% after the company said …")
-            heads = [f for f in found if not _subordinate(f[0].token)]
+            heads = [f for f in found if not _subordinate(f[0].token) and not _coordinated_after(f[0].token, tok)]
             if heads:
                 return min(heads, key=lambda f: abs(f[0].token.i - tok.i))
             # only a speech verb of a subordinate clause ("the child he says is his"): the figure's
@@ -833,6 +833,25 @@ def _respondents(subj: Token) -> bool:
 def _subordinate(verb: Token) -> bool:
     """A speech verb inside "after the company said …" tells of that clause, not of the sentence."""
     return any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in verb.children) or verb.dep_ == "relcl"
+
+
+def _coordinated_after(verb: Token, tok: Token) -> bool:
+    """Does the speech verb head a clause coordinated after the token's own ("N of the M were
+    X, but the government denies any role")? The conjunct before it is the writer's statement:
+    a cue claims what it reports (its complement, the clause it hangs on), not a sibling clause
+    the writer set beside it. Only a conjunct with a subject of its own: one that shares the
+    subject ("X is projecting 5% growth and also expects …") goes on with the same source, and
+    a reporting verb after a comma ("…, predicts the report") is the parser's conjunct for an
+    inverted "the report predicts". And only one a conjunction opens ("…, but the government
+    denies"): "…, with 1,000 killed, Kirby has claimed" parsed as a conjunct is the sentence's
+    reporting clause. "According to X" hung on the last conjunct often speaks for the whole
+    sentence, and is left to claim it."""
+    if verb.dep_ != "conj" or not _speech_head(verb) or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    if before is None or before.dep_ != "cc":
+        return False
+    return verb.head.i == tok.i or any(a.i == verb.head.i for a in tok.ancestors)
 
 
 def _is_share(tok: Token) -> bool:

@@ -514,3 +514,30 @@ def test_told_the_website_after_an_apposition_is_not_an_inverted_subject(attribu
     text = ("Security\n\nTom Hale, senior consultant at security firm Sophos, told the BBC News website "
             "that 40 flaws were fixed.\n")
     assert attribute(text, "40")[1].speaker == "Tom Hale"
+
+
+# -- what a cue does not claim ----------------------------------------------------------------------
+
+def test_a_cue_in_a_coordinated_clause_does_not_claim_the_clause_before(attribute):
+    text = ("Football\n\nSeven of the 11 players were local men, but the regional government denies any "
+            "link to the betting ring.\n")
+    assert attribute(text, "Seven")[1] is None
+
+
+def test_a_conjoined_verb_sharing_the_subject_keeps_the_source(attribute):
+    text = ("Results\n\nFor 2006, Acme Widgets is projecting sales growth of around 7%, and also expects "
+            "wider margins.\n")
+    assert attribute(text, "around 7%")[1].speaker == "Acme Widgets"
+
+
+def test_a_reporting_clause_parsed_as_a_conjunct_still_claims_the_sentence(attribute):
+    # the seed's "…, with a thousand … killed or wounded …, <spokesperson> has claimed": no
+    # conjunction opens the reporting clause the parser hung on "wounded"
+    text, a = attribute(SEED_003, "a thousand")
+    assert a.speaker == "John Kirby"
+
+
+def test_according_to_on_the_last_conjunct_speaks_for_the_sentence(attribute):
+    text = ("Inquiry\n\nHe repaid the fund more than $40,000 last year, but the FBI began an inquiry into "
+            "other spending, according to the Daily Courier.\n")
+    assert attribute(text, "$40,000")[1].speaker == "Daily Courier"
