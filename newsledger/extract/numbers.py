@@ -104,7 +104,7 @@ QUANTITY_RE = re.compile(
     rf"|{_PREFIX}(?:"
     rf"(?P<range>(?P<r1>{_AMOUNT})(?P<r1pct>{_PERCENT})?(?:(?:(?<=\d)|(?<=bn)|(?<=[mk%]))\s?[-–]\s?|\s+to\s+|\s+or\s+)(?P<r2>{_AMOUNT})(?P<rpct>{_PERCENT})?)"
     rf"|(?P<vague>{_VAGUE})"
-    rf"|(?P<amount>{_AMOUNT})(?P<pct>{_PERCENT})?(?P<plus>\+)?(?P<ormore>\s+or more\b)?(?P<times>\s+times\b)?"
+    rf"|(?P<amount>{_AMOUNT})(?P<pct>{_PERCENT})?(?P<plus>\+)?(?P<ormore>\s+or more\b)?(?P<orso>\s+or so\b)?(?P<times>\s+times\b)?"
     rf"|(?P<frac>{_FRACTION})(?![\w-])"
     rf"))"
     # the word goes on ("Two-thirds", "five-year"), or the number is part of another token
@@ -318,6 +318,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 unit = "%"
             if m.group("plus") or m.group("ormore"):
                 bound = "lower"
+            if m.group("orso"):
+                bound = "approx"  # "40 or so members"
             if m.group("prefix") and re.search(r"\b(?:anything|nothing|something)\s+$", text[max(0, start - 12):start], re.I):
                 # "refused to accept anything less than $5.7bn": the figure is the $5.7bn asked for
                 bound, start, span_text = None, m.start("amount"), m.group("amount")

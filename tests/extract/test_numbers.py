@@ -297,3 +297,8 @@ def test_hyphenated_ratios_and_dozens(text, words, value):
 def test_anything_less_than_names_the_amount_asked_for():
     q = only("The union would not accept anything less than £9bn for the scheme.", "£9bn")
     assert bounds(q) == (9e9, 9e9) and q.bound is None
+
+
+def test_or_so_is_an_approximation():
+    q = only("The 40 or so rebels met on Tuesday.", "40 or so")
+    assert bounds(q) == (40, 40) and q.bound == "approx"
