@@ -324,6 +324,8 @@ def find_cues(sent: Span) -> list[Cue]:
             continue  # "the department released thousands of emails": an act on what is counted
         # (a counted object with no clause of its own: "she added the targets intended to …" is
         # "added that the targets …" with the "that" left out)
+        if tok.lemma_.lower() in _ACT_OBJECT_VERBS and _acts_on_a_thing(tok):
+            continue  # "the president declared a state of emergency": a performed act, not a claim
         objects = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN", "NUM"}
                    and any(_is_quantity(t) for t in c.subtree) and not any(t.pos_ in {"VERB", "AUX"} for t in c.subtree)]
         if objects and (tok.lemma_.lower() == "add" or tok.lemma_.lower() == "show" and subj.lemma_.lower() not in _INANIMATE):
@@ -346,6 +348,25 @@ def find_cues(sent: Span) -> list[Cue]:
             continue  # "the move suggests": a weak verb needs a speaking subject (or a document's owner)
         cues.append(Cue(tok, spk, relayed, subj))
     return cues
+
+
+# Speech verbs whose plain noun object is an act done by saying it ("declared an emergency",
+# "declared war"), not a report of anything: with that object the verb states no figure.
+_ACT_OBJECT_VERBS = {"declare"}
+
+
+def _acts_on_a_thing(verb: Token) -> bool:
+    """Is the verb's object a plain noun phrase — no clause ("declared that …", "declared the
+    vote void"), no quotation, nothing counted ("declared 40 deaths" reports a figure)?"""
+    if any(c.dep_ in {"ccomp", "xcomp", "oprd", "acomp", "parataxis"} for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objects) != 1 or objects[0].pos_ not in {"NOUN", "PROPN"}:
+        return False
+    words = list(objects[0].subtree)
+    if any(_is_quantity(t) or t.pos_ in {"VERB", "AUX"} or t.text in {"\"", "“", "”", "'", "‘", "’"} for t in words):
+        return False
+    return True
 
 
 def _colon_speaker(doc: Doc, sent: Span) -> Speaker | None:

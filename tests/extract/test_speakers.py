@@ -541,3 +541,14 @@ def test_according_to_on_the_last_conjunct_speaks_for_the_sentence(attribute):
     text = ("Inquiry\n\nHe repaid the fund more than $40,000 last year, but the FBI began an inquiry into "
             "other spending, according to the Daily Courier.\n")
     assert attribute(text, "$40,000")[1].speaker == "Daily Courier"
+
+
+def test_declaring_a_plain_noun_is_an_act_not_a_statement(attribute):
+    text = ("Floods\n\nThe governor declared a state of emergency on Monday in order to release millions "
+            "of dollars for repairs.\n")
+    assert attribute(text, "millions")[1] is None
+
+
+def test_declaring_a_clause_is_still_a_statement(attribute):
+    text = "Floods\n\nThe governor declared on Monday that 40 bridges had been destroyed.\n"
+    assert attribute(text, "40")[1].speaker == "governor"
