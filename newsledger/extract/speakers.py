@@ -662,7 +662,8 @@ class ArticleSpeakers:
         of it (or the nearest cue there), else the speaker of the quotation it stands in."""
         sent = tok.sent
         found = self.by_sentence.get(sent.start, [])
-        found = [f for f in found if not (f[1].start <= tok.idx < f[1].end) and not _describes(f[0].subject, tok)]
+        found = [f for f in found if not (f[1].start <= tok.idx < f[1].end) and not _describes(f[0].subject, tok)
+                 and not _in_question_put(f[0].token, tok)]
         if found:
             # the nearest governing speech verb: "A said 40 died, while B said 60 had"
             depth = {a.i: n for n, a in enumerate(tok.ancestors)}
@@ -854,6 +855,23 @@ def _respondents(subj: Token) -> bool:
 def _subordinate(verb: Token) -> bool:
     """A speech verb inside "after the company said …" tells of that clause, not of the sentence."""
     return any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in verb.children) or verb.dep_ == "relcl"
+
+
+_QUESTIONED = {"ask", "question", "press", "quiz", "challenge"}
+
+
+def _in_question_put(verb: Token, tok: Token) -> bool:
+    """Is the token in an "Asked about …" clause of the speech verb ("Asked about the 40 members
+    who left, she said …")? That is the question the reporter put, in the writer's words; the
+    speaker's claim is the answer."""
+    node = tok
+    while node.head.i != node.i:
+        if node.head.i == verb.i:
+            # a participle has no subject of its own (the tagger may call "Asked" a past tense)
+            return node.dep_ == "advcl" and node.tag_ in {"VBN", "VBD"} and node.lemma_.lower() in _QUESTIONED \
+                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children)
+        node = node.head
+    return False
 
 
 def _coordinated_after(verb: Token, tok: Token) -> bool:

@@ -552,3 +552,14 @@ def test_declaring_a_plain_noun_is_an_act_not_a_statement(attribute):
 def test_declaring_a_clause_is_still_a_statement(attribute):
     text = "Floods\n\nThe governor declared on Monday that 40 bridges had been destroyed.\n"
     assert attribute(text, "40")[1].speaker == "governor"
+
+
+def test_a_figure_in_the_question_put_to_the_speaker_is_not_theirs(attribute):
+    text = ("Club\n\nAsked about the 12 members who resigned last month, Smith said, \"We are stronger "
+            "than ever.\"\n")
+    assert attribute(text, "12")[1] is None
+
+
+def test_the_answer_to_a_question_put_is_the_speakers(attribute):
+    text = "Club\n\nAsked about the club, Smith said 12 members had resigned last month.\n"
+    assert attribute(text, "12")[1].speaker == "Smith"
