@@ -2,9 +2,9 @@
 
 Each gold file keeps its own floors: what the extractors reach on it today, measured by
 `make devset`. Floors are raised as the extractors improve and never lowered to make a change
-pass; a gold file added later (bbc_world, annotated blind after the others were tuned on)
-starts at what it measured when it came in, so adding articles never waters the older floors
-down.
+pass; a gold file added later (bbc_world, basil_blind: annotated blind after the others were
+tuned on) starts at what it measured when it came in, so adding articles never waters the older
+floors down.
 """
 from __future__ import annotations
 
@@ -21,17 +21,17 @@ FLOORS = {
     "basil": {"detect_f1": 0.97, "strict_f1": 0.79, "value_accuracy": 0.99, "measure_accuracy": 0.95,
               "subject_accuracy": 0.94, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.93,
               "claim_pair_f1": 0.59},
-    "basil_blind": {"detect_f1": 0.92, "strict_f1": 0.54, "value_accuracy": 0.98, "measure_accuracy": 0.95,
-                    "subject_accuracy": 0.77, "speaker_accuracy": 0.82, "stated_on_accuracy": 0.92,
-                    "claim_pair_f1": 0.39},
+    "basil_blind": {"detect_f1": 0.97, "strict_f1": 0.76, "value_accuracy": 0.99, "measure_accuracy": 0.98,
+                    "subject_accuracy": 0.86, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.94,
+                    "claim_pair_f1": 0.92},
     "bbc_business": {"detect_f1": 0.99, "strict_f1": 0.91, "value_accuracy": 0.99, "measure_accuracy": 0.99,
                      "subject_accuracy": 0.95, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.99,
                      "claim_pair_f1": 0.78},
     "bbc_politics": {"detect_f1": 0.99, "strict_f1": 0.84, "value_accuracy": 0.99, "measure_accuracy": 0.98,
                      "subject_accuracy": 0.91, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.99,
                      "claim_pair_f1": 0.42},
-    "bbc_world": {"detect_f1": 0.97, "strict_f1": 0.84, "value_accuracy": 0.99, "measure_accuracy": 0.98,
-                  "subject_accuracy": 0.91, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.99,
+    "bbc_world": {"detect_f1": 0.97, "strict_f1": 0.86, "value_accuracy": 0.99, "measure_accuracy": 0.98,
+                  "subject_accuracy": 0.92, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.99,
                   "claim_pair_f1": 0.39},
 }
 
