@@ -242,9 +242,13 @@ def relink(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM claims")
     claims = link_claims(refs)
     for claim in claims:
+        # a date is borrowed only from a mention that dates the claim by its own words; an
+        # undated background fact keeps each article's own default rather than the earliest
+        # outlet's publication day
+        dated = any(m.strong_date for m in claim.members)
         for m in claim.members:
             conn.execute("UPDATE figures SET claim = ? WHERE id = ?", (claim.id, m.key))
-            if not m.strong_date and claim.stated_on is not None and m.stated_on != claim.stated_on:
+            if dated and not m.strong_date and claim.stated_on is not None and m.stated_on != claim.stated_on:
                 conn.execute("UPDATE attributions SET stated_on = ?, stated_on_source = 'borrowed' WHERE figure_id = ?",
                              (claim.stated_on.isoformat(), m.key))
             else:

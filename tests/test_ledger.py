@@ -1,6 +1,7 @@
 """Ingest orchestration: content hashes, one transaction per article, order independence."""
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 
 from newsledger import ledger, pipeline, store
@@ -279,3 +280,15 @@ def test_a_failure_linking_across_articles_keeps_the_articles_and_is_reported(se
     again = _ingest(db, seed_files[:2])
     assert not again.failed
     assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM figures WHERE claim IS NULL").fetchone()[0] == 0
+
+
+def test_an_undated_background_fact_keeps_each_articles_own_date(tmp_path):
+    # two outlets state the same fact with no date cue; neither borrows the other's publication day
+    one = write(tmp_path / "one.txt", "Harbour reopens\n\nThe harbour handled 4,200 ships last year, and trade is recovering.\n")
+    two = write(tmp_path / "two.txt", "Harbour open again\n\nThe port, which handled 4,200 ships last year, reopened this week to traffic.\n")
+    db = tmp_path / "ledger.db"
+    _ingest(db, [one], published=dt.date(2025, 3, 10), outlet="Daily A")
+    _ingest(db, [two], published=dt.date(2025, 3, 11), outlet="Daily B")
+    figures, _ = _export(db, tmp_path / "out")
+    dates = {f["doc"]: f["stated_on"] for f in figures if f["text"] == "4,200"}
+    assert dates == {"one": "2025-03-10", "two": "2025-03-11"}
