@@ -176,7 +176,7 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
             return "not a count"
         if num.dep_ == "nummod" and num.head.pos_ not in {"NOUN", "PROPN"}:
             return "not a count"
-    if q.unit == "fraction" and prev is not None and prev.lower_ in {
+    if q.unit == "fraction" and "quarter" in q.text.lower() and prev is not None and prev.lower_ in {
             "the", "preceding", "past", "last", "next", "previous", "recent", "consecutive", "first", "final"} \
             and not re.match(r"\s+of\b", after):
         return "duration"  # "in the preceding three quarters": quarters of a year

@@ -90,3 +90,11 @@ def test_list_numbers_and_product_names_are_not_figures(text):
 
 def test_a_plural_fraction_before_a_noun_is_a_share_not_an_ordinal():
     assert "two-thirds" in _figures("The bill needs a two-thirds majority to pass.")
+
+
+def test_the_two_thirds_majority_is_a_share():
+    assert "two-thirds" in _figures("The vote cleared the two-thirds majority the leader had predicted.")
+
+
+def test_the_preceding_three_quarters_is_time():
+    assert _figures("Sales fell in the preceding three quarters.") == {}
