@@ -73,6 +73,8 @@ def _clean_np(tokens: list[Token]) -> str:
     words = [t for t in tokens if t.dep_ not in {"det", "punct"} or t.lower_ in {"-"}]
     text = " ".join(t.text for t in words)
     text = re.sub(r"\s+'s\b", "'s", text).replace(" ’s", "’s").replace(" - ", "-")
+    # "the 76-year-old Pelosi": an age describes the speaker, it is not part of the name
+    text = re.sub(r"^(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old\s+", "", text.strip(" ,"))
     return text.strip(" ,")
 
 

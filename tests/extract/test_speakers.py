@@ -563,3 +563,12 @@ def test_a_figure_in_the_question_put_to_the_speaker_is_not_theirs(attribute):
 def test_the_answer_to_a_question_put_is_the_speakers(attribute):
     text = "Club\n\nAsked about the club, Smith said 12 members had resigned last month.\n"
     assert attribute(text, "12")[1].speaker == "Smith"
+
+
+def test_an_age_before_a_name_is_not_part_of_the_speakers_name():
+    import datetime as dt
+    from newsledger.model import Article
+    from newsledger.pipeline import analyse
+    (result,) = list(analyse([Article(doc="t", text="The 64-year-old Okonkwo said 30 homes were lost.",
+                                      published=dt.date(2025, 3, 12))]))
+    assert [m.speaker for m in result.mentions] == ["Okonkwo"]
