@@ -146,6 +146,10 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
             return "multiplier"
         if nxt.lower_ == "-" and _next_word(doc, span.end + 1) is not None and _next_word(doc, span.end + 1).lemma_.lower() in TIME_UNITS:
             return "duration"
+    if plain_int and re.fullmatch(r"\d{5}", q.text.strip()) and re.search(r"\b[A-Z]{2}\s*$", text[max(0, q.start - 4):q.start]):
+        return "address"  # "Los Angeles, CA 90069": a postal code
+    if plain_int and value in {240, 360, 480, 576, 720, 1080, 1440, 2160} and re.match(r"p\b", text[q.end:q.end + 2]):
+        return "resolution"  # "streams at 1080p"
     line_start = text.rfind("\n", 0, q.start) + 1
     if plain_int and not text[line_start:q.start].strip() and re.match(r"[.)]", text[q.end:q.end + 1]):
         return "list number"  # "1. Eat more fibre": an item's number at the head of its line

@@ -62,7 +62,7 @@ class Quantity:
 _NUMWORD = r"(?:" + "|".join(sorted((k for k in UNITS if k != "zero"), key=len, reverse=True)) + r")"
 _NUMWORD_FULL = rf"{_NUMWORD}(?:[- ]{_NUMWORD})?"
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:, \d{3})+(?![\d,])|\d+(?:\.\d+)?)"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:, \d{3})+(?![\d,])|\d+(?:\.\d+)?(?!,\d))"
 _SUFFIX_SCALE = r"(?:bn|mn|tn|trn|m|k|b)"
 _CUR_PREFIX = r"(?:US\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|\$|£|€|¥|₹|₩|₽|₴|(?:USD|EUR|GBP|JPY|CNY|RMB|CHF|Rs\.?)\s?)"
 _CUR_WORD = (r"(?:(?:US|Australian|Canadian|Hong Kong|New Zealand|Swiss)\s+)?"

@@ -98,3 +98,11 @@ def test_the_two_thirds_majority_is_a_share():
 
 def test_the_preceding_three_quarters_is_time():
     assert _figures("Sales fell in the preceding three quarters.") == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Write to P.O. Box 1200, Dayton, OH 45402.",
+    "The console streams games at 1080p/1440p.",
+])
+def test_postal_codes_and_resolutions_are_not_figures(text):
+    assert "45402" not in _figures(text) and "1080" not in _figures(text) and "1440" not in _figures(text)
