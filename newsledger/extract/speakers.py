@@ -8,6 +8,8 @@ speaker the article introduced earlier.
 """
 from __future__ import annotations
 
+import dataclasses
+
 import functools
 import re
 from dataclasses import dataclass
@@ -334,6 +336,14 @@ def find_cues(sent: Span) -> list[Cue]:
             # "the papers will add eight pages", "Reynolds showing gains of 4.5%": adding or showing
             # a thing is an act; the speech senses take a clause ("he added that …", "figures show")
             continue
+        counted = subj
+        if _is_quantity(subj):
+            # "two of the officials briefed on it said": the officials speak; the number counts
+            # them, and the source span starts at it so it is not read as a figure of the story
+            group = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+            if group is not None and group.lower_ in _ANON_HEADS:
+                subj = group
         if _respondents(subj):
             # "69% of over-55s said", "two of those polled said": respondents, not a source — but
             # "half of those asked in a poll for Intervoice said" names the poll they answered
@@ -345,6 +355,8 @@ def find_cues(sent: Span) -> list[Cue]:
         spk = speaker_from_np(subj)
         if spk is None:
             continue
+        if counted is not subj:
+            spk = dataclasses.replace(spk, start=min(spk.start, counted.idx))
         if tok.lemma_.lower() not in STRONG_SPEECH and spk.kind == "ANON" and \
                 subj.lemma_.lower() not in _ANON_HEADS and not (spk.role or "").startswith("document"):
             continue  # "the move suggests": a weak verb needs a speaking subject (or a document's owner)

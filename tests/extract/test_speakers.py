@@ -572,3 +572,12 @@ def test_an_age_before_a_name_is_not_part_of_the_speakers_name():
     (result,) = list(analyse([Article(doc="t", text="The 64-year-old Okonkwo said 30 homes were lost.",
                                       published=dt.date(2025, 3, 12))]))
     assert [m.speaker for m in result.mentions] == ["Okonkwo"]
+
+
+def test_two_of_the_officials_speak_and_the_two_counts_them():
+    import datetime as dt
+    from newsledger.model import Article
+    from newsledger.pipeline import analyse
+    (result,) = list(analyse([Article(doc="t", text="Three of the officials said 25 people had been detained.",
+                                      published=dt.date(2025, 3, 12))]))
+    assert [(m.figure.text, m.speaker) for m in result.mentions] == [("25", "officials")]
