@@ -384,6 +384,9 @@ def _phrase(noun: Token, skip: Span | None = None) -> str:
         if t.like_num and not t.whitespace_ and t.i + 1 < noun.i and doc[t.i + 1].text == "-":
             words.append(t)  # "24-year-olds": the number is part of the word
             continue
+        if noun.lower_.endswith("olds") and (t.like_num or t.lower_ in {"to", "and"}) and t.i < noun.i:
+            words.append(t)  # "18 to 24 year olds": an age band names who is counted
+            continue
         if t.is_currency or t.text in {"%", "(", ")", "-"} or (t.is_upper and len(t) > 3 and t.ent_type_ == "GPE"):
             continue  # another amount's symbol, or a dateline ("WASHINGTON —")
         if t.dep_ in {"det", "predet", "nummod", "quantmod", "punct"} or t.like_num:

@@ -185,3 +185,7 @@ def test_a_share_of_arrests_is_a_share_not_a_count_of_captives():
 def test_what_a_vague_sum_sold_was():
     figs = _figures("The fund threatened to respond by selling tens of millions of dollars in city bonds.")
     assert "city bonds" in figs["tens of millions of dollars"].subject
+
+
+def test_an_age_band_names_who_is_counted():
+    assert _figures("Just 21% of 18 to 24 year olds voted in the election.")["21%"].subject == "18 to 24 year olds"
