@@ -645,7 +645,9 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
         # "tens of millions of dollars in federal taxes": dollars are the unit, taxes the thing
         core = _of_object(core, ("in", "of", "for", "on"))
     if core is None:
-        core = _of_object(num, ("of", "in", "on", "for", "among"))  # "$43m in taxes", "half of voters"
+        # "$43m in taxes", "half of voters" — but "dozens in border city" is where they died
+        preps = ("of", "on", "for", "among") if measure in PEOPLE_MEASURES else ("of", "in", "on", "for", "among")
+        core = _of_object(num, preps)
         if core is not None and core.lower_ in _UNIT_WORDS:  # "thousands of dollars on purchases"
             core = _of_object(num, ("in", "on", "for", "among"))
     if core is None:  # "two-thirds of members": the "of" may hang on any word of the figure
@@ -716,8 +718,10 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
         and not any(t.lower_ in {"their", "its", "his", "her"} for t in core.subtree if t.i <= core.i)
     victim = False
     if verb is not None:
-        victim = measure in MEASURE_LEMMAS and verb.lemma_.lower() in MEASURE_LEMMAS[measure] and \
-            any(c.dep_ == "dobj" and c.left_edge.i <= num.i <= c.right_edge.i for c in verb.children)
+        counted = [num] + ([core] if core is not None else [])
+        harm = {w for m in PEOPLE_MEASURES for w in MEASURE_LEMMAS.get(m, ())}
+        victim = measure in PEOPLE_MEASURES and verb.lemma_.lower() in harm and \
+            any(c.dep_ == "dobj" and c.left_edge.i <= t.i <= c.right_edge.i for c in verb.children for t in counted)
         if measure in MEASURE_LEMMAS and verb.lemma_.lower() in MEASURE_LEMMAS[measure] and not victim:
             parts.append(verb.text)  # "53 others wounded"
         elif measure == "money" and not parts and any(t.head.i == verb.i and t.dep_ in {"dobj", "npadvmod"} for t in skip) \
@@ -751,7 +755,7 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
         shared = verb
         while shared.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in shared.children):
             shared = shared.head  # "growth would reach 4.4%, but fall to 3.3%": the subject is shared
-        if shared is not verb:
+        if shared is not verb and not victim:  # "strikes killed 38 and wounded 120": the strikes did it
             subj = next((c for c in shared.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subj is not None and subj.pos_ in {"NOUN", "PROPN"} and (core is None or subj.i != core.i):
                 context.append(_short(_head_noun(subj), skip))
@@ -778,7 +782,7 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
                         child.dep_ == "nsubj" and any(t.ent_type_ == "PERSON" for t in child.subtree)
                         and verb.lemma_ not in COPULAS and verb.lemma_.lower() not in CHANGE_LEMMAS):
                     context.append(ctx)
-    if core is not None and core.i != num.i and (core.lemma_.lower() in MEASURE_NOUNS or not has_aff):
+    if core is not None and core.i != num.i and not victim and (core.lemma_.lower() in MEASURE_NOUNS or not has_aff):
         sufferer = _clause_subject(core)
         for child in core.children:  # "troops Moscow has deployed": the deployer qualifies them
             if child.dep_ == "relcl":
@@ -952,7 +956,9 @@ def extract_figures(doc: Doc) -> list[Figure]:
                 # "80,000 affected, and some 1,200 are sheltering": what befell the list's noun,
                 # not a measure word found further off
                 fig.measure = figures[-1].measure
-        last_noun = noun if noun is not None else (last_noun if figures and figures[-1].sentence_start == fig.sentence_start else None)
+        subset = re.search(r"\b(?:including|among them|of whom|of which)\s+$", text_of(doc)[max(0, q.start - 16):q.start])
+        if subset is None:  # "38 civilians, including 11 children, and 120 wounded": the list is of civilians
+            last_noun = noun if noun is not None else (last_noun if figures and figures[-1].sentence_start == fig.sentence_start else None)
         if fig.measure != "money" and (noun is None or noun.pos_ == "PRON") and not fig.subject:
             weak.add(len(figures))
         bare = noun is None or noun.i == num.i or noun.lower_ in _UNIT_WORDS

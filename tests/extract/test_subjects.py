@@ -189,3 +189,14 @@ def test_what_a_vague_sum_sold_was():
 
 def test_an_age_band_names_who_is_counted():
     assert _figures("Just 21% of 18 to 24 year olds voted in the election.")["21%"].subject == "18 to 24 year olds"
+
+
+def test_a_list_of_victims_is_of_the_whole_not_the_subset_named_inside_it():
+    figs = _figures("Shelling of the town killed at least 21 villagers, including four children, and wounded more than 60, "
+                    "officials said.")
+    assert figs["more than 60"].subject == "villagers"
+
+
+def test_where_people_died_is_not_who_died():
+    figs = _figures("Storms kill dozens in coastal town\n\nAt least 30 residents died when storms hit the coast.")
+    assert "town" not in figs["dozens"].subject
