@@ -527,6 +527,15 @@ def _clip(tokens, n: int = 6) -> str:
     return " ".join(t.text for t in words)
 
 
+def _changed_object(num: Token) -> bool:
+    """'bringing total losses to 840,000', 'taking the toll to 50': the figure is what a named
+    thing was brought to, so the clause names what it counts."""
+    if num.dep_ != "pobj" or num.head.lower_ != "to" or num.head.head.pos_ != "VERB":
+        return False
+    verb = num.head.head
+    return any(c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"} for c in verb.children)
+
+
 def _spent_on(span: Span) -> Token | None:
     """'$2,306 at a theme park, over $10,000 at an electronics chain': in a list of sums, what
     each was spent on or at stands right after it, whatever the parse hung the phrase on."""
@@ -950,8 +959,12 @@ def extract_figures(doc: Doc) -> list[Figure]:
         fig.period = period(_clause_text(num))
         if noun is None and figures and figures[-1].sentence_start == fig.sentence_start and \
                 figures[-1].unit == fig.unit and last_noun is not None and q.unit is None:
-            # "30,000 jobs are to go, 560 will be lost at …": the list leaves the noun out
-            fig.subject = _subject(num, last_noun, q, sent, span, measure)
+            # "30,000 jobs are to go, 560 will be lost at …": the list leaves the noun out — unless
+            # the figure's own clause names what it counts ("bringing total losses to 840,000")
+            own = fig.subject
+            ents = {e.text for e in doc.ents}
+            if not own or own in ents or not _changed_object(num):
+                fig.subject = _subject(num, last_noun, q, sent, span, measure)
             if fig.measure == "other" or _measure_of(_governing_lemmas(num, None)) is None:
                 # "80,000 affected, and some 1,200 are sheltering": what befell the list's noun,
                 # not a measure word found further off

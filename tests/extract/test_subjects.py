@@ -200,3 +200,8 @@ def test_a_list_of_victims_is_of_the_whole_not_the_subset_named_inside_it():
 def test_where_people_died_is_not_who_died():
     figs = _figures("Storms kill dozens in coastal town\n\nAt least 30 residents died when storms hit the coast.")
     assert "town" not in figs["dozens"].subject
+
+
+def test_a_running_total_names_its_own_subject():
+    figs = _figures("The army said it lost 40 soldiers on Friday, bringing its total losses this month to 310.")
+    assert "total losses" in figs["310"].subject
