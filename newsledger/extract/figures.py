@@ -344,6 +344,9 @@ def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span) -> str:
         m = "killed"  # "100 people lost their lives", "claimed the lives of 50"
     elif "lose" in lemmas[:4] and noun is not None and (noun.lemma_.lower() in PERSONNEL or noun.lower_.rstrip("s") in PERSONNEL):
         m = "casualties"  # "Russia lost 1,250 soldiers": losses, not a deployment
+    if m == "captured" and noun is not None and noun.lemma_.lower() in {
+            "village", "town", "city", "settlement", "district", "region", "hill", "position", "area", "territory"}:
+        m = "territory"  # "captured two villages": places taken, not prisoners
     if m == "deployed" and not set(lemmas) & STRONG_DEPLOY and not (
             noun is not None and (noun.lemma_.lower() in PERSONNEL | SECURITY or noun.lower_.rstrip("s") in PERSONNEL)):
         m = None  # "sent 5,000 food parcels", "3,000 nurses recruited": sent, not deployed

@@ -205,3 +205,7 @@ def test_where_people_died_is_not_who_died():
 def test_a_running_total_names_its_own_subject():
     figs = _figures("The army said it lost 40 soldiers on Friday, bringing its total losses this month to 310.")
     assert "total losses" in figs["310"].subject
+
+
+def test_places_taken_are_territory_not_prisoners():
+    assert _figures("The ministry said its forces had captured three villages.")["three"].measure == "territory"
