@@ -17,7 +17,7 @@ from ..model import Figure
 from .lexicon import (AGE_WORDS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS, NUMBERED_NAMES, PERSONNEL,
                       SECURITY, STREET_WORDS, STRONG_DEPLOY, STRONG_SPEECH, TIME_UNITS, VAGUE_PLURALS,
                       YEAR_CONTEXT)
-from .numbers import Quantity, find_quantities, parse_amount
+from .numbers import RESOLUTIONS, Quantity, find_quantities, parse_amount
 
 _AFFILIATION_ENTS = {"NORP", "GPE", "ORG"}
 _DEFINITE = {"the", "these", "those", "both", "all", "its", "their", "his", "her", "our", "my", "your"}
@@ -148,7 +148,7 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
             return "duration"
     if plain_int and re.fullmatch(r"\d{5}", q.text.strip()) and re.search(r"\b[A-Z]{2}\s*$", text[max(0, q.start - 4):q.start]):
         return "address"  # "Los Angeles, CA 90069": a postal code
-    if plain_int and value in {240, 360, 480, 576, 720, 1080, 1440, 2160} and re.match(r"p\b", text[q.end:q.end + 2]):
+    if plain_int and value in RESOLUTIONS and re.match(r"p\b", text[q.end:q.end + 2]):
         return "resolution"  # "streams at 1080p"
     line_start = text.rfind("\n", 0, q.start) + 1
     if plain_int and not text[line_start:q.start].strip() and re.match(r"[.)]", text[q.end:q.end + 1]):
@@ -210,6 +210,10 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
     return None
 
 
+# Adjectives that stand for the people counted: "the estimated 150,000 dead"
+_AS_NOUN = {"dead", "injured", "wounded", "missing", "displaced", "homeless"}
+
+
 def counted_noun(num: Token) -> Token | None:
     """The noun a quantity counts: '1,000 troops' -> troops; 'thousands of troops' -> troops."""
     while num.dep_ in {"conj", "appos"} and num.head.like_num and num.head.i < num.i:
@@ -222,7 +226,6 @@ def counted_noun(num: Token) -> Token | None:
         if between & {"last", "next", "this", "previous", "a", "per", "each", "every"}:
             return None  # "down from 311,764 last month": the month is when, not what is counted
         return num.head
-    _AS_NOUN = {"dead", "injured", "wounded", "missing", "displaced", "homeless"}
     if num.head.i == num.i + 1 and num.head.lower_ in _AS_NOUN and num.head.pos_ in {"ADJ", "NOUN"}:
         return num.head  # "the estimated 150,000 dead": the adjective is the people counted
     after = next((c for c in num.children if c.i == num.i + 1 and c.lower_ == "dead"), None)
@@ -520,6 +523,7 @@ PAYING = {"pay", "spend", "raise", "owe", "invest", "receive", "earn", "lose", "
           "repay", "refund", "award", "fine", "charge", "bill", "save", "cost", "generate", "bring"}
 COPULAS = {"be", "remain", "stand", "total", "reach", "hit", "become"}
 PEOPLE_MEASURES = {"casualties", "killed", "wounded", "captured", "missing", "displaced"}
+HARM_LEMMAS = {w for m in PEOPLE_MEASURES for w in MEASURE_LEMMAS.get(m, ())}  # verbs that befall people
 
 
 def _clip(tokens, n: int = 6) -> str:
@@ -731,8 +735,7 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
     victim = False
     if verb is not None:
         counted = [num] + ([core] if core is not None else [])
-        harm = {w for m in PEOPLE_MEASURES for w in MEASURE_LEMMAS.get(m, ())}
-        victim = measure in PEOPLE_MEASURES and verb.lemma_.lower() in harm and \
+        victim = measure in PEOPLE_MEASURES and verb.lemma_.lower() in HARM_LEMMAS and \
             any(c.dep_ == "dobj" and c.left_edge.i <= t.i <= c.right_edge.i for c in verb.children for t in counted)
         if measure in MEASURE_LEMMAS and verb.lemma_.lower() in MEASURE_LEMMAS[measure] and not victim:
             parts.append(verb.text)  # "53 others wounded"
@@ -965,8 +968,7 @@ def extract_figures(doc: Doc) -> list[Figure]:
             # "30,000 jobs are to go, 560 will be lost at …": the list leaves the noun out — unless
             # the figure's own clause names what it counts ("bringing total losses to 840,000")
             own = fig.subject
-            ents = {e.text for e in doc.ents}
-            if not own or own in ents or not _changed_object(num):
+            if not (own and _changed_object(num) and own not in {e.text for e in doc.ents}):
                 fig.subject = _subject(num, last_noun, q, sent, span, measure)
             if fig.measure == "other" or _measure_of(_governing_lemmas(num, None)) is None:
                 # "80,000 affected, and some 1,200 are sheltering": what befell the list's noun,

@@ -242,7 +242,7 @@ def _range(m: re.Match, a: str, b: str, pct: str | None) -> tuple[float | None, 
     return min(va, vb), max(va, vb), unit, wa and wb
 
 
-_RESOLUTIONS = {240, 360, 480, 576, 720, 1080, 1440, 2160, 4320}
+RESOLUTIONS = {240, 360, 480, 576, 720, 1080, 1440, 2160, 4320}
 _SUBUNIT = re.compile(r"(\s+pence\b|\s?p(?![\w]|\.\w)|\s+cents?\b)", re.I)
 
 
@@ -341,7 +341,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 word = re.sub(r"s$", "", _clean(cur.group(1)))
                 q.unit = CURRENCY_WORDS.get(word) or CURRENCY_WORDS.get(word.split()[-1])
             sub = _SUBUNIT.match(text, q.end)
-            if sub and sub.group(1).strip().lower() == "p" and q.low in _RESOLUTIONS:
+            if sub and sub.group(1).strip().lower() == "p" and q.low in RESOLUTIONS:
                 sub = None  # "1080p", "720p": a screen's lines, not pence
             if sub and q.unit is None and not q.vague and q.low is not None and q.low == q.high:
                 # "four pence", "17 cents": money, written in the main currency unit
