@@ -246,7 +246,17 @@ RESOLUTIONS = {240, 360, 480, 576, 720, 1080, 1440, 2160, 4320}
 _SUBUNIT = re.compile(r"(\s+pence\b|\s?p(?![\w]|\.\w)|\s+cents?\b)", re.I)
 
 
+# Written dates and clock times: their digits are never amounts ("2024-12-18" is no range 2024-12).
+_DATE_OR_TIME = re.compile(r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d{2})(?!\d)")
+
+
 def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in `text` with its bounds, none of them inside a written date or time."""
+    dates = [(m.start(), m.end()) for m in _DATE_OR_TIME.finditer(text)]
+    return [q for q in _quantities(text) if not any(q.start < e and s < q.end for s, e in dates)]
+
+
+def _quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     for m in QUANTITY_RE.finditer(text):
         span_text = m.group(0)

@@ -23,10 +23,45 @@ def default_shared() -> pathlib.Path:
     return ROOT.parent / "shared"
 
 
-def stage(shared: pathlib.Path, folder: pathlib.Path) -> list[pathlib.Path]:
+def crisis_events(which: str) -> tuple[list[str], str | None]:
+    """The crisis events to score ('dev': all but the held-back ones; 'heldout': only those), and why
+    none are when the texts have not been rebuilt into devdata/crisis."""
+    from tests.devset import anchored
+
+    held = anchored.held_out()
+    names = [e for e in anchored.events() if (e in held) == (which == "heldout")]
+    missing = [e for e in names if not (anchored.TEXTS / e / "manifest.csv").exists()]
+    if missing:
+        return [e for e in names if e not in missing], (
+            "crisis events skipped, texts not rebuilt into devdata/crisis/ "
+            f"(see ../shared/corpora/crisis/README.md): {', '.join(missing)}")
+    return names, None
+
+
+def stage_crisis(events: list[str], folder: pathlib.Path, golds: pathlib.Path) -> tuple[list[dict], list[pathlib.Path]]:
+    from tests.devset import anchored
+
+    rows, paths = [], []
+    for event in events:
+        gold = anchored.build(event)
+        meta = anchored.manifest(event)
+        for d in gold["documents"]:
+            file = d["doc"][len(event) + 1:] + ".txt"
+            os.symlink(anchored.TEXTS / event / file, folder / (d["doc"] + ".txt"))
+            m = meta[file]
+            rows.append({"file": d["doc"] + ".txt", "published": m.get("published") or "",
+                         "outlet": m.get("outlet") or "", "url": m.get("url") or "", "title": m.get("title") or ""})
+        path = golds / f"crisis-{event}.gold.json"
+        path.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+        paths.append(path)
+    return rows, paths
+
+
+def stage(shared: pathlib.Path, folder: pathlib.Path, crisis: list[str] = (), sets: str = "all") -> list[pathlib.Path]:
     """Link every listed file into `folder` and write its manifest; return the gold files."""
     rows = []
-    for listing in sorted(HERE.glob("*.files.csv")):
+    listings = sorted(HERE.glob("*.files.csv")) if sets == "all" else []
+    for listing in listings:
         with listing.open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 src = shared / row["path"]
@@ -34,21 +69,24 @@ def stage(shared: pathlib.Path, folder: pathlib.Path) -> list[pathlib.Path]:
                 os.symlink(src, folder / name)
                 rows.append({"file": name, "published": row.get("published") or "", "outlet": row.get("outlet") or "",
                              "url": "", "title": row.get("title") or ""})
+    crisis_rows, crisis_golds = stage_crisis(list(crisis), folder, folder.parent)
+    rows += crisis_rows
     with (folder / "manifest.csv").open("w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=["file", "published", "outlet", "url", "title"])
         w.writeheader()
         w.writerows(rows)
-    return sorted(HERE.glob("*.gold.json"))
+    return (sorted(HERE.glob("*.gold.json")) if sets == "all" else []) + crisis_golds
 
 
-def build_export(shared: pathlib.Path, work: pathlib.Path) -> tuple[pathlib.Path, pathlib.Path, list[pathlib.Path]]:
+def build_export(shared: pathlib.Path, work: pathlib.Path, crisis: list[str] = (),
+                 sets: str = "all") -> tuple[pathlib.Path, pathlib.Path, list[pathlib.Path]]:
     from newsledger import store
     from newsledger.ledger import ingest
     from newsledger.report.export import export
 
     docs = work / "docs"
     docs.mkdir()
-    golds = stage(shared, docs)
+    golds = stage(shared, docs, crisis, sets)
     conn = store.connect(work / "ledger.db")
     report = ingest(conn, [str(docs)])
     if report.problems:
@@ -71,12 +109,17 @@ FIELDS = ["gold_figures", "detect_f1", "strict_f1", "value_accuracy", "measure_a
 
 
 def table(shared, export_dir, docs, golds) -> str:
-    cols = [("all", [])] + [(g.name.replace(".gold.json", ""), ["--focus", str(g)]) for g in golds]
-    results = {name: json.loads(score(shared, export_dir, docs, golds, ["--json"] + extra).stdout) for name, extra in cols}
-    lines = ["| metric | " + " | ".join(name for name, _ in cols) + " |", "|---" * (len(cols) + 1) + "|"]
+    crisis = [g for g in golds if g.name.startswith("crisis-")]
+    cols = [("all", golds, [])]
+    if crisis and len(crisis) < len(golds):
+        cols.append(("crisis", crisis, []))
+    cols += [(g.name.replace(".gold.json", "").replace("crisis-", ""), golds, ["--focus", str(g)]) for g in golds]
+    results = {name: json.loads(score(shared, export_dir, docs, gs, ["--json"] + extra).stdout)
+               for name, gs, extra in cols}
+    lines = ["| metric | " + " | ".join(name for name, _, _ in cols) + " |", "|---" * (len(cols) + 1) + "|"]
     for f in FIELDS:
         cells = [(f"{results[n][f]:.3f}" if isinstance(results[n].get(f), float) else str(results[n].get(f, "")))
-                 for n, _ in cols]
+                 for n, _, _ in cols]
         lines.append(f"| {f} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -89,17 +132,26 @@ def main(argv=None) -> int:
     ap.add_argument("--focus", help="score only this gold file (e.g. basil)")
     ap.add_argument("--keep", type=pathlib.Path, help="keep the ledger and export in this folder")
     ap.add_argument("--table", action="store_true", help="a Markdown table of the fields, overall and per gold file")
+    ap.add_argument("--sets", choices=["all", "crisis", "heldout"], default="all",
+                    help="all: every development set and the crisis events not held back; crisis: those events "
+                         "alone; heldout: only the held-back crisis events (score them once, at the end)")
     a = ap.parse_args(argv)
+    crisis, skipped = crisis_events("heldout" if a.sets == "heldout" else "dev")
+    if skipped:
+        print(f"devset: {skipped}", file=sys.stderr)
+    if a.sets != "all" and not crisis:
+        print("devset: no crisis event to score", file=sys.stderr)
+        return 1
     with tempfile.TemporaryDirectory() as tmp:
         work = a.keep or pathlib.Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
-        export_dir, docs, golds = build_export(a.shared, work)
+        export_dir, docs, golds = build_export(a.shared, work, crisis, "all" if a.sets == "all" else "crisis")
         if a.table:
             print(table(a.shared, export_dir, docs, golds))
             return 0
         extra = (["--verbose"] if a.verbose else []) + (["--json"] if a.json else [])
         if a.focus:
-            extra += ["--focus", str(next(g for g in golds if g.name.startswith(a.focus)))]
+            extra += ["--focus", str(next(g for g in golds if g.name.replace("crisis-", "").startswith(a.focus)))]
         res = score(a.shared, export_dir, docs, golds, extra)
         sys.stdout.write(res.stdout)
         sys.stderr.write(res.stderr)

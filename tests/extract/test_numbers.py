@@ -302,3 +302,18 @@ def test_anything_less_than_names_the_amount_asked_for():
 def test_or_so_is_an_approximation():
     q = only("The 40 or so rebels met on Tuesday.", "40 or so")
     assert bounds(q) == (40, 40) and q.bound == "approx"
+
+
+# -- dates and times are not amounts ---------------------------------------------------------
+
+def test_an_iso_date_yields_no_amount():
+    assert find_quantities("date 2023-09-10 Rescuers reached the valley.") == []
+
+
+def test_an_iso_date_with_a_clock_time_yields_no_amount():
+    assert find_quantities("Updated 2023-09-10T14:05 by the desk") == []
+
+
+def test_a_count_beside_an_iso_date_is_still_found():
+    q = only("On 2023-09-10 the ministry counted 2,012 dead.", "2,012")
+    assert bounds(q) == (2012, 2012)
