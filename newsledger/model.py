@@ -64,6 +64,9 @@ class Figure:
     period_end: dt.date | None = None
     sentence_start: int = 0
     sentence_end: int = 0
+    # what a learned decision saw (features by name) and the rules' own answer: kept so the
+    # trainer reads exactly what the pipeline sees; never stored or exported
+    evidence: dict | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass

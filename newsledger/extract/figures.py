@@ -17,6 +17,7 @@ from ..model import Figure
 from .lexicon import (AGE_WORDS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS, NUMBERED_NAMES, PERSONNEL,
                       SECURITY, STREET_WORDS, STRONG_DEPLOY, STRONG_SPEECH, TIME_UNITS, VAGUE_PLURALS,
                       YEAR_CONTEXT)
+from . import learned
 from .numbers import RESOLUTIONS, Quantity, find_quantities, parse_amount
 
 _AFFILIATION_ENTS = {"NORP", "GPE", "ORG"}
@@ -923,6 +924,16 @@ def _resolve_range(doc: Doc, q: Quantity) -> list[Quantity]:
     return [q]
 
 
+def _learned_measure(rule: str, features: dict) -> str:
+    """The shipped measure model's answer where it is in use (it won leave-one-event-out);
+    money and shares stay with the rules, which read them from the unit alone."""
+    model = learned.load("measure")
+    if model is None or not model.use or rule == "money":
+        return rule
+    best, _ = model.predict(features)
+    return rule if best == "money" else best  # a sum needs a currency, which only the rules read
+
+
 def extract_figures(doc: Doc) -> list[Figure]:
     """Every figure in an annotated document, in text order."""
     figures: list[Figure] = []
@@ -951,11 +962,14 @@ def extract_figures(doc: Doc) -> list[Figure]:
             noun = doc[span.end]  # "a 1 in 3 chance": the ratio is the chance's
         if noun is not None and (noun.lemma_.lower() in TIME_UNITS or noun.lower_.rstrip("s") in TIME_UNITS) and q.unit is None:
             continue
-        measure = _measure(num, noun, q, sent)
+        rule = _measure(num, noun, q, sent)
+        features = learned.measure_features(num, noun, q, sent, rule, _governing_lemmas(num, noun))
+        measure = _learned_measure(rule, features)
         fig = Figure(
             start=q.start, end=q.end, text=q.text, low=q.low, high=q.high, unit=q.unit,
             measure=measure, subject=_subject(num, noun, q, sent, span, measure),
             sentence_start=sent.start_char, sentence_end=_visible_end(sent),
+            evidence={"measure_rule": rule, "measure_features": features},
         )
         fig.hedges = hedges(sent.text, q)
         nxt_sent = doc[sent.end].sent if sent.end < len(doc) else None

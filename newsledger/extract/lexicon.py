@@ -107,3 +107,23 @@ ORG_NAME_WORDS = {"concern", "alliance", "trust", "council", "group", "society",
                   "department", "corporation", "company", "limited", "ltd", "inc", "plc", "llc"}
 # Plural number words that stand for a quantity on their own: "thousands of troops".
 VAGUE_PLURALS = {"dozens", "hundreds", "thousands", "millions", "billions", "scores"}
+# Cue words a learned decision looks for around a figure, by what they suggest about it. The
+# vocabulary of disaster and war reporting at large (no story's own words): what harms, what
+# rescues, what shelters, what searches, what is spent.
+CUE_GROUPS = {
+    "harm": {"kill", "die", "dead", "death", "toll", "fatality", "body", "victim", "perish", "massacre", "bury",
+             "funeral", "corpse", "life", "drown", "shoot", "strike", "attack", "bomb", "blast", "collapse"},
+    "hurt": {"injure", "injury", "wound", "hurt", "hospital", "hospitalise", "hospitalize", "treat", "burn",
+             "casualty", "critical", "condition", "trauma"},
+    "aid": {"rescue", "rescuer", "relief", "aid", "worker", "team", "volunteer", "responder", "firefighter",
+            "personnel", "deploy", "dispatch", "send", "troop", "soldier", "police", "officer", "crew", "staff",
+            "medic", "doctor", "nurse", "member", "unit", "battalion", "brigade"},
+    "shelter": {"homeless", "shelter", "tent", "camp", "evacuate", "evacuee", "flee", "displace", "refugee",
+                "relocate", "house", "home", "uproot", "leave", "resettle", "temporary"},
+    "search": {"missing", "trap", "rubble", "unaccounted", "search", "find", "locate", "debris", "bury", "sift"},
+    "detain": {"arrest", "detain", "hostage", "prisoner", "capture", "abduct", "kidnap", "jail", "custody"},
+    "money": {"fund", "pledge", "donate", "aid", "appeal", "cost", "damage", "loss", "dollar", "budget", "grant",
+              "loan", "billion", "million", "spend", "pay", "raise", "insure"},
+    "thing": {"building", "structure", "house", "home", "village", "road", "bridge", "acre", "hectare", "mile",
+              "kilometre", "kilometer", "case", "dose", "vaccine", "test", "magnitude", "mph", "km", "degree"},
+}

@@ -1,0 +1,175 @@
+"""Train the learned figure decisions from every hand annotation, and compare them with the rules.
+
+    python -m tests.devset.learn            (make model)  compare leave-one-event-out, write the model
+    python -m tests.devset.learn --compare  only print the comparison
+
+Examples are the gold figures the extractor finds (spans overlapping, as the scorer matches
+them), each with the features the pipeline computed for it and the annotated answer. They come
+from the seeds, the BBC and BASIL development sets and the crisis events whose texts are rebuilt
+— never from the held-back events. Each crisis event in turn is left out, a model is trained on
+everything else and scored on it; the rules are scored on the same figures. The model ships in
+use (``"use": true``) only if it beats the rules over the left-out events taken together.
+Training is deterministic: same annotations, same weights.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import pathlib
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+HERE = pathlib.Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+MODEL_PATH = ROOT / "newsledger" / "extract" / "models" / "measure.json"
+
+
+@dataclass
+class Example:
+    group: str          # crisis event, or the development set a figure comes from
+    doc: str
+    features: dict
+    rule: str
+    gold: str
+    crisis: bool
+
+
+def _texts(shared: pathlib.Path):
+    """(group, crisis?, gold dict, {doc: (text, kind)}) for every annotated source."""
+    from newsledger.ingest.jsonarticle import text_from_record
+    from tests.devset import anchored
+
+    seeds = json.loads((shared / "eval" / "seeds.gold.json").read_text(encoding="utf-8"))
+    yield "seeds", False, seeds, {d["doc"]: (shared / "seeds" / f"{d['doc']}.txt").read_text(encoding="utf-8")
+                                  for d in seeds["documents"]}
+    for gold_path in sorted(HERE.glob("*.gold.json")):
+        name = gold_path.name.replace(".gold.json", "")
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        texts = {}
+        with (HERE / f"{name}.files.csv").open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                path = shared / row["path"]
+                raw = path.read_text(encoding="utf-8")
+                texts[row["doc"]] = text_from_record(json.loads(raw)) if path.suffix == ".json" else raw
+        yield name, False, gold, texts
+    held = anchored.held_out()
+    for event in anchored.events():
+        if event in held or not (anchored.TEXTS / event / "manifest.csv").exists():
+            continue
+        gold = anchored.build(event)
+        texts = {d["doc"]: anchored.read_text(event, d["doc"][len(event) + 1:] + ".txt") for d in gold["documents"]}
+        yield event, True, gold, texts
+
+
+def examples(shared: pathlib.Path) -> list[Example]:
+    from newsledger.extract.figures import extract_figures
+    from newsledger.model import Article
+    from newsledger.nlp import annotate
+    from newsledger.pipeline import prepare
+
+    out = []
+    for group, crisis, gold, texts in _texts(shared):
+        by_doc = defaultdict(list)
+        for g in gold["figures"]:
+            if not g.get("optional"):
+                by_doc[g["doc"]].append(g)
+        docs = sorted(texts)
+        masked = [prepare(Article(doc=d, text=texts[d]))[1] for d in docs]
+        for d, parsed in zip(docs, annotate(masked)):
+            figs = extract_figures(parsed)
+            cands = sorted(((-(min(f.end, g["end"]) - max(f.start, g["start"])), gi, fi)
+                            for gi, g in enumerate(by_doc[d]) for fi, f in enumerate(figs)
+                            if min(f.end, g["end"]) > max(f.start, g["start"])))
+            used_g, used_f = set(), set()
+            for _, gi, fi in cands:
+                if gi in used_g or fi in used_f:
+                    continue
+                used_g.add(gi)
+                used_f.add(fi)
+                ev = figs[fi].evidence or {}
+                out.append(Example(group, d, ev["measure_features"], ev["measure_rule"], by_doc[d][gi]["measure"], crisis))
+    return out
+
+
+def fit(train: list[Example], c: float = 1.0) -> dict:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer(sort=True)
+    x = vec.fit_transform([e.features for e in train])
+    y = [e.gold for e in train]
+    clf = LogisticRegression(C=c, max_iter=5000, solver="lbfgs")
+    clf.fit(x, y)
+    names = vec.get_feature_names_out()
+    classes = [str(k) for k in clf.classes_]
+    if len(classes) == 2:  # sklearn keeps one row for two classes
+        rows = [-clf.coef_[0], clf.coef_[0]]
+        bias = [-clf.intercept_[0], clf.intercept_[0]]
+    else:
+        rows, bias = clf.coef_, clf.intercept_
+    weights = {cl: {str(n): round(float(w), 5) for n, w in zip(names, row) if abs(w) >= 1e-4}
+               for cl, row in zip(classes, rows)}
+    return {"classes": classes, "weights": weights, "bias": {cl: round(float(b), 5) for cl, b in zip(classes, bias)}}
+
+
+def predict(spec: dict, ex: Example) -> str:
+    from newsledger.extract.learned import LinearModel
+
+    if ex.rule == "money":
+        return ex.rule
+    best, _ = LinearModel(spec).predict(ex.features)
+    return ex.rule if best == "money" else best
+
+
+def compare(exs: list[Example]) -> tuple[list[dict], dict]:
+    """Leave each crisis event out in turn: rules vs a model trained without it."""
+    rows = []
+    tot = Counter()
+    for event in sorted({e.group for e in exs if e.crisis}):
+        test = [e for e in exs if e.group == event]
+        spec = fit([e for e in exs if e.group != event])
+        rules = sum(e.rule == e.gold for e in test)
+        model = sum(predict(spec, e) == e.gold for e in test)
+        rows.append({"event": event, "figures": len(test), "rules": rules / len(test), "learned": model / len(test)})
+        tot.update({"figures": len(test), "rules": rules, "learned": model})
+    total = {"event": "all left-out events", "figures": tot["figures"],
+             "rules": tot["rules"] / max(tot["figures"], 1), "learned": tot["learned"] / max(tot["figures"], 1)}
+    return rows, total
+
+
+def table(rows: list[dict], total: dict) -> str:
+    lines = ["| left-out event | figures | measure, rules | measure, learned |", "|---|---|---|---|"]
+    for r in rows + [total]:
+        lines.append(f"| {r['event']} | {r['figures']} | {r['rules']:.3f} | {r['learned']:.3f} |")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    from tests.devset.run import default_shared
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=pathlib.Path, default=default_shared())
+    ap.add_argument("--compare", action="store_true", help="print the comparison, write nothing")
+    a = ap.parse_args(argv)
+    exs = examples(a.shared)
+    print(f"{len(exs)} annotated figures found by the extractor "
+          f"({sum(e.crisis for e in exs)} from crisis events)", file=sys.stderr)
+    rows, total = compare(exs) if any(e.crisis for e in exs) else ([], None)
+    if total:
+        print(table(rows, total))
+    if a.compare:
+        return 0
+    spec = fit(exs)
+    spec["use"] = bool(total and total["learned"] > total["rules"])
+    spec["comparison"] = {"rows": rows, "total": total}
+    spec["trained_on"] = dict(sorted(Counter(e.group for e in exs).items()))
+    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+    MODEL_PATH.write_text(json.dumps(spec, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {MODEL_PATH.relative_to(ROOT)} (use={spec['use']})", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
