@@ -14,11 +14,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import text_of
 from ..model import Figure
-from .lexicon import (AGE_WORDS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS, NUMBERED_NAMES, PERSONNEL,
+from .lexicon import (RESPONDERS, RESPONSE_HEADS, RESPONSE_WORDS, AGE_WORDS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS, NUMBERED_NAMES, PERSONNEL,
                       SECURITY, STREET_WORDS, STRONG_DEPLOY, STRONG_SPEECH, TIME_UNITS, VAGUE_PLURALS,
                       YEAR_CONTEXT)
 from . import learned
-from .numbers import RESOLUTIONS, Quantity, find_quantities, parse_amount
+from .numbers import AREA_UNITS, CURRENCY_PREFIX, RESOLUTIONS, Quantity, find_quantities, parse_amount
 
 _AFFILIATION_ENTS = {"NORP", "GPE", "ORG"}
 _DEFINITE = {"the", "these", "those", "both", "all", "its", "their", "his", "her", "our", "my", "your"}
@@ -158,6 +158,17 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
                                            and prev.lower_.rstrip(".") in NUMBERED_NAMES
                                            or re.search(r"\bNo\.?\s*$", text[max(0, q.start - 5):q.start])):
         return "name"  # "Article 4", "No. 10"
+    if prev is not None and plain_int and re.fullmatch(r"[A-Z][A-Z&]+", prev.text) and prev.pos_ == "PROPN" \
+            and prev.lower_ not in CURRENCY_PREFIX and q.unit is None and prev.ent_type_ not in {"NORP", "GPE"}:
+        return "name"  # "S&P 500", "FTSE 100": an index or a series named with its number
+    if prev is not None and plain_int and prev.lower_ == "number" and prev.i > 0 and prev.nbor(-1).lower_ == "the":
+        return "name"  # "the number 23 shirt": a number worn or assigned, not a count
+    num_tok = _number_token(span)
+    if plain_int and nxt is not None and nxt.tag_ == "NNP" and nxt.is_title and num_tok.head.i == nxt.i \
+            and nxt.ent_type_ not in {"NORP", "GPE"} and value is not None and value < 10000 and q.unit is None \
+            and nxt.lemma_.lower() not in PERSONNEL \
+            and not (nxt.i + 1 < len(doc) and (doc[nxt.i + 1].pos_ in {"NOUN", "PROPN"} or doc[nxt.i + 1].lower_ == "of")):
+        return "name"  # "the 737 Max": a model named by its number; a count names a plural ("300 Marines")
     if prev is not None and plain_int and prev.pos_ == "PROPN" and prev.is_title and value is not None and value < 10000 \
             and prev.i > prev.sent.start and not prev.nbor(-1).like_num \
             and prev.ent_type_ not in {"NORP", "GPE", "DATE", "PERSON"} and prev.lower_ not in MONTHS:
@@ -319,7 +330,7 @@ def _governing_lemmas(num: Token, noun: Token | None) -> list[str]:
         out.append(_lemma(head))
         if head.pos_ in {"VERB", "AUX"} and head.dep_ != "prep":  # "including" is a preposition here
             out += _joined(head)
-            out += [_lemma(c) for c in head.children if c.dep_ in {"dobj", "attr", "acomp"}]
+            out += [_lemma(c) for c in head.children if c.dep_ in {"dobj", "attr", "acomp", "oprd"}]
             if _lemma(head) == "be":  # "12 children were among the dead"
                 out += [_lemma(g) for c in head.children if c.dep_ == "prep"
                         for g in c.children if g.dep_ == "pobj"]
@@ -328,7 +339,22 @@ def _governing_lemmas(num: Token, noun: Token | None) -> list[str]:
     return out
 
 
+_TAKING = {"capture", "seize", "take", "control", "occupy", "liberate", "advance", "gain", "retake",
+           "recapture", "lose", "territory", "annex", "conquer", "hold"}
+
+
+def _responders(noun: Token) -> bool:
+    """Rescuers, relief workers, search teams: people sent to where the harm is."""
+    lem = noun.lemma_.lower()
+    return lem in RESPONDERS or lem in RESPONSE_HEADS and any(
+        c.dep_ in {"compound", "amod"} and c.lemma_.lower() in RESPONSE_WORDS for c in noun.children)
+
+
 def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span) -> str:
+    if q.unit in AREA_UNITS:
+        # an area is land won or lost in a war only when the sentence says so; acres burned,
+        # flooded or farmed are just an area
+        return "territory" if _TAKING & {t.lemma_.lower() for t in sent} else "other"
     if q.unit and q.unit not in {"%", "fraction"}:
         return "money"
     if q.times:
@@ -358,7 +384,8 @@ def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span) -> str:
         return m
     if q.unit in {"%", "fraction"}:
         return "other"
-    if noun is not None and (noun.lemma_.lower() in PERSONNEL or noun.lower_.rstrip("s") in PERSONNEL):
+    if noun is not None and (noun.lemma_.lower() in PERSONNEL or noun.lower_.rstrip("s") in PERSONNEL
+                             or _responders(noun)):
         return "deployed"
     if noun is None:
         # No counted noun ("in the realm of dozens"): the measure words nearest in the sentence,

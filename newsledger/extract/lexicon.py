@@ -127,3 +127,9 @@ CUE_GROUPS = {
     "thing": {"building", "structure", "house", "home", "village", "road", "bridge", "acre", "hectare", "mile",
               "kilometre", "kilometer", "case", "dose", "vaccine", "test", "magnitude", "mph", "km", "degree"},
 }
+# People sent to a disaster: on their own ("rescuers") or as workers of a kind ("relief workers").
+RESPONDERS = {"rescuer", "responder", "firefighter", "paramedic", "medic", "volunteer", "lifeguard"}
+RESPONSE_WORDS = {"rescue", "relief", "aid", "emergency", "humanitarian", "search", "medical", "fire", "disaster",
+                  "recovery", "response"}
+RESPONSE_HEADS = {"worker", "team", "personnel", "staff", "crew", "volunteer", "expert", "specialist", "official",
+                  "responder", "unit"}

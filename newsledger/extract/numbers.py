@@ -34,7 +34,8 @@ CURRENCY_PREFIX = {"us$": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "c$": "C
                    "hk$": "HKD", "nz$": "NZD", "s$": "SGD", "£": "GBP", "€": "EUR", "¥": "JPY",
                    "₹": "INR", "rs": "INR", "rs.": "INR", "usd": "USD", "eur": "EUR",
                    "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "rmb": "CNY", "chf": "CHF",
-                   "₩": "KRW", "₽": "RUB", "₴": "UAH"}
+                   "₩": "KRW", "₽": "RUB", "₴": "UAH", "$us": "USD", "r$": "BRL", "rm": "MYR", "rp": "IDR",
+                   "ksh": "KES", "ps": "GBP"}
 CURRENCY_WORDS = {"dollar": "USD", "us dollar": "USD", "pound": "GBP", "pounds sterling": "GBP",
                   "sterling": "GBP", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
                   "rupee": "INR", "rouble": "RUB", "ruble": "RUB", "won": "KRW", "hryvnia": "UAH",
@@ -64,11 +65,20 @@ _NUMWORD_FULL = rf"{_NUMWORD}(?:[- ]{_NUMWORD})?"
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:, \d{3})+(?![\d,])|\d+(?:\.\d+)?(?!,\d))"
 _SUFFIX_SCALE = r"(?:bn|mn|tn|trn|m|k|b)"
-_CUR_PREFIX = r"(?:US\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|\$|£|€|¥|₹|₩|₽|₴|(?:USD|EUR|GBP|JPY|CNY|RMB|CHF|Rs\.?)\s?)"
+# ISO codes and local symbols, case-sensitive ("TRY 5" is lira, "try 5" is not); "PS" is a "£" that
+# lost its encoding on the way ("PS300m"), so it counts only glued to digits.
+_ISO_CODES = ("USD|EUR|GBP|JPY|CNY|RMB|CHF|AUD|CAD|NZD|INR|MYR|SGD|HKD|ZAR|PKR|KES|NGN|BRL|MXN|RUB|TRY|SEK|NOK|DKK"
+              "|KRW|IDR|THB|PHP|EGP|AED|SAR|ILS|UAH|BDT|LKR|GHS|ETB|TZS|UGX|VND|ARS|CLP|COP|PEN|QAR|KWD")
+CURRENCY_PREFIX.update({code.lower(): code for code in _ISO_CODES.split("|") if code.lower() not in CURRENCY_PREFIX})
+_CUR_PREFIX = (r"(?:\$US|US\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|\$|£|€|¥|₹|₩|₽|₴"
+               rf"|(?-i:(?:{_ISO_CODES})\s?|RM(?=\s?\d)|Rp\.?\s?(?=\d)|KSh\s?(?=\d)|PS(?=\d))|(?:Rs\.?)\s?)")
 _CUR_WORD = (r"(?:(?:US|Australian|Canadian|Hong Kong|New Zealand|Swiss)\s+)?"
              r"(?:dollars?|pounds?(?: sterling)?|sterling|euros?|yen|yuan|renminbi|rupees?|roubles?|rubles?"
              r"|won|hryvnias?|francs?|pesos?|reais|rand|lira|shekels?|dirhams?|riyals?|naira)")
-_PERCENT = r"(?:\s?%|\s?per\s?cent\b|\s?percent\b|\s?percentage points?\b)"
+_PERCENT = r"(?:\s?%|\s?per\s?cent\b|\s?percent\b|\s?percentage points?\b|(?-i:\s?pc)\b)"
+# Areas, written out or as symbols: the unit is what the export names (km2, m2, mi2, ft2, hectare, acre)
+_AREA = (r"(?:\s?(?:sq\.?\s?|square\s+)(?:km|kilomet(?:re|er)s?|m\b|met(?:re|er)s?|mi\b|miles?|ft\b|feet|foot)"
+         r"|\s?(?:km2|km²|m2|m²)|\s(?:hectares?|ha|acres?))(?![\w²])")
 
 _LOWER = r"(?:past|topped|topping|exceeded|surpassed|surpassing|more than|over|at least|upwards of|in excess of|above|exceeding|well over|just over|well above|no fewer than|no less than|not less than|a minimum of)"
 _UPPER = r"(?:fewer than|less than|up to|at most|no more than|under|below|as many as|as much as|not more than|a maximum of|a maximum|just under)"
@@ -104,7 +114,7 @@ QUANTITY_RE = re.compile(
     rf"|{_PREFIX}(?:"
     rf"(?P<range>(?P<r1>{_AMOUNT})(?P<r1pct>{_PERCENT})?(?:(?:(?<=\d)|(?<=bn)|(?<=[mk%]))\s?[-–]\s?|\s+to\s+|\s+or\s+)(?P<r2>{_AMOUNT})(?P<rpct>{_PERCENT})?)"
     rf"|(?P<vague>{_VAGUE})"
-    rf"|(?P<amount>{_AMOUNT})(?P<pct>{_PERCENT})?(?P<plus>\+)?(?P<ormore>\s+or more\b)?(?P<orso>\s+or so\b)?(?P<times>\s+times\b)?"
+    rf"|(?P<amount>{_AMOUNT})(?P<area>{_AREA})?(?P<pct>{_PERCENT})?(?P<plus>\+)?(?P<ormore>\s+or more\b)?(?P<orso>\s+or so\b)?(?P<times>\s+times\b)?"
     rf"|(?P<frac>{_FRACTION})(?![\w-])"
     rf"))"
     # the word goes on ("Two-thirds", "five-year"), or the number is part of another token
@@ -176,6 +186,24 @@ def parse_amount(s: str) -> tuple[float | None, str | None, bool]:
         return num, unit, False
     v = _words_value(low)
     return v, unit, True
+
+
+AREA_UNITS = {"km2", "m2", "mi2", "ft2", "hectare", "acre"}
+
+
+def area_unit(words: str) -> str:
+    w = _clean(words)
+    if "hectare" in w or w == "ha":
+        return "hectare"
+    if "acre" in w:
+        return "acre"
+    if re.search(r"km|kilomet", w):
+        return "km2"
+    if re.search(r"mi", w):
+        return "mi2"
+    if re.search(r"ft|feet|foot", w):
+        return "ft2"
+    return "m2"
 
 
 def _vague_bounds(s: str) -> tuple[float, float, str | None]:
@@ -326,6 +354,8 @@ def _quantities(text: str) -> list[Quantity]:
                 continue
             if m.group("pct"):
                 unit = "%"
+            if m.group("area"):
+                unit = area_unit(m.group("area"))
             if m.group("plus") or m.group("ormore"):
                 bound = "lower"
             if m.group("orso"):

@@ -106,3 +106,13 @@ def test_the_preceding_three_quarters_is_time():
 ])
 def test_postal_codes_and_resolutions_are_not_figures(text):
     assert "45402" not in _figures(text) and "1080" not in _figures(text) and "1440" not in _figures(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Traders watched the S&P 500 slide after lunch.",
+    "Regulators grounded the 737 Max again.",
+    "He pulled on the number 23 shirt for the last time.",
+    "date 2023-09-10 Rescuers reached the valley at dawn.",
+])
+def test_a_named_or_dated_number_is_no_figure(text):
+    assert _figures(text) == {}

@@ -48,8 +48,8 @@ def test_plain_digits_without_separator():
 
 
 def test_decimal_with_scale_word():
-    q = only("The region lost 2.5 million hectares of forest.", "2.5 million")
-    assert bounds(q) == (2.5e6, 2.5e6)
+    q = only("The region lost 2.5 million hectares of forest.", "2.5 million hectares")
+    assert bounds(q) == (2.5e6, 2.5e6) and q.unit == "hectare"
 
 
 # -- number words -----------------------------------------------------------------------------
@@ -317,3 +317,37 @@ def test_an_iso_date_with_a_clock_time_yields_no_amount():
 def test_a_count_beside_an_iso_date_is_still_found():
     q = only("On 2023-09-10 the ministry counted 2,012 dead.", "2,012")
     assert bounds(q) == (2012, 2012)
+
+
+# -- currency codes, local symbols, per cent as 'pc', areas -------------------------------------
+
+@pytest.mark.parametrize("text, words, unit, value", [
+    ("The fund raised RM500 million last year.", "RM500 million", "MYR", 500e6),
+    ("It changed hands for $US1,234,567,890 in May.", "$US1,234,567,890", "USD", 1234567890),
+    ("The club paid AUD1.2m for him.", "AUD1.2m", "AUD", 1.2e6),
+    ("The budget sets aside INR 2.5 trillion for roads.", "INR 2.5 trillion", "INR", 2.5e12),
+    ("Profit slid to PS300m in the half.", "PS300m", "GBP", 300e6),
+])
+def test_currency_codes_and_local_symbols(text, words, unit, value):
+    q = only(text, words)
+    assert (q.unit, q.low, q.high) == (unit, value, value)
+
+
+def test_a_lower_case_word_is_not_a_currency_code():
+    assert [q.unit for q in find_quantities("We will try 5 more times.")] == [None]
+
+
+def test_pc_is_per_cent():
+    q = only("Sales rose 40pc in March.", "40pc")
+    assert (q.unit, q.low) == ("%", 40)
+
+
+@pytest.mark.parametrize("text, words, unit", [
+    ("The flat measures 1,520 sq m in all.", "1,520 sq m", "m2"),
+    ("A 32m2 studio rents fast.", "32m2", "m2"),
+    ("The fire burned 2,000 acres of scrub.", "2,000 acres", "acre"),
+    ("Water covered 400 square kilometres of farmland.", "400 square kilometres", "km2"),
+    ("Crews cleared 5,000 hectares of forest.", "5,000 hectares", "hectare"),
+])
+def test_areas_carry_their_unit(text, words, unit):
+    assert only(text, words).unit == unit
