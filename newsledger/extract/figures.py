@@ -18,6 +18,7 @@ from .lexicon import (RESPONDERS, RESPONSE_HEADS, RESPONSE_WORDS, AGE_WORDS, MEA
                       SECURITY, STREET_WORDS, STRONG_DEPLOY, STRONG_SPEECH, TIME_UNITS, VAGUE_PLURALS,
                       YEAR_CONTEXT)
 from . import learned
+from .parts import parts, with_parts
 from .numbers import AREA_UNITS, CURRENCY_PREFIX, RESOLUTIONS, Quantity, find_quantities, parse_amount
 
 _AFFILIATION_ENTS = {"NORP", "GPE", "ORG"}
@@ -996,7 +997,8 @@ def extract_figures(doc: Doc) -> list[Figure]:
             start=q.start, end=q.end, text=q.text, low=q.low, high=q.high, unit=q.unit,
             measure=measure, subject=_subject(num, noun, q, sent, span, measure),
             sentence_start=sent.start_char, sentence_end=_visible_end(sent),
-            evidence={"measure_rule": rule, "measure_features": features},
+            evidence={"measure_rule": rule, "measure_features": features, "num": num.i,
+                      "noun": noun.i if noun is not None else None},
         )
         fig.hedges = hedges(sent.text, q)
         nxt_sent = doc[sent.end].sent if sent.end < len(doc) else None
@@ -1040,6 +1042,10 @@ def extract_figures(doc: Doc) -> list[Figure]:
     _the_figure(figures)
     _fill_from_article(doc, figures)
     _conversions(text_of(doc), figures)
+    for f in figures:
+        if f.measure != "money" and f.evidence:
+            noun_i = f.evidence["noun"]
+            f.subject = with_parts(f.subject, parts(doc[f.evidence["num"]], doc[noun_i] if noun_i is not None else None))
     return figures
 
 

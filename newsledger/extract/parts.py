@@ -1,0 +1,118 @@
+"""Which part of a whole a figure counts: the place, the occasion, the cause, the condition.
+
+"20 killed" is not one series: "20 killed in Sindh", "20 killed on Wednesday in the second wave",
+"1,404 in critical condition" and "3,556 houses destroyed" (not "partially damaged") each count a
+part, and a ledger that drops these words sets a province against the nation and the second wave
+against the first. The words are read from the figure's own clause, by its structure: the
+prepositional phrases of place and time on the figure, its noun and its verb; the cause that
+did the harm ("the blasts killed 12"); a place that reports its own count ("Punjab reported
+114"); the state a counted thing is left in ("partially damaged"). Pure function of the parse.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import MEASURE_LEMMAS, SPEECH_LEMMAS
+
+# Prepositions that place a count in space or time, or give its cause
+PART_PREPS = {"in", "at", "across", "from", "over", "during", "since", "on", "inside", "near", "within",
+              "throughout", "after", "following", "outside", "around"}
+REPORTING = {"report", "record", "register", "see", "suffer", "confirm", "count", "log", "have", "account"}
+_HARM = set().union(*(MEASURE_LEMMAS[m] for m in ("killed", "wounded", "casualties", "missing", "displaced")))
+MAX_WORDS = 7
+
+
+def _words(tokens) -> str:
+    return " ".join(t.text for t in tokens if not t.is_punct or t.text in {"-", "'s", "’s"}).replace(" 's", "'s")
+
+
+def _phrase(prep: Token, num: Token) -> str | None:
+    sub = list(prep.subtree)
+    if any(t.i == num.i for t in sub) or any(t.like_num and t.i != num.i and t.head.dep_ == "pobj" and
+                                             t.head.head.i == prep.i and _is_count(t) for t in sub):
+        return None  # the phrase holds this figure, or another count of its own
+    if len(sub) > MAX_WORDS:
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        sub = [prep] + [t for t in pobj.subtree if t.i <= pobj.i or t.dep_ == "compound"][-MAX_WORDS + 1:]
+    return _words(sub)
+
+
+def _is_count(tok: Token) -> bool:
+    return tok.dep_ in {"nummod", "pobj", "dobj", "nsubj"} and not tok.ent_type_ in {"DATE", "TIME"}
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    for _ in range(4):
+        if tok.pos_ in {"VERB", "AUX"}:
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def parts(num: Token, noun: Token | None) -> list[str]:
+    """Words that say which part of a whole the figure counts, nearest first."""
+    out: list[str] = []
+    anchors = [num] + ([noun] if noun is not None and noun.i != num.i else [])
+    verb = _clause_verb(noun if noun is not None else num)
+    if verb is not None and verb.lemma_.lower() in SPEECH_LEMMAS:
+        verb = None  # "the ministry said 20 died": what was said is in the clause below
+    if verb is not None:
+        anchors.append(verb)
+        for c in verb.children:  # "the death toll from Tuesday's blasts rose to 12"
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in {a.i for a in anchors} and c.pos_ == "NOUN":
+                anchors.append(c)
+    seen = set()
+    for a in anchors:
+        for c in a.children:
+            if c.dep_ == "prep" and c.lower_ in PART_PREPS and c.i not in seen:
+                seen.add(c.i)
+                p = _phrase(c, num)
+                if p:
+                    out.append(p)
+            elif c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"}:
+                out.append(_words(c.subtree))
+            elif c.dep_ == "poss" and c.ent_type_ in {"DATE", "GPE", "LOC"}:
+                out.append(c.text)
+    if verb is not None:
+        lem = verb.lemma_.lower()
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and lem in REPORTING and subj.ent_type_ in {"GPE", "LOC"}:
+            out.append(_words(t for t in subj.subtree if t.ent_type_ in {"GPE", "LOC"} or t.dep_ == "cc"))
+        if subj is not None and lem in _HARM and subj.pos_ == "NOUN" and (noun is None or subj.i != noun.i) \
+                and subj.i != num.i:
+            # the cause: "the second wave of blasts killed 20" — its words, not the whole clause
+            keep = [t for t in subj.subtree if t.dep_ not in {"relcl", "acl"} and not any(
+                a.dep_ in {"relcl", "acl"} for a in t.ancestors if a.i in {s.i for s in subj.subtree})]
+            if len(keep) <= MAX_WORDS:
+                out.append(_words(keep))
+        if noun is not None and verb.pos_ == "VERB" and lem not in _HARM and lem not in REPORTING \
+                and any(c.i == noun.i and c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            # "10,429 houses had been partially damaged": the state the counted were left in
+            adv = [c for c in verb.children if c.dep_ == "advmod" and c.i < verb.i]
+            out.append(_words(sorted(adv + [verb], key=lambda t: t.i)))
+        elif noun is None and num.head.i == verb.i and num.dep_ in {"nsubj", "nsubjpass", "dobj"} \
+                and lem not in REPORTING and lem not in {"be", "have"}:
+            adv = [c for c in verb.children if c.dep_ == "advmod" and c.i < verb.i]
+            out.append(_words(sorted(adv + [verb], key=lambda t: t.i)))
+    uniq = []
+    for p in out:
+        if p and p not in uniq:
+            uniq.append(p)
+    return uniq
+
+
+def with_parts(subject: str, found: list[str]) -> str:
+    """The subject with the words of its part that it does not already say."""
+    have = subject.lower()
+    new = [p for p in found if p.lower() not in have]
+    if not new:
+        return subject
+    if not subject:
+        return "; ".join(new)
+    if subject.endswith(")"):
+        return subject[:-1] + "; " + "; ".join(new) + ")"
+    return f"{subject} ({'; '.join(new)})"
