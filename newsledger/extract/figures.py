@@ -18,7 +18,7 @@ from .lexicon import (RESPONDERS, RESPONSE_HEADS, RESPONSE_WORDS, AGE_WORDS, MEA
                       SECURITY, STREET_WORDS, STRONG_DEPLOY, STRONG_SPEECH, TIME_UNITS, VAGUE_PLURALS,
                       YEAR_CONTEXT)
 from . import learned
-from .parts import parts, with_parts
+from .parts import applies as part_applies, parts, with_parts
 from .numbers import AREA_UNITS, CURRENCY_PREFIX, RESOLUTIONS, Quantity, find_quantities, parse_amount
 
 _AFFILIATION_ENTS = {"NORP", "GPE", "ORG"}
@@ -1043,9 +1043,11 @@ def extract_figures(doc: Doc) -> list[Figure]:
     _fill_from_article(doc, figures)
     _conversions(text_of(doc), figures)
     for f in figures:
-        if f.measure != "money" and f.evidence:
-            noun_i = f.evidence["noun"]
-            f.subject = with_parts(f.subject, parts(doc[f.evidence["num"]], doc[noun_i] if noun_i is not None else None))
+        if f.evidence:
+            num, noun_i = doc[f.evidence["num"]], f.evidence["noun"]
+            noun = doc[noun_i] if noun_i is not None else None
+            if part_applies(f.measure, num, noun):
+                f.subject = with_parts(f.subject, parts(num, noun))
     return figures
 
 

@@ -10,6 +10,8 @@ did the harm ("the blasts killed 12"); a place that reports its own count ("Punj
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from .lexicon import MEASURE_LEMMAS, SPEECH_LEMMAS
@@ -20,6 +22,12 @@ PART_PREPS = {"in", "at", "across", "from", "over", "during", "since", "on", "in
 REPORTING = {"report", "record", "register", "see", "suffer", "confirm", "count", "log", "have", "account"}
 _HARM = set().union(*(MEASURE_LEMMAS[m] for m in ("killed", "wounded", "casualties", "missing", "displaced")))
 MAX_WORDS = 7
+_FUNCTION_WORDS = {"in", "at", "on", "from", "over", "the", "a", "an", "of", "to", "by", "during", "since", "across"}
+# Parts matter where a whole is counted in pieces: people harmed, moved, sent, and what a
+# disaster destroyed; a price or a poll share is no part of a toll.
+PART_MEASURES = {"killed", "wounded", "casualties", "missing", "displaced", "captured", "deployed"}
+DAMAGE = {"damage", "destroy", "collapse", "flood", "burn", "raze", "demolish", "affect", "wash", "sweep", "level",
+          "infect", "vaccinate", "evacuate", "rescue"}
 
 
 def _words(tokens) -> str:
@@ -28,19 +36,14 @@ def _words(tokens) -> str:
 
 def _phrase(prep: Token, num: Token) -> str | None:
     sub = list(prep.subtree)
-    if any(t.i == num.i for t in sub) or any(t.like_num and t.i != num.i and t.head.dep_ == "pobj" and
-                                             t.head.head.i == prep.i and _is_count(t) for t in sub):
-        return None  # the phrase holds this figure, or another count of its own
+    if any(t.i == num.i for t in sub) or any(t.like_num and t.ent_type_ not in {"DATE", "TIME"} for t in sub):
+        return None  # the phrase holds this figure, or another amount ("from an earlier 2.6%")
     if len(sub) > MAX_WORDS:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if pobj is None:
             return None
         sub = [prep] + [t for t in pobj.subtree if t.i <= pobj.i or t.dep_ == "compound"][-MAX_WORDS + 1:]
     return _words(sub)
-
-
-def _is_count(tok: Token) -> bool:
-    return tok.dep_ in {"nummod", "pobj", "dobj", "nsubj"} and not tok.ent_type_ in {"DATE", "TIME"}
 
 
 def _clause_verb(tok: Token) -> Token | None:
@@ -51,6 +54,13 @@ def _clause_verb(tok: Token) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def applies(measure: str, num: Token, noun: Token | None) -> bool:
+    if measure in PART_MEASURES:
+        return True
+    verb = _clause_verb(noun if noun is not None else num)
+    return measure == "other" and verb is not None and verb.lemma_.lower() in DAMAGE
 
 
 def parts(num: Token, noun: Token | None) -> list[str]:
@@ -88,14 +98,14 @@ def parts(num: Token, noun: Token | None) -> list[str]:
             keep = [t for t in subj.subtree if t.dep_ not in {"relcl", "acl"} and not any(
                 a.dep_ in {"relcl", "acl"} for a in t.ancestors if a.i in {s.i for s in subj.subtree})]
             if len(keep) <= MAX_WORDS:
-                out.append(_words(keep))
+                out.append("by " + _words(keep).lower() if keep[0].ent_type_ == "" else "by " + _words(keep))
         if noun is not None and verb.pos_ == "VERB" and lem not in _HARM and lem not in REPORTING \
                 and any(c.i == noun.i and c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
             # "10,429 houses had been partially damaged": the state the counted were left in
             adv = [c for c in verb.children if c.dep_ == "advmod" and c.i < verb.i]
             out.append(_words(sorted(adv + [verb], key=lambda t: t.i)))
         elif noun is None and num.head.i == verb.i and num.dep_ in {"nsubj", "nsubjpass", "dobj"} \
-                and lem not in REPORTING and lem not in {"be", "have"}:
+                and lem not in REPORTING and lem not in _HARM and lem not in {"be", "have"}:
             adv = [c for c in verb.children if c.dep_ == "advmod" and c.i < verb.i]
             out.append(_words(sorted(adv + [verb], key=lambda t: t.i)))
     uniq = []
@@ -107,8 +117,8 @@ def parts(num: Token, noun: Token | None) -> list[str]:
 
 def with_parts(subject: str, found: list[str]) -> str:
     """The subject with the words of its part that it does not already say."""
-    have = subject.lower()
-    new = [p for p in found if p.lower() not in have]
+    have = set(re.findall(r"\w+", subject.lower()))
+    new = [p for p in found if set(re.findall(r"\w+", p.lower())) - have - _FUNCTION_WORDS]
     if not new:
         return subject
     if not subject:

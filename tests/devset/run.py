@@ -43,7 +43,11 @@ def stage_crisis(events: list[str], folder: pathlib.Path, golds: pathlib.Path) -
 
     rows, paths = [], []
     for event in events:
-        gold = anchored.build(event)
+        try:
+            gold = anchored.build(event)
+        except anchored.DraftError as e:
+            print(f"devset: {event} skipped, its draft does not resolve:\n{e}", file=sys.stderr)
+            continue
         meta = anchored.manifest(event)
         for d in gold["documents"]:
             file = d["doc"][len(event) + 1:] + ".txt"

@@ -65,7 +65,8 @@ def test_subject_kept_whole_or_taken_from_what_the_figure_modifies(text, words, 
 def test_whoever_killed_is_not_who_died():
     figs = _figures("Storms kill at least 30 across the coast\n\nAt least 30 people died when storms hit the coast, "
                     "officials said.")
-    assert "Storms" not in figs["at least 30"].subject and "people" in figs["at least 30"].subject
+    # the storms may say which deaths these are, never who died
+    assert figs["at least 30"].subject.startswith("people") and "Storms" not in figs["at least 30"].subject.split("(")[0]
 
 
 def test_a_bare_number_in_a_list_takes_what_befell_the_lists_noun_not_a_word_from_the_sentence_before():
@@ -199,7 +200,8 @@ def test_a_list_of_victims_is_of_the_whole_not_the_subset_named_inside_it():
 
 def test_where_people_died_is_not_who_died():
     figs = _figures("Storms kill dozens in coastal town\n\nAt least 30 residents died when storms hit the coast.")
-    assert "town" not in figs["dozens"].subject
+    who, _, where = figs["dozens"].subject.partition("(")
+    assert "town" not in who and "in coastal town" in where  # who died, and where
 
 
 def test_a_running_total_names_its_own_subject():
