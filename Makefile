@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup score devset bench clean
+.PHONY: demo test setup score devset heldout model bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,15 @@ score: $(STAMP)
 # The development set (tests/devset), scored the same way.
 devset: $(STAMP)
 	$(BIN)/python -m tests.devset.run --shared $(SHARED)
+
+# The held-back crisis events, scored once, at the end (tests/devset/crisis/HELD_OUT).
+heldout: $(STAMP)
+	$(BIN)/python -m tests.devset.run --shared $(SHARED) --sets heldout --table
+
+# Retrain the learned measure from every annotation (texts must be rebuilt into devdata/crisis):
+# prints the leave-one-event-out comparison with the rules, writes newsledger/extract/models/measure.json.
+model: $(STAMP)
+	$(BIN)/python -m tests.devset.learn --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) build demo.db newsledger.db
