@@ -226,7 +226,7 @@ def relink(conn: sqlite3.Connection) -> None:
         [(r.alias, r.kind, r.role or "", r.link or "", r.doc or "", r.count, r.canonical) for r in index.to_rows()])
     refs, rows_by_id = [], {}
     for r in conn.execute(
-            "SELECT f.id, f.start, f.low, f.high, f.unit, f.measure, f.subject, d.doc, d.outlet, d.duplicate_of, d.story, "
+            "SELECT f.id, f.start, f.sentence_start, f.low, f.high, f.unit, f.measure, f.subject, d.doc, d.outlet, d.duplicate_of, d.story, "
             "a.speaker, a.speaker_kind, a.own_stated_on AS stated_on, a.own_source AS stated_on_source FROM figures f "
             "JOIN documents d ON d.id = f.doc_id LEFT JOIN attributions a ON a.figure_id = f.id").fetchall():
         family = r["duplicate_of"] or r["doc"]
@@ -237,7 +237,7 @@ def relink(conn: sqlite3.Connection) -> None:
             key=r["id"], doc=r["doc"], start=r["start"], speaker_key=skey, affiliation=aff,
             measure=r["measure"], unit=r["unit"], low=r["low"], high=r["high"],
             stated_on=_date(r["stated_on"]), strong_date=r["stated_on_source"] in STRONG,
-            family=family, outlet=r["outlet"], story=r["story"]))
+            family=family, outlet=r["outlet"], story=r["story"], sentence=r["sentence_start"]))
         rows_by_id[r["id"]] = (r, name)
     conn.execute("DELETE FROM claims")
     claims = link_claims(refs)

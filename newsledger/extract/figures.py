@@ -665,6 +665,9 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
         said = _predicate(num)
         if said:  # "25% did not know how they would vote": those who did not know
             return f"people {said}"
+    if measure in PEOPLE_MEASURES and noun is None and num.dep_ in {"nsubj", "nsubjpass"} and num.head.pos_ == "VERB" \
+            and num.head.i > num.i and q.unit is None:
+        return f"people {num.head.text}"  # "Dozens held over fraud site", "Hundreds killed in floods"
     if noun is not None and noun.pos_ == "PRON" and not (noun.lower_ in {"those", "these"} and any(
             c.dep_ in {"acl", "relcl", "prep"} for c in noun.children)):
         noun = _clause_subject(noun)  # "those surveyed", "those who voted" say who they are
@@ -953,10 +956,11 @@ def _resolve_range(doc: Doc, q: Quantity) -> list[Quantity]:
 
 
 def _learned_measure(rule: str, features: dict) -> str:
-    """The shipped measure model's answer where it is in use (it won leave-one-event-out);
-    money and shares stay with the rules, which read them from the unit alone."""
+    """The shipped measure model's answer where it is in use: only for the rules' answers that
+    it overruled for the better leave-one-event-out (the trainer lists them); money stays with
+    the rules, which read it from the currency."""
     model = learned.load("measure")
-    if model is None or not model.use or rule == "money":
+    if model is None or not model.use or rule == "money" or rule not in model.spec.get("overrides", ()):
         return rule
     best, _ = model.predict(features)
     return rule if best == "money" else best  # a sum needs a currency, which only the rules read

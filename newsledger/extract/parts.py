@@ -31,7 +31,8 @@ DAMAGE = {"damage", "destroy", "collapse", "flood", "burn", "raze", "demolish", 
 
 
 def _words(tokens) -> str:
-    return " ".join(t.text for t in tokens if not t.is_punct or t.text in {"-", "'s", "’s"}).replace(" 's", "'s")
+    return " ".join(t.text for t in tokens if not t.is_space and (not t.is_punct or t.text in {"-", "'s", "’s"})
+                    ).replace(" 's", "'s").strip()
 
 
 def _phrase(prep: Token, num: Token) -> str | None:

@@ -39,6 +39,7 @@ class MentionRef:
     outlet: str | None = None
     story: str | None = None
     affiliation: str = ""          # anonymous sources: "us" of "us official" ("" = not said)
+    sentence: int | None = None    # where the mention's sentence starts in its document
 
 
 @dataclass
@@ -134,6 +135,8 @@ def compatible_values(a: MentionRef, b: MentionRef) -> bool:
 def _fits(claim: Claim, m: MentionRef) -> bool:
     if not all(compatible_values(m, other) for other in claim.members):
         return False
+    if m.sentence is not None and any(o.doc == m.doc and o.sentence == m.sentence for o in claim.members):
+        return False  # "two congressmen and two police officers": a sentence never restates its own figure
     if m.story and all(o.story and o.story != m.story for o in claim.members) and not (
             m.strong_date and any(o.strong_date and o.stated_on == m.stated_on for o in claim.members)):
         return False  # other stories: only a statement dated to the same day is the same one
