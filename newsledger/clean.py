@@ -137,6 +137,11 @@ def classify_lines(text: str) -> list[Line]:
     return lines
 
 
+# A page store's date stamp that runs straight into the first line of the story
+# (" date 2023-10-31 The ministry said …"): the stamp is furniture, the rest of the line is not.
+_LEADING_STAMP = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}(?:[T ][\d:]+)?\s+", re.I)
+
+
 def masked_text(text: str, lines: list[Line]) -> str:
     """The text with furniture blanked by spaces: same length, same offsets."""
     chars = list(text)
@@ -144,6 +149,11 @@ def masked_text(text: str, lines: list[Line]) -> str:
         if ln.kind == "furniture":
             for i in range(ln.start, ln.end):
                 chars[i] = " "
+        else:
+            stamp = _LEADING_STAMP.match(text, ln.start, ln.end)
+            if stamp:
+                for i in range(ln.start, stamp.end()):
+                    chars[i] = " "
     return "".join(chars)
 
 

@@ -18,10 +18,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import text_of
 from ..model import Attribution
-from .lexicon import (BUSINESS_TYPES, ORG_NAME_WORDS, ORG_TYPES, PERSON_TITLES, ROLE_NOUNS, SPEECH_LEMMAS,
+from .lexicon import (MEASURE_NOUNS, BUSINESS_TYPES, ORG_NAME_WORDS, ORG_TYPES, PERSON_TITLES, ROLE_NOUNS, SPEECH_LEMMAS,
                       STRONG_SPEECH, VAGUE_PLURALS)
 
-_PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": "ANY", "it": "ORG", "we": "ANY", "i": "PERSON"}
+_PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": "ANY", "it": "ORG", "we": "ANY", "i": "PERSON",
+             "him": "PERSON", "her": "PERSON", "them": "ANY"}  # "according to him"
 _INANIMATE = {"list", "letter", "settlement", "deal", "agreement", "plan", "move", "decision",
               "result", "results", "paper", "article", "website", "book", "ruling", "forecast",
               "report", "survey", "study", "poll", "figure", "data", "statistic", "statistics",
@@ -125,12 +126,17 @@ def _entity_in(tokens: list[Token], labels: set[str]) -> Span | None:
     return best
 
 
+_COUNTED_NOUNS = MEASURE_NOUNS | {"case", "infection", "injury", "death", "fatality", "casualty"}
+
+
 def speaker_from_np(head: Token) -> Speaker | None:
     """What a subject noun phrase names: a person, an organisation or an anonymous source."""
     toks = _np_tokens(head)
     if not toks:
         return None
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    if head.lemma_.lower() in _COUNTED_NOUNS and not any(t.ent_type_ in {"ORG", "PERSON"} for t in toks):
+        return None  # "99% of all the deaths reported in Africa": the counted, not a source
     if head.lower_ in _PRONOUNS and len(toks) == 1:
         return Speaker(head.lower_, "PRON", start, end)
     person = _entity_in(toks, {"PERSON"})
@@ -352,6 +358,9 @@ def find_cues(sent: Span) -> list[Cue]:
             if spk is not None:
                 cues.append(Cue(tok, spk, relayed, poll))
             continue
+        if tok.lemma_.lower() in _TALLYING and subj.ent_type_ in {"GPE", "LOC"} and not any(
+                t.lemma_.lower() in ORG_TYPES for t in subj.subtree):
+            continue  # "Punjab reported 114 deaths": where the deaths are, not who says so
         spk = speaker_from_np(subj)
         if spk is None:
             continue
@@ -363,6 +372,9 @@ def find_cues(sent: Span) -> list[Cue]:
         cues.append(Cue(tok, spk, relayed, subj))
     return cues
 
+
+# Verbs with which a place tallies what happened in it ("North Carolina reported two deaths").
+_TALLYING = {"report", "record", "register", "see", "count", "log", "confirm"}
 
 # Speech verbs whose plain noun object is an act done by saying it ("declared an emergency",
 # "declared war"), not a report of anything: with that object the verb states no figure.
