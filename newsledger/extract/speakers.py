@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import text_of
 from ..model import Attribution
-from .lexicon import (MEASURE_NOUNS, BUSINESS_TYPES, ORG_NAME_WORDS, ORG_TYPES, PERSON_TITLES, ROLE_NOUNS, SPEECH_LEMMAS,
+from .lexicon import (MEASURE_LEMMAS, MEASURE_NOUNS, BUSINESS_TYPES, ORG_NAME_WORDS, ORG_TYPES, PERSON_TITLES, ROLE_NOUNS, SPEECH_LEMMAS,
                       STRONG_SPEECH, VAGUE_PLURALS)
 
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": "ANY", "it": "ORG", "we": "ANY", "i": "PERSON",
@@ -681,6 +681,31 @@ class ArticleSpeakers:
             if found:
                 self.by_sentence[sent.start] = found
         self._settle_documents()
+        self._specify_bare_bodies()
+
+    def _specify_bare_bodies(self) -> None:
+        """"The ministry said" names the ministry the article names more fully anywhere — before
+        or after ("the health ministry", "the Ministry of Health"); a bare kind of body is no
+        name a reader could look up."""
+        text = text_of(self.doc)
+        fuller: dict[str, str] = {}
+        names = [spk.name for found in self.by_sentence.values() for _, spk in found]
+        names += [e.text for e in self.doc.ents if e.label_ == "ORG"]
+        # the noun phrases the article uses for its bodies, whatever the speakers resolved to
+        names += [c.text for c in self.doc.noun_chunks if c.root.lower_ in ORG_TYPES and not any(t.like_num for t in c)]
+        for raw in names:
+            name = _strip_article(raw.strip())
+            words = name.lower().split()
+            for kind in set(words) & ORG_TYPES:
+                if len(words) > 1 and len(name) > len(fuller.get(kind, "")) and len(words) <= 6:
+                    fuller[kind] = name
+        if not fuller:
+            return
+        for start, found in self.by_sentence.items():
+            for n, (cue, spk) in enumerate(found):
+                words = _strip_article(spk.name).lower().split()
+                if len(words) == 1 and words[0] in fuller and spk.kind in {"ORG", "ANON"}:
+                    found[n] = (cue, dataclasses.replace(spk, name=fuller[words[0]], kind="ORG"))
 
     # -- lookup -----------------------------------------------------------------------------
     def for_token(self, tok: Token) -> tuple[Cue, Speaker] | None:
@@ -708,7 +733,7 @@ class ArticleSpeakers:
         if quoted is not None or sent.start in self.ownerless:
             # ("…, according to official figures": attributed, to no one the article names)
             return quoted
-        carried = self._findings_carried(tok)
+        carried = self._findings_carried(tok) or self._statement_run(tok)
         if carried is not None or not _is_share(tok):
             return carried
         # a poll or report story: its later percentages come from the same survey
@@ -749,6 +774,39 @@ class ArticleSpeakers:
                     return cue, spk
                 if spk.kind in {"ORG", "GPE"} and cue.token.lemma_.lower() in _FINDING_VERBS:
                     return cue, spk
+                return None
+            sent = prev
+        return None
+
+    def _statement_run(self, tok: Token) -> tuple[Cue, Speaker] | None:
+        """A run of reported statements: after "the ministry said 40 were killed", the next
+        sentence ("Another 107 were wounded.") goes on reporting it when it has no source of its
+        own and no quotation — over at most RUN_SENTENCES sentences, and across a paragraph
+        break only as the next paragraph's first sentence (wire copy puts each in its own)."""
+        text = text_of(self.doc)
+        if any(a <= tok.idx < b for a, b in quote_regions(text)):
+            return None
+        sent = tok.sent
+        for hop in range(RUN_SENTENCES):
+            if sent.start == 0:
+                return None
+            prev = self.doc[sent.start - 1].sent
+            gap = text[prev.end_char:sent.start_char] + prev.text[-1:]
+            if "\n" in gap and (hop > 0 or not RUN_ACROSS_PARAGRAPHS):
+                return None
+            if prev.start in self.ownerless:
+                return None
+            found = self.by_sentence.get(prev.start)
+            if found:
+                if not (_tolls(prev) and _tolls(tok.sent)):
+                    return None  # a tally goes on; other statements are the outlet's own telling
+                heads = [f for f in found if not _subordinate(f[0].token)]
+                cue, spk = heads[-1] if heads else found[-1]
+                if cue.token.lemma_.lower() not in STRONG_SPEECH or (spk.role or "").startswith("document:") \
+                        or spk.kind not in {"ORG", "PERSON", "ANON", "GPE"}:
+                    return None
+                return cue, spk
+            if any(prev.start_char <= a < prev.end_char for a, _ in quote_regions(text)):
                 return None
             sent = prev
         return None
@@ -811,6 +869,18 @@ class ArticleSpeakers:
             out.append(nxt)
         return out
 
+
+_TOLL_WORDS = set().union(*(MEASURE_LEMMAS[m] for m in ("killed", "wounded", "casualties", "missing", "displaced")))
+
+
+def _tolls(sent: Span) -> bool:
+    """Does the sentence count people harmed, missing or displaced?"""
+    return any(t.lemma_.lower() in _TOLL_WORDS or t.lower_ in _TOLL_WORDS for t in sent)
+
+
+# How far a run of reported statements reaches past its "said" (measured on the development sets).
+RUN_SENTENCES = 1
+RUN_ACROSS_PARAGRAPHS = True
 
 _SURVEYS = {"document:survey", "document:poll", "document:study", "document:research", "document:report",
             "document:result"}  # "the results" of a survey are the survey

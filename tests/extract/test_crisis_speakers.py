@@ -1,0 +1,39 @@
+"""Who a crisis figure comes from; sentences written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+from newsledger.model import Article
+from newsledger.pipeline import analyse
+
+
+def _speakers(text):
+    (result,) = list(analyse([Article(doc="t", text=text, published=dt.date(2025, 3, 12))]))
+    return {m.figure.text: m.speaker for m in result.mentions}
+
+
+def test_a_date_stamp_running_into_the_first_line_is_no_speaker():
+    got = _speakers(" date 2025-03-12 The Ministry of Health said 412 people were killed.")
+    assert got["412"] == "Ministry of Health"
+
+
+def test_according_to_him_is_the_person_named_before():
+    got = _speakers("Chief Secretary Anil Mehra visited the site on Sunday. According to him, 1,175 injured "
+                    "patients were taken to hospitals.")
+    assert got["1,175"] == "Anil Mehra"
+
+
+def test_a_place_that_reports_its_toll_is_where_not_who():
+    got = _speakers("North Carolina reported two deaths on the first day.")
+    assert got["two"] is None
+
+
+def test_the_ministry_is_the_ministry_the_article_names_in_full():
+    got = _speakers("The ministry said 40 people were killed overnight. The health ministry said the toll "
+                    "could rise.")
+    assert got["40"] == "health ministry"
+
+
+def test_a_counted_noun_is_never_a_source():
+    got = _speakers("The province has 859 deaths, or 99% of all the deaths reported in the region this year.")
+    assert got["99%"] is None
