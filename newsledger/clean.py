@@ -114,12 +114,15 @@ def classify_lines(text: str) -> list[Line]:
     counts = Counter(b for b in bodies if b)
     content_lines = [i for i, b in enumerate(bodies) if b]
     last = set(content_lines[-3:])
+    # a headline printed twice (the page title, then the story's own heading) is still the
+    # headline: repeated, but not the caption or teaser the repeat rule is for
+    top = {bodies[i] for i in content_lines[:3] if _is_heading(bodies[i])}
     lines: list[Line] = []
     for i, (a, b) in enumerate(spans):
         s = bodies[i]
         if not s:
             kind = "blank"
-        elif _is_furniture(text[a:b], counts[s] > 1, i in last):
+        elif _is_furniture(text[a:b], counts[s] > 1 and s not in top, i in last):
             kind = "furniture"
         elif _is_heading(s):
             kind = "heading"

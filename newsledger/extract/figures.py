@@ -71,6 +71,16 @@ def _next_word(doc: Doc, i: int) -> Token | None:
     return doc[i] if i < len(doc) else None
 
 
+def _in_tally(num: Token) -> bool:
+    """A number in a tally by name ("Ashe, 1 Avery, 4 Buncombe, 42", "Sindh 111; Punjab 97"): at
+    least three numbers in the sentence each beside a list mark — not a model or a product name."""
+    marked = 0
+    for t in num.sent:
+        if t.like_num and any(0 < abs(n.i - t.i) <= 2 and n.text in {",", ";"} for n in num.sent):
+            marked += 1
+    return marked >= 3
+
+
 def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
     """Why this quantity is not a figure (a year, date, time, age, duration, name), or None."""
     text = text_of(doc)
@@ -165,12 +175,14 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
     if prev is not None and plain_int and prev.lower_ == "number" and prev.i > 0 and prev.nbor(-1).lower_ == "the":
         return "name"  # "the number 23 shirt": a number worn or assigned, not a count
     num_tok = _number_token(span)
-    if plain_int and nxt is not None and nxt.tag_ == "NNP" and nxt.is_title and num_tok.head.i == nxt.i \
+    tally = _in_tally(num_tok)
+    if plain_int and not tally and nxt is not None and nxt.tag_ == "NNP" and nxt.is_title and num_tok.head.i == nxt.i \
             and nxt.ent_type_ not in {"NORP", "GPE"} and value is not None and value < 10000 and q.unit is None \
             and nxt.lemma_.lower() not in PERSONNEL \
             and not (nxt.i + 1 < len(doc) and (doc[nxt.i + 1].pos_ in {"NOUN", "PROPN"} or doc[nxt.i + 1].lower_ == "of")):
         return "name"  # "the 737 Max": a model named by its number; a count names a plural ("300 Marines")
-    if prev is not None and plain_int and prev.pos_ == "PROPN" and prev.is_title and value is not None and value < 10000 \
+    if prev is not None and plain_int and not tally and prev.pos_ == "PROPN" and prev.is_title and value is not None \
+            and value < 10000 \
             and prev.i > prev.sent.start and not prev.nbor(-1).like_num \
             and prev.ent_type_ not in {"NORP", "GPE", "DATE", "PERSON"} and prev.lower_ not in MONTHS:
         return "name"  # "Boeing 737", "Windows 95", "Apollo 11"
