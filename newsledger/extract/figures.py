@@ -18,7 +18,7 @@ from .lexicon import (RESPONDERS, RESPONSE_HEADS, RESPONSE_WORDS, AGE_WORDS, MEA
                       SECURITY, STREET_WORDS, STRONG_DEPLOY, STRONG_SPEECH, TIME_UNITS, VAGUE_PLURALS,
                       YEAR_CONTEXT)
 from . import learned
-from .parts import applies as part_applies, parts, with_parts
+from .parts import applies as part_applies, parts, with_harm, with_parts
 from .numbers import AREA_UNITS, CURRENCY_PREFIX, RESOLUTIONS, Quantity, find_quantities, parse_amount
 
 _AFFILIATION_ENTS = {"NORP", "GPE", "ORG"}
@@ -237,6 +237,9 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
 
 # Adjectives that stand for the people counted: "the estimated 150,000 dead"
 _AS_NOUN = {"dead", "injured", "wounded", "missing", "displaced", "homeless"}
+# Adjectives that stand for people on their own ("the elderly", "1,924 elderly")
+_PEOPLE_ADJECTIVES = {"elderly", "wounded", "injured", "sick", "missing", "unidentified", "identified", "young", "old",
+                      "disabled", "homeless", "displaced", "dead"}
 
 
 def counted_noun(num: Token) -> Token | None:
@@ -256,6 +259,11 @@ def counted_noun(num: Token) -> Token | None:
     after = next((c for c in num.children if c.i == num.i + 1 and c.lower_ == "dead"), None)
     if after is not None:  # "150,000 dead" (a "53 wounded" beside "50 killed" is read by its verb)
         return after
+    nxt = num.doc[num.i + 1] if num.i + 1 < len(num.doc) else None
+    if nxt is not None and nxt.lower_ in _AS_NOUN | _PEOPLE_ADJECTIVES and nxt.pos_ in {"ADJ", "NOUN"} and (
+            nxt.i + 1 >= len(num.doc) or num.doc[nxt.i + 1].pos_ not in {"NOUN", "PROPN"}):
+        if nxt.lower_ != "dead" or nxt.head.i != num.i:
+            return nxt  # "floods leave 1,000 dead", "1,924 elderly, and 10,006 men": the adjective is who
     for child in num.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
@@ -268,6 +276,11 @@ def counted_noun(num: Token) -> Token | None:
     if num.pos_ == "NOUN" and num.lower_ not in VAGUE_PLURALS:
         return num
     return None
+
+
+# How a count of people of each measure is said in a subject: "people killed", "others wounded".
+PARTICIPLE = {"killed": "killed", "wounded": "wounded", "casualties": "killed or wounded", "captured": "detained",
+              "missing": "missing", "displaced": "displaced", "deployed": "deployed"}
 
 
 def _measure_of(lemmas: list[str]) -> str | None:
@@ -407,7 +420,9 @@ def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span) -> str:
         found = _measure_of([t.lemma_.lower() for t in words])
         if found is None and sent.start > 0:
             prev = num.doc[sent.start - 1].sent
-            if "\n" not in text_of(num.doc)[prev.end_char:sent.start_char]:
+            between = text_of(num.doc)[prev.end_char:sent.start_char]
+            if "\n" not in between or prev.text.rstrip().endswith(":"):
+                # (a line that ends with a colon introduces the list on the next line)
                 # a "loss" a sentence away is as likely a firm's or a job's as a war's
                 found = _measure_of([t.lemma_.lower() for t in reversed(prev) if t.lemma_.lower() not in {"loss", "losses"}])
         if found == "deployed" and not any(t.lemma_.lower() in PERSONNEL | SECURITY for t in sent):
@@ -677,13 +692,18 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
         said = _predicate(num)
         if said:  # "25% did not know how they would vote": those who did not know
             return f"people {said}"
+    if measure in PEOPLE_MEASURES and noun is None and num.dep_ == "dobj" and num.head.pos_ == "VERB" \
+            and num.head.lemma_.lower() in HARM_LEMMAS and q.unit is None:
+        return f"people {PARTICIPLE[measure]}"  # "RSF kills at least 100": the killed, not the killer
     if measure in PEOPLE_MEASURES and noun is None and num.dep_ in {"nsubj", "nsubjpass"} and num.head.pos_ == "VERB" \
             and num.head.i > num.i and q.unit is None:
         return f"people {num.head.text}"  # "Dozens held over fraud site", "Hundreds killed in floods"
     if noun is not None and noun.pos_ == "PRON" and not (noun.lower_ in {"those", "these"} and any(
             c.dep_ in {"acl", "relcl", "prep"} for c in noun.children)):
         noun = _clause_subject(noun)  # "those surveyed", "those who voted" say who they are
-    if num.dep_ == "pobj" and (num.head.lower_ == "of" or num.head.lower_ == "for" and measure == "money") \
+    own = noun is not None and noun.i != num.i and noun.i in {t.i for t in num.subtree}  # "dozens of bodies"
+    if not own and num.dep_ == "pobj" and (
+            num.head.lower_ == "of" or num.head.lower_ == "for" and measure == "money") \
             and num.head.head.pos_ in {"NOUN", "PROPN"} and num.head.head.i < num.i:
         core = num.head.head  # "a rate of 35%", "funds of $5.6bn", "a deficit of $5bn"
     elif num.dep_ == "pobj" and num.head.lower_ in {"to", "from"} and num.head.head.pos_ == "NOUN" \
@@ -1062,6 +1082,8 @@ def extract_figures(doc: Doc) -> list[Figure]:
         if f.evidence:
             num, noun_i = doc[f.evidence["num"]], f.evidence["noun"]
             noun = doc[noun_i] if noun_i is not None else None
+            if f.measure in PARTICIPLE and f.measure != "deployed":
+                f.subject = with_harm(f.subject, PARTICIPLE[f.measure])
             if part_applies(f.measure, num, noun):
                 f.subject = with_parts(f.subject, parts(num, noun))
     return figures

@@ -22,6 +22,9 @@ PART_PREPS = {"in", "at", "across", "from", "over", "during", "since", "on", "in
 REPORTING = {"report", "record", "register", "see", "suffer", "confirm", "count", "log", "have", "account"}
 _HARM = set().union(*(MEASURE_LEMMAS[m] for m in ("killed", "wounded", "casualties", "missing", "displaced")))
 MAX_WORDS = 7
+_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+           "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
+_TALLY_NOUNS = {"number", "toll", "figure", "total", "tally", "count"}
 _FUNCTION_WORDS = {"in", "at", "on", "from", "over", "the", "a", "an", "of", "to", "by", "during", "since", "across"}
 # Parts matter where a whole is counted in pieces: people harmed, moved, sent, and what a
 # disaster destroyed; a price or a poll share is no part of a toll.
@@ -37,7 +40,8 @@ def _words(tokens) -> str:
 
 def _phrase(prep: Token, num: Token) -> str | None:
     sub = list(prep.subtree)
-    if any(t.i == num.i for t in sub) or any(t.like_num and t.ent_type_ not in {"DATE", "TIME"} for t in sub):
+    if any(t.i == num.i for t in sub) or any(t.like_num and t.ent_type_ not in {"DATE", "TIME", "EVENT"}
+                                             and not (t.i > 0 and t.nbor(-1).lower_.rstrip(".") in _MONTHS) for t in sub):
         return None  # the phrase holds this figure, or another amount ("from an earlier 2.6%")
     if len(sub) > MAX_WORDS:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -74,7 +78,8 @@ def parts(num: Token, noun: Token | None) -> list[str]:
     if verb is not None:
         anchors.append(verb)
         for c in verb.children:  # "the death toll from Tuesday's blasts rose to 12"
-            if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in {a.i for a in anchors} and c.pos_ == "NOUN":
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in {a.i for a in anchors} and c.pos_ == "NOUN" \
+                    or c.dep_ == "dobj" and c.lemma_.lower() in _TALLY_NOUNS:  # "put the number of dead in … at"
                 anchors.append(c)
     seen = set()
     for a in anchors:
@@ -93,7 +98,8 @@ def parts(num: Token, noun: Token | None) -> list[str]:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None and lem in REPORTING and subj.ent_type_ in {"GPE", "LOC"}:
             out.append(_words(t for t in subj.subtree if t.ent_type_ in {"GPE", "LOC"} or t.dep_ == "cc"))
-        if subj is not None and lem in _HARM and subj.pos_ == "NOUN" and (noun is None or subj.i != noun.i) \
+        if subj is not None and lem in _HARM and (subj.pos_ == "NOUN" or subj.tag_ == "VBG") \
+                and (noun is None or subj.i != noun.i) \
                 and subj.i != num.i:
             # the cause: "the second wave of blasts killed 20" — its words, not the whole clause
             keep = [t for t in subj.subtree if t.dep_ not in {"relcl", "acl"} and not any(
@@ -109,11 +115,39 @@ def parts(num: Token, noun: Token | None) -> list[str]:
                 and lem not in REPORTING and lem not in _HARM and lem not in {"be", "have"}:
             adv = [c for c in verb.children if c.dep_ == "advmod" and c.i < verb.i]
             out.append(_words(sorted(adv + [verb], key=lambda t: t.i)))
+    # "In Balochistan, …, while 10,429 houses had been damaged": a place put before the main
+    # clause holds for every count in the sentence that names no place of its own
+    root = num.sent.root
+    for c in root.children:
+        if c.dep_ == "prep" and c.i < root.i and c.lower_ in {"in", "across", "at"} and c.i not in seen \
+                and any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in c.subtree):
+            p = _phrase(c, num)
+            if p and not any(_has_place(q, num) for q in out):
+                out.append(p)
     uniq = []
     for p in out:
         if p and p not in uniq:
             uniq.append(p)
     return uniq
+
+
+def _has_place(phrase: str, num: Token) -> bool:
+    places = {e.text for e in num.sent.ents if e.label_ in {"GPE", "LOC", "FAC"}}
+    return any(p in phrase for p in places)
+
+
+# Word beginnings that already say what befell the counted ("deaths", "the injured", "evacuees").
+_SAYS_HARM = re.compile(r"\b(kill|dead|death|die|fatal|injur|wound|hurt|casualt|missing|displac|evacu|homeless|"
+                        r"refugee|arrest|detain|captur|prisoner|hostage|victim|bod(y|ies)|toll|lost|trapped|"
+                        r"unaccounted|deploy|sent|dispatch|troop|soldier|rescuer|personnel)", re.I)
+
+
+def with_harm(subject: str, participle: str) -> str:
+    """'others' -> 'others wounded': a count of people says what befell them."""
+    main, paren, rest = subject.partition("(")
+    if not main.strip() or _SAYS_HARM.search(main):
+        return subject
+    return f"{main.rstrip()} {participle}" + (f" ({rest}" if paren else "")
 
 
 def with_parts(subject: str, found: list[str]) -> str:

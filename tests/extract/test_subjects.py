@@ -195,7 +195,7 @@ def test_an_age_band_names_who_is_counted():
 def test_a_list_of_victims_is_of_the_whole_not_the_subset_named_inside_it():
     figs = _figures("Shelling of the town killed at least 21 villagers, including four children, and wounded more than 60, "
                     "officials said.")
-    assert figs["more than 60"].subject == "villagers"
+    assert figs["more than 60"].subject.startswith("villagers")  # "villagers wounded", not "children"
 
 
 def test_where_people_died_is_not_who_died():
