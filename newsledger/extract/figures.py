@@ -998,6 +998,16 @@ def _learned_measure(rule: str, features: dict) -> str:
     return rule if best == "money" else best  # a sum needs a currency, which only the rules read
 
 
+def _learned_subject(cands: list[tuple[str, dict]]) -> str:
+    """The shipped subject model's choice among the candidate phrases where it is in use (it won
+    leave-one-event-out); else the rules' subject, which is always the first candidate."""
+    model = learned.load("subject")
+    if model is None or not model.use or len(cands) == 1:
+        return cands[0][0]
+    best = max(range(len(cands)), key=lambda i: (model.scores(cands[i][1])["yes"], -i))
+    return cands[best][0]
+
+
 def extract_figures(doc: Doc) -> list[Figure]:
     """Every figure in an annotated document, in text order."""
     figures: list[Figure] = []
@@ -1082,10 +1092,25 @@ def extract_figures(doc: Doc) -> list[Figure]:
         if f.evidence:
             num, noun_i = doc[f.evidence["num"]], f.evidence["noun"]
             noun = doc[noun_i] if noun_i is not None else None
-            if f.measure in PARTICIPLE and f.measure != "deployed":
-                f.subject = with_harm(f.subject, PARTICIPLE[f.measure])
-            if part_applies(f.measure, num, noun):
-                f.subject = with_parts(f.subject, parts(num, noun))
+            found = parts(num, noun) if part_applies(f.measure, num, noun) else []
+
+            def finish(subject: str, f=f, found=found) -> str:
+                if f.measure in PARTICIPLE and f.measure != "deployed":
+                    subject = with_harm(subject, PARTICIPLE[f.measure])
+                return with_parts(subject, found) if found else subject
+
+            f.subject = finish(f.subject)
+            if f.measure != "money":
+                cands = [(f.subject, learned.subject_candidate_features(num, num, f.measure, True, f.subject))]
+                for chunk in num.sent.noun_chunks:
+                    words = [t for t in chunk if t.i != num.i and not t.like_num and t.dep_ not in {"det", "poss"}
+                             and not t.is_punct]
+                    if not words or chunk.root.pos_ == "PRON" or len(cands) > 12:
+                        continue
+                    text = " ".join(t.text for t in words)
+                    cands.append((finish(text), learned.subject_candidate_features(chunk.root, num, f.measure, False, text)))
+                f.evidence["subject_candidates"] = cands
+                f.subject = _learned_subject(cands)
     return figures
 
 

@@ -114,3 +114,57 @@ def load(name: str) -> LinearModel | None:
     if not path.exists():
         return None
     return LinearModel(json.loads(path.read_text(encoding="utf-8")))
+
+
+# -- which noun phrase a figure counts ------------------------------------------------------------
+
+_PEOPLE_NOUNS = {"people", "person", "child", "woman", "man", "civilian", "resident", "villager", "soldier", "fighter",
+                 "victim", "passenger", "patient", "student", "worker", "refugee", "migrant", "family", "household",
+                 "individual", "adult", "minor", "infant", "baby", "elderly", "citizen", "palestinian", "israeli",
+                 "casualty", "body", "dead", "injured", "wounded", "case", "death", "house", "home", "building"}
+
+
+def _relation(root, num) -> str:
+    if root.i == num.i:
+        return "self"
+    if num.head.i == root.i:
+        return "num-head"
+    if root.head.i == num.i:
+        return "num-child:" + root.dep_
+    if root.head.i == num.head.i:
+        return "sibling:" + root.dep_
+    if root.head.head.i == num.i:
+        return "num-grandchild"
+    if num.head.head.i == root.i:
+        return "num-grandhead"
+    return "far"
+
+
+def subject_candidate_features(root, num, measure: str, rule: bool, text: str) -> dict[str, float]:
+    """Features of one noun phrase (its root token) as what the figure counts."""
+    f: dict[str, float] = {"bias": 1.0, "measure=" + measure: 1.0}
+    if rule:
+        f["rule"] = 1.0
+        f["rule&measure=" + measure] = 1.0
+        f["rule_words=" + str(min(len(text.split()), 6))] = 1.0
+        return f
+    lem = _lem(root)
+    rel = _relation(root, num)
+    f["rel=" + rel] = 1.0
+    f["dep=" + root.dep_] = 1.0
+    f["lemma=" + lem] = 1.0
+    f["side=" + ("L" if root.i < num.i else "R")] = 1.0
+    dist = abs(root.i - num.i)
+    f["dist=" + ("1" if dist <= 1 else "2-3" if dist <= 3 else "4-7" if dist <= 7 else "8+")] = 1.0
+    if root.ent_type_:
+        f["ent=" + root.ent_type_] = 1.0
+    if lem in _PEOPLE_NOUNS:
+        f["people_noun"] = 1.0
+        f["people_noun&measure=" + measure] = 1.0
+    if lem in _MEASURE_OF:
+        f["measure_word=" + _MEASURE_OF[lem]] = 1.0
+    if lem in PERSONNEL:
+        f["personnel"] = 1.0
+    if root.head.lemma_.lower() == "be" or root.dep_ == "attr":
+        f["copula"] = 1.0
+    return f

@@ -34,6 +34,8 @@ class Example:
     rule: str
     gold: str
     crisis: bool
+    subject_cands: list = None   # [(final subject text, features)], the rules' own first
+    gold_figure: dict = None
 
 
 def _texts(shared: pathlib.Path):
@@ -89,7 +91,8 @@ def examples(shared: pathlib.Path) -> list[Example]:
                 used_g.add(gi)
                 used_f.add(fi)
                 ev = figs[fi].evidence or {}
-                out.append(Example(group, d, ev["measure_features"], ev["measure_rule"], by_doc[d][gi]["measure"], crisis))
+                out.append(Example(group, d, ev["measure_features"], ev["measure_rule"], by_doc[d][gi]["measure"], crisis,
+                                   ev.get("subject_candidates"), by_doc[d][gi]))
     return out
 
 
@@ -109,7 +112,7 @@ def fit(train: list[Example], c: float = 1.0) -> dict:
         bias = [-clf.intercept_[0], clf.intercept_[0]]
     else:
         rows, bias = clf.coef_, clf.intercept_
-    weights = {cl: {str(n): round(float(w), 5) for n, w in zip(names, row) if abs(w) >= 1e-4}
+    weights = {cl: {str(n): round(float(w), 4) for n, w in zip(names, row) if abs(w) >= 1e-3}
                for cl, row in zip(classes, rows)}
     return {"classes": classes, "weights": weights, "bias": {cl: round(float(b), 5) for cl, b in zip(classes, bias)}}
 
@@ -164,6 +167,52 @@ def compare(exs: list[Example], preds: dict[int, str], allowed: list[str]) -> tu
     return rows, total
 
 
+# -- the subject: which candidate phrase -------------------------------------------------------------
+
+def _subject_ok(shared: pathlib.Path):
+    sys.path.insert(0, str(shared / "eval"))
+    from score import subject_ok  # the scorer's own test of a subject against gold keys
+    return subject_ok
+
+
+def subject_rows(exs: list[Example], ok) -> list[tuple[Example, list[bool]]]:
+    return [(e, [ok(e.gold_figure, text) for text, _ in e.subject_cands]) for e in exs if e.subject_cands]
+
+
+def fit_subject(rows) -> dict:
+    train = [Example("", "", feats, "", "yes" if lab else "no", False)
+             for e, labels in rows for (_, feats), lab in zip(e.subject_cands, labels)]
+    return fit(train)
+
+
+def choose(spec: dict, e: Example) -> int:
+    from newsledger.extract.learned import LinearModel
+
+    model = LinearModel(spec)
+    return max(range(len(e.subject_cands)), key=lambda i: (model.scores(e.subject_cands[i][1])["yes"], -i))
+
+
+def compare_subject(rows) -> tuple[list[dict], dict]:
+    out, tot = [], Counter()
+    for event in sorted({e.group for e, _ in rows if e.crisis}):
+        spec = fit_subject([r for r in rows if r[0].group != event])
+        test = [r for r in rows if r[0].group == event]
+        rules = sum(labels[0] for _, labels in test)
+        model = sum(labels[choose(spec, e)] for e, labels in test)
+        out.append({"event": event, "figures": len(test), "rules": rules / len(test), "learned": model / len(test)})
+        tot.update({"figures": len(test), "rules": rules, "learned": model})
+    n = max(tot["figures"], 1)
+    return out, {"event": "all left-out events", "figures": tot["figures"], "rules": tot["rules"] / n,
+                 "learned": tot["learned"] / n}
+
+
+def subject_table(rows: list[dict], total: dict) -> str:
+    lines = ["| left-out event | figures | subject, rules | subject, learned choice |", "|---|---|---|---|"]
+    for r in rows + [total]:
+        lines.append(f"| {r['event']} | {r['figures']} | {r['rules']:.3f} | {r['learned']:.3f} |")
+    return "\n".join(lines)
+
+
 def table(rows: list[dict], total: dict) -> str:
     lines = ["| left-out event | figures | measure, rules | measure, learned | measure, shipped |",
              "|---|---|---|---|---|"]
@@ -189,15 +238,24 @@ def main(argv=None) -> int:
         rows, total = compare(exs, preds, allowed)
         print(table(rows, total))
         print(f"the model may overrule the rules' answers: {', '.join(allowed) or 'none'}")
+    srows = subject_rows(exs, _subject_ok(a.shared))
+    s_rows, s_total = compare_subject(srows) if any(e.crisis for e, _ in srows) else ([], None)
+    if s_total:
+        print(subject_table(s_rows, s_total))
     if a.compare:
         return 0
+    sspec = fit_subject(srows)
+    sspec["use"] = bool(s_total and s_total["learned"] > s_total["rules"])
+    sspec["comparison"] = {"rows": s_rows, "total": s_total}
+    (MODEL_PATH.parent / "subject.json").write_text(json.dumps(sspec, indent=0, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote newsledger/extract/models/subject.json (use={sspec['use']})", file=sys.stderr)
     spec = fit(exs)
     spec["use"] = bool(total and total["shipped"] > total["rules"])
     spec["overrides"] = allowed
     spec["comparison"] = {"rows": rows, "total": total}
     spec["trained_on"] = dict(sorted(Counter(e.group for e in exs).items()))
     MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
-    MODEL_PATH.write_text(json.dumps(spec, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    MODEL_PATH.write_text(json.dumps(spec, indent=0, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {MODEL_PATH.relative_to(ROOT)} (use={spec['use']})", file=sys.stderr)
     return 0
 
