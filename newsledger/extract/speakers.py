@@ -214,8 +214,9 @@ def speaker_from_np(head: Token) -> Speaker | None:
         return Speaker(_strip_article(org.text), kind, org.start_char, org.end_char, role)
     text = _clean_np([t for t in toks if not (t.dep_ == "nummod" and t.head.i == head.i)])  # "two officials"
     if head.pos_ == "PROPN" and org is None:
-        # a name the model did not tag ("Zelenskyy said"): a proper-noun phrase stands for a person
-        return Speaker(text, "PERSON", start, end)
+        # a name the model did not tag ("Zelenskyy said"): a proper-noun phrase stands for a
+        # person — unless it is a kind of body written with a capital ("The Ministry said")
+        return Speaker(text, "ORG" if head.lower_ in ORG_TYPES else "PERSON", start, end)
     if not text:
         return None
     kind = "ANON"
@@ -696,6 +697,8 @@ class ArticleSpeakers:
         for raw in names:
             name = _strip_article(raw.strip())
             words = name.lower().split()
+            if not all(re.fullmatch(r"[a-z][a-z.'’-]*", w) for w in words):
+                continue  # page debris glued to the name ("NNA -nbsp;The Ministry")
             for kind in set(words) & ORG_TYPES:
                 if len(words) > 1 and len(name) > len(fuller.get(kind, "")) and len(words) <= 6:
                     fuller[kind] = name
@@ -704,7 +707,7 @@ class ArticleSpeakers:
         for start, found in self.by_sentence.items():
             for n, (cue, spk) in enumerate(found):
                 words = _strip_article(spk.name).lower().split()
-                if len(words) == 1 and words[0] in fuller and spk.kind in {"ORG", "ANON"}:
+                if len(words) == 1 and words[0] in fuller and spk.kind in {"ORG", "ANON", "PERSON"}:
                     found[n] = (cue, dataclasses.replace(spk, name=fuller[words[0]], kind="ORG"))
 
     # -- lookup -----------------------------------------------------------------------------
