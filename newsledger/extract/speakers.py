@@ -159,11 +159,13 @@ def speaker_from_np(head: Token) -> Speaker | None:
         kind = "ORG" if person[-1].lower_ in ORG_NAME_WORDS else "PERSON"  # "Age Concern" is a charity
         return Speaker(person.text.strip(" ,"), kind, person.start_char, person.end_char, role)
     lemma = head.lemma_.lower()
-    if lemma in _INANIMATE:
+    if lemma in _INANIMATE and not (head.pos_ == "PROPN" and head.ent_type_ == "ORG"):
+        # ("the US Geological Survey" is a body that a document noun happens to end its name)
         # "a survey by YouGov", "ONS figures": the organisation or person behind the document
         # speaks — named as its modifier or after by/from/for, not anywhere in the phrase
         # ("figures on searches in England" are not England's)
-        owners = [(c, {"ORG", "PERSON"}) for c in head.children if c.dep_ in {"compound", "poss", "nmod"}]
+        # "the Maui County website", "Ukraine's figures": a place that owns a document is its government
+        owners = [(c, {"ORG", "PERSON", "GPE"}) for c in head.children if c.dep_ in {"compound", "poss", "nmod"}]
         authors: set[int] = set()
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in {"by", "from", "for", "of"}:
