@@ -14,12 +14,12 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import text_of
 from ..model import Figure
-from .lexicon import (RESPONDERS, RESPONSE_HEADS, RESPONSE_WORDS, AGE_WORDS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS, NUMBERED_NAMES, PERSONNEL,
+from .lexicon import (SHARED_CURRENCIES, ANIMALS, RESPONDERS, RESPONSE_HEADS, RESPONSE_WORDS, AGE_WORDS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS, NUMBERED_NAMES, PERSONNEL,
                       SECURITY, STREET_WORDS, STRONG_DEPLOY, STRONG_SPEECH, TIME_UNITS, VAGUE_PLURALS,
                       YEAR_CONTEXT)
 from . import learned
 from .parts import applies as part_applies, parts, with_harm, with_parts
-from .numbers import AREA_UNITS, CURRENCY_PREFIX, RESOLUTIONS, Quantity, find_quantities, parse_amount
+from .numbers import AREA_UNITS, CURRENCY_PREFIX, MEASURED_UNITS, RESOLUTIONS, Quantity, find_quantities, parse_amount
 
 _AFFILIATION_ENTS = {"NORP", "GPE", "ORG"}
 _DEFINITE = {"the", "these", "those", "both", "all", "its", "their", "his", "her", "our", "my", "your"}
@@ -228,8 +228,10 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
     if q.unit == "%" and value == 100 and nxt is not None and nxt.pos_ in {"ADJ", "NOUN", "ADV", "VERB"} \
             and nxt.lower_ not in {"of", "stake", "share", "rise", "increase", "jump", "stake"}:
         return "idiom"  # "100 percent sure", "100% transparency": whole-hearted, not a share
-    if q.times is False and nxt is not None and nxt.lower_ in {"mm", "caliber", "calibre", "degrees", "mph", "rpm"}:
+    if q.times is False and nxt is not None and nxt.lower_ in {"mm", "caliber", "calibre", "degrees", "rpm"}:
         return "measurement"
+    if q.unit in {"mm", "cm"} and nxt is not None and nxt.pos_ == "NOUN":
+        return "measurement"  # "a 9 mm handgun": a calibre names the gun, it counts nothing
     if prev is not None and plain_int and any(t.lower_ in AGE_WORDS for t in doc[max(0, span.start - 3):span.start]):
         return "age"
     return None
@@ -381,6 +383,10 @@ def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span) -> str:
         # an area is land won or lost in a war only when the sentence says so; acres burned,
         # flooded or farmed are just an area
         return "territory" if _TAKING & {t.lemma_.lower() for t in sent} else "other"
+    if q.unit in MEASURED_UNITS:
+        return "other"  # a speed, a length, a weight
+    if any(t.lower_ == "magnitude" for t in num.doc[max(0, num.i - 2):num.i + 3]):
+        return "other"  # "a magnitude 6.8 earthquake", "6.8-magnitude"
     if q.unit and q.unit not in {"%", "fraction"}:
         return "money"
     if q.times:
@@ -400,6 +406,9 @@ def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span) -> str:
         m = "killed"  # "100 people lost their lives", "claimed the lives of 50"
     elif "lose" in lemmas[:4] and noun is not None and (noun.lemma_.lower() in PERSONNEL or noun.lower_.rstrip("s") in PERSONNEL):
         m = "casualties"  # "Russia lost 1,250 soldiers": losses, not a deployment
+    if m in PEOPLE_MEASURES and noun is not None and (noun.lemma_.lower() in ANIMALS or any(
+            c.lemma_.lower() in ANIMALS for c in noun.children if c.dep_ in {"compound", "amod"})):
+        m = "other"  # "706 livestock animals were killed": losses, but not of people
     if m == "captured" and noun is not None and noun.lemma_.lower() in {
             "village", "town", "city", "settlement", "district", "region", "hill", "position", "area", "territory"}:
         m = "territory"  # "captured two villages": places taken, not prisoners
@@ -678,6 +687,8 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
     """Who or what the figure counts, in words: the counted noun phrase, and — where that does
     not say whose — the clause's subject ("casualties (North Korean forces)", "posts (Department
     of Health)", "rate (The Clintons)")."""
+    if q.unit in MEASURED_UNITS | AREA_UNITS and num.head.i in {t.i for t in skip} and num.head.pos_ == "NOUN":
+        num, noun = num.head, None  # "a capacity of 70 million tonnes": the unit word stands where the amount does
     core: Token | None = None
     if num.dep_ == "appos" and num.head.lemma_.lower() in ABSTRACT | {"quarter", "third", "fifth", "half"} \
             and num.head.dep_ in {"nsubj", "nsubjpass"} and _of_object(num.head, ("of", "among")) is None:
@@ -701,7 +712,8 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
     if noun is not None and noun.pos_ == "PRON" and not (noun.lower_ in {"those", "these"} and any(
             c.dep_ in {"acl", "relcl", "prep"} for c in noun.children)):
         noun = _clause_subject(noun)  # "those surveyed", "those who voted" say who they are
-    own = noun is not None and noun.i != num.i and noun.i in {t.i for t in num.subtree}  # "dozens of bodies"
+    own = noun is not None and noun.i != num.i and noun.i in {t.i for t in num.subtree} \
+        and q.unit not in MEASURED_UNITS | AREA_UNITS  # "dozens of bodies" (but "a capacity of 70 million tonnes")
     if not own and num.dep_ == "pobj" and (
             num.head.lower_ == "of" or num.head.lower_ == "for" and measure == "money") \
             and num.head.head.pos_ in {"NOUN", "PROPN"} and num.head.head.i < num.i:
@@ -1083,6 +1095,7 @@ def extract_figures(doc: Doc) -> list[Figure]:
     for f in figures:
         if f.measure == "money" and f.unit is None and currencies:
             f.unit = currencies.most_common(1)[0][0]  # "would cost billions": in the article's currency
+    _local_currency(doc, figures)
     _parallel_places(doc, figures)
     _comparisons(text_of(doc), figures)
     _the_figure(figures)
@@ -1112,6 +1125,21 @@ def extract_figures(doc: Doc) -> list[Figure]:
                 f.evidence["subject_candidates"] = cands
                 f.subject = _learned_subject(cands)
     return figures
+
+
+def _local_currency(doc: Doc, figures: list[Figure]) -> None:
+    """"30,000 dirhams" in a story about Morocco are Moroccan dirhams, "Rs1 million" in Pakistan
+    Pakistani rupees: a currency name several countries use is the named country's."""
+    text = text_of(doc).lower()
+    for f in figures:
+        local = SHARED_CURRENCIES.get(f.unit or "")
+        if f.measure != "money" or not local or f.unit in f.text:
+            continue  # (an ISO code written out is meant as written)
+        hits = Counter({code: sum(len(re.findall(r"\b" + re.escape(k) + r"\b", text)) for k, v in local.items() if v == code)
+                        for code in set(local.values())})
+        code, n = hits.most_common(1)[0] if hits else (None, 0)
+        if n:
+            f.unit = code
 
 
 _POSSESSIVE_PLACE = re.compile(r"^(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*\s?['’]s\s")

@@ -15,7 +15,7 @@ MEASURE_LEMMAS = {
     "captured": {"capture", "arrest", "detain", "detention", "prisoner", "imprison", "jail", "pow",
                  "detainee", "hostage", "abduct", "kidnap", "custody", "surrender", "apprehend",
                  "convict", "indict", "charge", "guilty", "sentence", "prosecute", "extradite",
-                 "apprehension"},
+                 "apprehension", "captive", "abductee"},
     "missing": {"missing", "disappear", "unaccounted"},
     "deployed": {"deploy", "send", "station", "mobilise", "mobilize", "dispatch", "contingent",
                  "reinforce", "deployment", "transfer", "mobilisation", "mobilization", "recruit",
@@ -133,3 +133,16 @@ RESPONSE_WORDS = {"rescue", "relief", "aid", "emergency", "humanitarian", "searc
                   "recovery", "response"}
 RESPONSE_HEADS = {"worker", "team", "personnel", "staff", "crew", "volunteer", "expert", "specialist", "official",
                   "responder", "unit"}
+# Animals counted in a disaster are losses, but no casualties.
+ANIMALS = {"livestock", "animal", "cattle", "sheep", "goat", "cow", "camel", "buffalo", "poultry", "chicken", "horse",
+           "pet", "dog", "cat", "donkey", "pig", "bird", "fish"}
+# Currency names that several countries use: the one meant is the one whose country the article names.
+SHARED_CURRENCIES = {
+    "AED": {"morocco": "MAD", "moroccan": "MAD"},
+    "INR": {"pakistan": "PKR", "pakistani": "PKR", "sri lanka": "LKR", "sri lankan": "LKR", "nepal": "NPR",
+            "nepali": "NPR", "nepalese": "NPR", "mauritius": "MUR"},
+    "SAR": {"qatar": "QAR", "qatari": "QAR", "yemen": "YER", "iran": "IRR", "oman": "OMR"},
+    "CHF": {"rwanda": "RWF", "burundi": "BIF", "guinea": "GNF", "congo": "CDF", "congolese": "CDF", "djibouti": "DJF"},
+    "MXN": {"philippines": "PHP", "philippine": "PHP", "argentina": "ARS", "chile": "CLP", "colombia": "COP",
+            "cuba": "CUP", "dominican": "DOP", "uruguay": "UYU"},
+}

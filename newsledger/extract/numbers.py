@@ -63,7 +63,8 @@ class Quantity:
 _NUMWORD = r"(?:" + "|".join(sorted((k for k in UNITS if k != "zero"), key=len, reverse=True)) + r")"
 _NUMWORD_FULL = rf"{_NUMWORD}(?:[- ]{_NUMWORD})?"
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:, \d{3})+(?![\d,])|\d+(?:\.\d+)?(?!,\d))"
+# (South Asian grouping first: "1,05,505" is 105,505, "3,00,000" is 300,000)
+_DIGITS = r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:, \d{3})+(?![\d,])|\d+(?:\.\d+)?(?!,\d))"
 _SUFFIX_SCALE = r"(?:bn|mn|tn|trn|m|k|b)"
 # ISO codes and local symbols, case-sensitive ("TRY 5" is lira, "try 5" is not); "PS" is a "£" that
 # lost its encoding on the way ("PS300m"), so it counts only glued to digits.
@@ -76,6 +77,21 @@ _CUR_WORD = (r"(?:(?:US|Australian|Canadian|Hong Kong|New Zealand|Swiss)\s+)?"
              r"(?:dollars?|pounds?(?: sterling)?|sterling|euros?|yen|yuan|renminbi|rupees?|roubles?|rubles?"
              r"|won|hryvnias?|francs?|pesos?|reais|rand|lira|shekels?|dirhams?|riyals?|naira)")
 _PERCENT = r"(?:\s?%|\s?per\s?cent\b|\s?percent\b|\s?percentage points?\b|(?-i:\s?pc)\b)"
+# Speeds, lengths and weights, with the unit the export names. "m" alone stays millions.
+_MEASURED_UNITS = [
+    (r"miles\s+(?:per|an)\s+hour|mph", "mph"), (r"km\s?/\s?h|kph|kmh|kilomet(?:re|er)s\s+(?:per|an)\s+hour", "km/h"),
+    (r"kilomet(?:re|er)s?|km", "km"), (r"miles?", "mile"), (r"met(?:re|er)s?", "m"), (r"feet|foot|ft", "ft"),
+    (r"centimet(?:re|er)s?|cm", "cm"), (r"millimet(?:re|er)s?|mm", "mm"), (r"inch(?:es)?", "inch"),
+    (r"tonnes?|tons?", "ton"), (r"kilograms?|kg", "kg"),
+]
+_MEASURED = r"(?:\s?(?:" + "|".join(p for p, _ in _MEASURED_UNITS) + r"))(?![\w/²])"
+
+
+def measured_unit(words: str) -> str:
+    w = _clean(words)
+    return next(u for p, u in _MEASURED_UNITS if re.fullmatch(p, w, re.I))
+
+
 # Areas, written out or as symbols: the unit is what the export names (km2, m2, mi2, ft2, hectare, acre)
 _AREA = (r"(?:\s?(?:sq\.?\s?|square\s+)(?:km|kilomet(?:re|er)s?|m\b|met(?:re|er)s?|mi\b|miles?|ft\b|feet|foot)"
          r"|\s?(?:km2|km²|m2|m²)|\s(?:hectares?|ha|acres?))(?![\w²])")
@@ -114,7 +130,7 @@ QUANTITY_RE = re.compile(
     rf"|{_PREFIX}(?:"
     rf"(?P<range>(?P<r1>{_AMOUNT})(?P<r1pct>{_PERCENT})?(?:(?:(?<=\d)|(?<=bn)|(?<=[mk%]))\s?[-–]\s?|\s+to\s+|\s+or\s+)(?P<r2>{_AMOUNT})(?P<rpct>{_PERCENT})?)"
     rf"|(?P<vague>{_VAGUE})"
-    rf"|(?P<amount>{_AMOUNT})(?P<area>{_AREA})?(?P<pct>{_PERCENT})?(?P<plus>\+)?(?P<ormore>\s+or more\b)?(?P<orso>\s+or so\b)?(?P<times>\s+times\b)?"
+    rf"|(?P<amount>{_AMOUNT})(?P<area>{_AREA})?(?P<measured>{_MEASURED})?(?P<pct>{_PERCENT})?(?P<plus>\+)?(?P<ormore>\s+or more\b)?(?P<orso>\s+or so\b)?(?P<times>\s+times\b)?"
     rf"|(?P<frac>{_FRACTION})(?![\w-])"
     rf"))"
     # the word goes on ("Two-thirds", "five-year"), or the number is part of another token
@@ -189,6 +205,7 @@ def parse_amount(s: str) -> tuple[float | None, str | None, bool]:
 
 
 AREA_UNITS = {"km2", "m2", "mi2", "ft2", "hectare", "acre"}
+MEASURED_UNITS = {u for _, u in _MEASURED_UNITS}
 
 
 def area_unit(words: str) -> str:
@@ -356,6 +373,8 @@ def _quantities(text: str) -> list[Quantity]:
                 unit = "%"
             if m.group("area"):
                 unit = area_unit(m.group("area"))
+            elif m.group("measured") and unit is None and not re.search(r"\d\s?m$", m.group("amount")):
+                unit = measured_unit(m.group("measured"))
             if m.group("plus") or m.group("ormore"):
                 bound = "lower"
             if m.group("orso"):

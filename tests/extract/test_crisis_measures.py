@@ -26,3 +26,46 @@ def _measure(text, words):
 ])
 def test_measure(text, words, measure):
     assert _measure(text, words) == measure
+
+
+def _figure(text, words):
+    (result,) = list(analyse([Article(doc="t", text=text, published=dt.date(2025, 3, 12))]))
+    found = {m.figure.text: m.figure for m in result.mentions}
+    assert words in found, found
+    return found[words]
+
+
+@pytest.mark.parametrize("text, words, unit", [
+    ("Morocco said homes would get 30,000 dirhams each.", "30,000 dirhams", "MAD"),
+    ("Pakistan's prime minister approved Rs1 million for each family.", "Rs1 million", "PKR"),
+    ("The Emirates pledged 50,000 dirhams.", "50,000 dirhams", "AED"),
+])
+def test_a_shared_currency_name_is_the_named_countrys(text, words, unit):
+    assert _figure(text, words).unit == unit
+
+
+@pytest.mark.parametrize("text, words, unit", [
+    ("Gusts reached 80 miles per hour near the coast.", "80 miles per hour", "mph"),
+    ("The river rose to 249.5 feet overnight.", "249.5 feet", "ft"),
+    ("A plane brought more than 22 tons of supplies.", "more than 22 tons", "ton"),
+])
+def test_speeds_lengths_and_weights_carry_their_unit_and_count_nothing(text, words, unit):
+    f = _figure(text, words)
+    assert (f.unit, f.measure) == (unit, "other")
+
+
+def test_animals_killed_are_no_casualties():
+    assert _measure("Floods have killed 706 livestock animals in the province.", "706") == "other"
+
+
+def test_a_magnitude_is_no_toll():
+    assert _measure("The magnitude 6.8 earthquake killed at least 2,000 people.", "6.8") == "other"
+
+
+def test_people_taken_captive_are_captured():
+    assert _measure("More than 250 others were taken captive.", "More than 250") == "captured"
+
+
+def test_south_asian_digit_grouping():
+    f = _figure("The minister said 1,05,505 people were injured.", "1,05,505")
+    assert f.low == 105505
