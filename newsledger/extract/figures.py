@@ -378,15 +378,25 @@ def _responders(noun: Token) -> bool:
         c.dep_ in {"compound", "amod"} and c.lemma_.lower() in RESPONSE_WORDS for c in noun.children)
 
 
+def _counts_no_one(num: Token, noun: Token | None, q: Quantity) -> bool:
+    """Amounts that are certainly no count of people, whatever the words around them say: a
+    speed, a length or a weight ("winds of 80 mph killed …"), a magnitude, animals."""
+    if q.unit in MEASURED_UNITS:
+        return True
+    if any(t.lower_ == "magnitude" for t in num.doc[max(0, num.i - 2):num.i + 3]):
+        return True  # "a magnitude 6.8 earthquake", "6.8-magnitude"
+    # "706 livestock animals were killed": losses, but not of people
+    return noun is not None and (noun.lemma_.lower() in ANIMALS or any(
+        c.lemma_.lower() in ANIMALS for c in noun.children if c.dep_ in {"compound", "amod"}))
+
+
 def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span) -> str:
     if q.unit in AREA_UNITS:
         # an area is land won or lost in a war only when the sentence says so; acres burned,
         # flooded or farmed are just an area
         return "territory" if _TAKING & {t.lemma_.lower() for t in sent} else "other"
-    if q.unit in MEASURED_UNITS:
-        return "other"  # a speed, a length, a weight
-    if any(t.lower_ == "magnitude" for t in num.doc[max(0, num.i - 2):num.i + 3]):
-        return "other"  # "a magnitude 6.8 earthquake", "6.8-magnitude"
+    if _counts_no_one(num, noun, q):
+        return "other"
     if q.unit and q.unit not in {"%", "fraction"}:
         return "money"
     if q.times:
@@ -406,9 +416,6 @@ def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span) -> str:
         m = "killed"  # "100 people lost their lives", "claimed the lives of 50"
     elif "lose" in lemmas[:4] and noun is not None and (noun.lemma_.lower() in PERSONNEL or noun.lower_.rstrip("s") in PERSONNEL):
         m = "casualties"  # "Russia lost 1,250 soldiers": losses, not a deployment
-    if m in PEOPLE_MEASURES and noun is not None and (noun.lemma_.lower() in ANIMALS or any(
-            c.lemma_.lower() in ANIMALS for c in noun.children if c.dep_ in {"compound", "amod"})):
-        m = "other"  # "706 livestock animals were killed": losses, but not of people
     if m == "captured" and noun is not None and noun.lemma_.lower() in {
             "village", "town", "city", "settlement", "district", "region", "hill", "position", "area", "territory"}:
         m = "territory"  # "captured two villages": places taken, not prisoners
@@ -1050,7 +1057,7 @@ def extract_figures(doc: Doc) -> list[Figure]:
             continue
         rule = _measure(num, noun, q, sent)
         features = learned.measure_features(num, noun, q, sent, rule, _governing_lemmas(num, noun))
-        measure = _learned_measure(rule, features)
+        measure = rule if _counts_no_one(num, noun, q) else _learned_measure(rule, features)
         fig = Figure(
             start=q.start, end=q.end, text=q.text, low=q.low, high=q.high, unit=q.unit,
             measure=measure, subject=_subject(num, noun, q, sent, span, measure),
