@@ -29,7 +29,7 @@ _INANIMATE = {"list", "letter", "settlement", "deal", "agreement", "plan", "move
               "research", "analysis", "estimate", "census", "document", "record", "filing",
               "indictment", "return", "number", "count", "tally", "toll", "assessment", "review",
               "audit", "release", "statement", "index", "table", "chart", "model", "projection",
-              "complaint", "affidavit", "lawsuit"}
+              "complaint", "affidavit", "lawsuit", "announcement", "communique", "bulletin"}
 _ANON_HEADS = {"official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson",
                "officer", "officers", "diplomat", "diplomats", "analyst", "analysts", "expert",
                "experts", "minister", "ministry", "department", "agency", "government",
@@ -129,8 +129,37 @@ def _entity_in(tokens: list[Token], labels: set[str]) -> Span | None:
 _COUNTED_NOUNS = MEASURE_NOUNS | {"case", "infection", "injury", "death", "fatality", "casualty"}
 
 
+_NAME_JOINERS = {"of", "for", "without", "and", "to", "on"}
+
+
+def _full_name(spk: Speaker | None, doc: Doc) -> Speaker | None:
+    """"Doctors Without Borders", "Ministry of Health": a body's name that NER cut at a lower-case
+    joiner goes on over it to the capitalised words that follow."""
+    if spk is None or spk.kind in {"PRON", "PERSON"}:
+        return spk
+    words = spk.name.split()
+    if not words or not (words[-1].lower() in ORG_TYPES | ORG_NAME_WORDS or words[-1].endswith("s") and words[-1][:1].isupper()):
+        return spk
+    tok = next((t for t in doc if t.idx >= spk.end), None)
+    end = spk.end
+    while tok is not None and tok.i + 1 < len(doc) and tok.lower_ in _NAME_JOINERS \
+            and doc[tok.i + 1].is_title and doc[tok.i + 1].pos_ == "PROPN":
+        nxt = doc[tok.i + 1]
+        while nxt.i + 1 < len(doc) and doc[nxt.i + 1].is_title and doc[nxt.i + 1].pos_ == "PROPN":
+            nxt = doc[nxt.i + 1]
+        end = nxt.idx + len(nxt)
+        tok = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+    if end == spk.end:
+        return spk
+    return dataclasses.replace(spk, name=spk.name + text_of(doc)[spk.end:end], end=end)
+
+
 def speaker_from_np(head: Token) -> Speaker | None:
     """What a subject noun phrase names: a person, an organisation or an anonymous source."""
+    return _full_name(_speaker_from_np(head), head.doc)
+
+
+def _speaker_from_np(head: Token) -> Speaker | None:
     toks = _np_tokens(head)
     if not toks:
         return None
@@ -725,7 +754,10 @@ class ArticleSpeakers:
             depth = {a.i: n for n, a in enumerate(tok.ancestors)}
             governing = [f for f in found if f[0].token.i in depth]
             if governing:
-                return min(governing, key=lambda f: depth[f[0].token.i])
+                # "According to CNN, the ministry said …": the verb's own subject speaks, and
+                # whoever the "according to" names relays it
+                return min(governing, key=lambda f: (depth[f[0].token.i], f[0].subject is None and any(
+                    o[0].token.i == f[0].token.i and o[0].subject is not None and _states(o[0].token) for o in governing)))
             # no cue governs the figure (often a mis-parse: "…, with 1,000 killed, Kirby has
             # claimed"): the nearest cue speaks for the sentence unless it sits in a subordinate
             # clause of its own ("… rose 3% after the company said …")
@@ -951,6 +983,12 @@ def _respondents(subj: Token) -> bool:
     return subj.lemma_.lower() in {"those", "respondent", "people", "voter", "adult"} and any(
         t.dep_ in {"acl", "relcl"} and t.lemma_.lower() in _ASKING for t in subj.subtree) or \
         any(t.lower_ in _SHARES - {"some", "all", "many", "most"} and t.i < subj.i for t in words)
+
+
+def _states(verb: Token) -> bool:
+    """A statement made, not one foretold ("will report profits of £9bn")."""
+    return verb.lemma_.lower() in STRONG_SPEECH and not any(
+        c.dep_ == "aux" and c.lower_ in {"will", "would", "may", "might", "could", "should", "shall"} for c in verb.children)
 
 
 def _subordinate(verb: Token) -> bool:

@@ -37,3 +37,14 @@ def test_the_ministry_is_the_ministry_the_article_names_in_full():
 def test_a_counted_noun_is_never_a_source():
     got = _speakers("The province has 859 deaths, or 99% of all the deaths reported in the region this year.")
     assert got["99%"] is None
+
+
+def test_a_body_named_with_a_lower_case_joiner_keeps_its_whole_name():
+    got = _speakers("Doctors Without Borders said at least 16 people died in the fighting.")
+    assert got["at least 16"] == "Doctors Without Borders"
+
+
+def test_according_to_a_relay_the_verbs_own_subject_speaks():
+    got = _speakers("According to the agency, the health ministry said 1,500 people had been killed.")
+    assert got["1,500"] == "health ministry"
+
