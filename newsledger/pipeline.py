@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .clean import body_text, classify_lines, masked_text, stamped_date, title_of
-from .extract.dates import date_of_cue
+from .extract.dates import date_of_cue, day_of_report
 from .extract.figures import _number_token, extract_figures
 from .extract.speakers import ArticleSpeakers, attribution_for
 from .model import Article, Attribution, Line, Mention
@@ -101,6 +101,8 @@ def analyse_doc(article: Article, lines: list[Line], doc) -> Analysis:
             elif cue_date is not None and cue_date.date is None:
                 # "said in December": no day can be given, and the publication date would be wrong
                 mention.stated_on, mention.stated_on_source = None, "vague"
+            elif _simple_past(cue.token) and (day := day_of_report(cue.token, published)) is not None:
+                mention.stated_on, mention.stated_on_source = day.date, "content"
             elif spk.name in dated and _simple_past(cue.token):
                 # "He said …" after "Kirby told a briefing on Friday": the same occasion
                 mention.stated_on, mention.stated_on_source = dated[spk.name][0], "carried"

@@ -157,3 +157,23 @@ def date_of_cue(cue: Token, published: dt.date | None) -> DateCue | None:
                 end = c.right_edge.idx + len(c.right_edge)
                 return DateCue(c.idx, end, text_of(doc)[c.idx:end], None)
     return best
+
+
+def day_of_report(cue: Token, published: dt.date | None) -> DateCue | None:
+    """The day a trailing attribution's content gives ("20 were killed on Wednesday, officials
+    said"): wire copy reports a toll on the day it is counted, so a statement with no day of its
+    own takes the one day its sentence names — when it names exactly one, not in a period."""
+    sent: Span = cue.sent
+    text = text_of(cue.doc)
+    days = []
+    for d in find_dates(text, published, sent.start_char, sent.end_char):
+        before = text[max(sent.start_char, d.start - 12):d.start].lower().split()
+        if d.date is None or (before and before[-1] in {"since", "until", "till", "by", "from", "before", "after",
+                                                        "through", "between"}):
+            continue
+        if re.match(r"['’]s\b", text[d.end:d.end + 3]):
+            continue  # "Tuesday's explosions": the day of another event
+        days.append(d)
+    if len({d.date for d in days}) != 1 or days[0].start > cue.idx:
+        return None
+    return days[0]

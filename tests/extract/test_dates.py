@@ -231,3 +231,15 @@ def test_said_then_is_an_earlier_undated_occasion():
     (result,) = list(analyse([Article(doc="t", text=text, published=dt.date(2025, 3, 12))]))
     (mention,) = result.mentions
     assert mention.stated_on is None
+
+
+def test_a_trailing_attribution_takes_the_one_day_its_sentence_names():
+    import datetime as dt
+
+    from newsledger.model import Article
+    from newsledger.pipeline import analyse
+
+    (result,) = list(analyse([Article(doc="t", text="Blasts killed 20 people on Wednesday, officials said.",
+                                      published=dt.date(2024, 9, 19))]))
+    (m,) = [m for m in result.mentions if m.figure.text == "20"]
+    assert m.stated_on == dt.date(2024, 9, 18)
