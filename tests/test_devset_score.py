@@ -45,8 +45,8 @@ CRISIS_FLOORS = {
     "maui-wildfires-2023": {"detect_f1": 0.95, "strict_f1": 0.60, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.89, "speaker_accuracy": 0.84, "stated_on_accuracy": 0.84, "claim_pair_f1": 0.86},
     "morocco-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.70, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.92, "speaker_accuracy": 0.87, "stated_on_accuracy": 0.87, "claim_pair_f1": 0.60},
     "mpox-drc-2024": {"detect_f1": 0.97, "strict_f1": 0.57, "value_accuracy": 0.97, "measure_accuracy": 0.97, "subject_accuracy": 0.80, "speaker_accuracy": 0.69, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.71},
-    "odisha-train-2023": {"detect_f1": 0.91, "strict_f1": 0.64, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.91, "speaker_accuracy": 0.85, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.27},
-    "pakistan-floods-2022": {"detect_f1": 0.97, "strict_f1": 0.29, "value_accuracy": 0.96, "measure_accuracy": 0.95, "subject_accuracy": 0.77, "speaker_accuracy": 0.55, "stated_on_accuracy": 0.84, "claim_pair_f1": 0.76},
+    "odisha-train-2023": {"detect_f1": 0.94, "strict_f1": 0.66, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.91, "speaker_accuracy": 0.85, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.27},
+    "pakistan-floods-2022": {"detect_f1": 0.99, "strict_f1": 0.28, "value_accuracy": 0.97, "measure_accuracy": 0.96, "subject_accuracy": 0.75, "speaker_accuracy": 0.54, "stated_on_accuracy": 0.85, "claim_pair_f1": 0.76},
     "sudan-war-2024": {"detect_f1": 0.96, "strict_f1": 0.47, "value_accuracy": 0.95, "measure_accuracy": 0.97, "subject_accuracy": 0.53, "speaker_accuracy": 0.97, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.69},
 }
 

@@ -71,6 +71,30 @@ def _next_word(doc: Doc, i: int) -> Token | None:
     return doc[i] if i < len(doc) else None
 
 
+_NUMBERED_PLURALS = {"sections", "articles", "clauses", "chapters", "paragraphs", "pages", "rules", "amendments",
+                     "resolutions", "flights", "routes", "highways", "platforms", "gates", "trains", "numbers"}
+
+
+def _list_head(span: Span) -> Token | None:
+    """The word before a list of numbers ("sections 37, 38 and 153" -> sections)."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and (doc[i].like_num or doc[i].text in {",", "and", "or", "&"}):
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
+def _proper_run(tok: Token) -> list[Token]:
+    """A name in capitals from `tok` on ("Shalimar-Chennai Central Coromandel Express")."""
+    run = []
+    while tok is not None and (tok.pos_ == "PROPN" and tok.text[:1].isupper() or tok.text == "-" and run):
+        run.append(tok)
+        tok = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    while run and run[-1].text == "-":
+        run.pop()
+    return run
+
+
 def _in_tally(num: Token) -> bool:
     """A number in a tally by name ("Ashe, 1 Avery, 4 Buncombe, 42", "Sindh 111; Punjab 97"): at
     least three numbers in the sentence each beside a list mark — not a model or a product name."""
@@ -169,6 +193,9 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
                                            and prev.lower_.rstrip(".") in NUMBERED_NAMES
                                            or re.search(r"\bNo\.?\s*$", text[max(0, q.start - 5):q.start])):
         return "name"  # "Article 4", "No. 10"
+    listed = _list_head(span)
+    if plain_int and listed is not None and listed.lower_ in _NUMBERED_PLURALS:
+        return "name"  # "under sections 37, 38 and 153": the numbers name sections
     if prev is not None and plain_int and re.fullmatch(r"[A-Z][A-Z&]+", prev.text) and prev.pos_ == "PROPN" \
             and prev.lower_ not in CURRENCY_PREFIX and q.unit is None and prev.ent_type_ not in {"NORP", "GPE"}:
         return "name"  # "S&P 500", "FTSE 100": an index or a series named with its number
@@ -176,11 +203,14 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
         return "name"  # "the number 23 shirt": a number worn or assigned, not a count
     num_tok = _number_token(span)
     tally = _in_tally(num_tok)
-    if plain_int and not tally and nxt is not None and nxt.tag_ == "NNP" and nxt.is_title and num_tok.head.i == nxt.i \
-            and nxt.ent_type_ not in {"NORP", "GPE"} and value is not None and value < 10000 and q.unit is None \
+    run = _proper_run(nxt) if nxt is not None else []
+    after_run = doc[run[-1].i + 1] if run and run[-1].i + 1 < len(doc) else None
+    if plain_int and not tally and run and nxt.tag_ == "NNP" and (num_tok.head.i in {t.i for t in run} or value >= 1000) \
+            and nxt.ent_type_ not in {"NORP", "GPE"} and value is not None and value < 100000 and q.unit is None \
             and nxt.lemma_.lower() not in PERSONNEL \
-            and not (nxt.i + 1 < len(doc) and (doc[nxt.i + 1].pos_ in {"NOUN", "PROPN"} or doc[nxt.i + 1].lower_ == "of")):
-        return "name"  # "the 737 Max": a model named by its number; a count names a plural ("300 Marines")
+            and not (after_run is not None and (after_run.pos_ == "NOUN" or after_run.lower_ == "of")):
+        return "name"  # "the 737 Max", "train 12841 Coromandel Express": named by its number; a count
+        # names a plural ("300 Marines")
     if prev is not None and plain_int and not tally and prev.pos_ == "PROPN" and prev.is_title and value is not None \
             and value < 10000 \
             and prev.i > prev.sent.start and not prev.nbor(-1).like_num \
@@ -188,7 +218,7 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
         return "name"  # "Boeing 737", "Windows 95", "Apollo 11"
     if plain_int and re.match(r"\s+[A-Z][a-z]+\s+(" + "|".join(w.title() for w in STREET_WORDS) + r")\b", text[q.end:q.end + 40]):
         return "address"  # "221 Baker Street"
-    if prev is not None and plain_int and prev.ent_type_ in {"ORG", "PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "LAW"} \
+    if prev is not None and plain_int and not tally and prev.ent_type_ in {"ORG", "PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "LAW"} \
             and prev.ent_iob_ != "" and (nxt is None or nxt.pos_ != "NOUN" or prev.pos_ == "PROPN" and prev.is_title
                                           and "," not in q.text and value is not None and value < 10000):
         return "name"  # "Boeing 737 jets", "Windows 95"

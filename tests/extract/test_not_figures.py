@@ -116,3 +116,16 @@ def test_postal_codes_and_resolutions_are_not_figures(text):
 ])
 def test_a_named_or_dated_number_is_no_figure(text):
     assert _figures(text) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Train 12841 Shalimar Coromandel Express left the tracks near the station.",
+    "The driver was charged under sections 37, 38 and 153 of the penal code.",
+])
+def test_numbers_that_name_a_train_or_sections_are_no_figures(text):
+    assert _figures(text) == {}
+
+
+def test_a_tally_by_place_is_counts_not_names():
+    figs = _figures("The toll by province: Sindh 111; Punjab 97; Kashmir 22; and Islamabad 1.")
+    assert {"111", "97", "22"} <= set(figs)
