@@ -105,6 +105,15 @@ def _in_tally(num: Token) -> bool:
     return marked >= 3
 
 
+def _one_harmed(num: Token) -> bool:
+    """"one person was killed", "one death": in a toll, "one" counts someone."""
+    head = num.head
+    return num.dep_ == "nummod" and head.pos_ == "NOUN" and (
+        head.lemma_.lower() in {"person", "child", "man", "woman", "civilian", "soldier", "resident", "worker",
+                                "passenger", "firefighter", "officer", "death", "body", "victim", "fatality", "casualty"}
+        and any(t.lemma_.lower() in HARM_LEMMAS for t in num.sent))
+
+
 def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
     """Why this quantity is not a figure (a year, date, time, age, duration, name), or None."""
     text = text_of(doc)
@@ -225,7 +234,7 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
     if re.fullmatch(r"\d+(\.\d+)?\s?[mkb]", q.text.strip(), re.I) and q.unit is None and \
             not (nxt is not None and nxt.tag_ == "NNS"):
         return "metres or similar, not a scale"  # "100m" without a currency or a counted noun
-    if q.words_only and q.low == q.high == 1 and not q.bound:
+    if q.words_only and q.low == q.high == 1 and not q.bound and not _one_harmed(_number_token(span)):
         return "one"  # "one of", "no one": a pronoun far more often than a count
     if q.words_only and not q.vague and q.unit is None and q.low is not None and q.low < 100:
         num = _number_token(span)

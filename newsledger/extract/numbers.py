@@ -115,7 +115,7 @@ _VAGUE = (
     r"(?:(?:tens|hundreds) of (?:thousands|millions|billions)"
     r"|(?:several|a few|a couple of|many|a number of)\s+(?:dozens?|hundreds?|thousands?|millions?|billions?)"
     r"(?:\s+(?:thousand|million|billion)(?=\s+(?:of\s+)?(?:dollars|pounds|euros|rand|yen|yuan|rupees|roubles|francs)\b))?"
-    r"|dozens|scores(?=\s+of\b)|hundreds|thousands|millions|billions|trillions)"
+    r"|dozens|scores(?=\s+(?:of|more|dead|killed|injured|wounded|missing|others)\b)|hundreds|thousands|millions|billions|trillions)"
     rf"(?:\s+(?:of\s+)?{_CUR_WORD}\b)?"
 )
 _FRACTION = r"(?:two-thirds|two thirds|three-quarters|three quarters|one-third|one-quarter|one-fifth|a third|a quarter|a fifth|a half|one half|half)"

@@ -69,3 +69,12 @@ def test_people_taken_captive_are_captured():
 def test_south_asian_digit_grouping():
     f = _figure("The minister said 1,05,505 people were injured.", "1,05,505")
     assert f.low == 105505
+
+
+def test_one_person_killed_is_a_figure():
+    assert _measure("The storm killed one person in the county.", "one") == "killed"
+
+
+def test_scores_more_is_a_vague_count():
+    f = _figure("The governor warned that scores more bodies could be found.", "scores")
+    assert (f.low, f.high) == (24, 99)
