@@ -433,7 +433,7 @@ def _colon_speaker(doc: Doc, sent: Span) -> Speaker | None:
     line = text_of(doc)[line_start: sent.end_char]
     m = re.match(r"\s*([^:“\"\n]{3,160}?):\s*[“\"]", line)
     if not m:
-        return None
+        return _headline_speaker(doc, sent, line_start)
     a, b = line_start + m.start(1), line_start + m.end(1)
     span = doc.char_span(a, b, alignment_mode="expand")
     if span is None or span.root.pos_ not in {"NOUN", "PROPN"}:
@@ -445,6 +445,23 @@ def _colon_speaker(doc: Doc, sent: Span) -> Speaker | None:
         return None
     spk = speaker_from_np(span.root)
     return spk
+
+
+def _headline_speaker(doc: Doc, sent: Span, line_start: int) -> Speaker | None:
+    """'Zelensky: 3,000 North Korean troops killed' — a headline that puts its source before a
+    colon. Only a short line without a full stop, and only a name the model tags as a person, an
+    organisation or a place ("Analysis:", "Watch:" are labels, not sources)."""
+    text = text_of(doc)
+    line_end = text.find("\n", line_start)
+    line = text[line_start: line_end if line_end >= 0 else len(text)]
+    m = re.match(r"\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+\S", line)
+    if not m or len(line.split()) > 20 or line.rstrip().endswith("."):
+        return None
+    span = doc.char_span(line_start + m.start(1), line_start + m.end(1), alignment_mode="expand")
+    if span is None or not any(e.label_ in {"PERSON", "ORG", "GPE"} and e.start >= span.start and e.end <= span.end
+                               for e in doc.ents):
+        return None
+    return speaker_from_np(span.root)
 
 
 @functools.lru_cache(maxsize=8)
@@ -733,13 +750,23 @@ class ArticleSpeakers:
             for kind in set(words) & ORG_TYPES:
                 if len(words) > 1 and len(name) > len(fuller.get(kind, "")) and len(words) <= 6:
                     fuller[kind] = name
-        if not fuller:
-            return
+        # "a spokesperson for the ministry said …" and later "spokesperson Lior Haiat said": the
+        # one person the article gives that post is the one it described
+        posts: dict[str, set[str]] = {}
+        for found in self.by_sentence.values():
+            for _, spk in found:
+                if spk.kind == "PERSON":
+                    lead = [w.lower() for w in spk.name.split()[:-1] if w.lower() in ROLE_NOUNS]  # "spokesperson Lior Haiat"
+                    for w in (spk.role or "").lower().split() + lead:
+                        posts.setdefault(w, set()).add(spk.name)
         for start, found in self.by_sentence.items():
             for n, (cue, spk) in enumerate(found):
                 words = _strip_article(spk.name).lower().split()
                 if len(words) == 1 and words[0] in fuller and spk.kind in {"ORG", "ANON", "PERSON"}:
                     found[n] = (cue, dataclasses.replace(spk, name=fuller[words[0]], kind="ORG"))
+                elif spk.kind == "ANON" and words and words[-1] in ROLE_NOUNS and len(posts.get(words[-1], ())) == 1:
+                    found[n] = (cue, dataclasses.replace(spk, name=next(iter(posts[words[-1]])), kind="PERSON",
+                                                         role=spk.name))
 
     # -- lookup -----------------------------------------------------------------------------
     def for_token(self, tok: Token) -> tuple[Cue, Speaker] | None:

@@ -48,3 +48,19 @@ def test_according_to_a_relay_the_verbs_own_subject_speaks():
     got = _speakers("According to the agency, the health ministry said 1,500 people had been killed.")
     assert got["1,500"] == "health ministry"
 
+
+
+def test_a_headline_names_its_source_before_a_colon():
+    got = _speakers("Zelensky: 3,000 North Korean troops killed in Kursk\n\nThe fighting went on.")
+    assert got["3,000"] == "Zelensky"
+
+
+def test_a_label_before_a_colon_is_no_source():
+    got = _speakers("Analysis: 3,000 troops killed in Kursk\n\nThe fighting went on.")
+    assert got["3,000"] is None
+
+
+def test_an_unnamed_spokesperson_is_the_one_the_article_names_later():
+    got = _speakers("A spokesperson for the ministry said on Friday that 40 people had died. Spokesperson "
+                    "Dana Ortiz said in a statement that rescuers were still searching.")
+    assert got["40"].endswith("Dana Ortiz")
