@@ -202,6 +202,11 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
                                            and prev.lower_.rstrip(".") in NUMBERED_NAMES
                                            or re.search(r"\bNo\.?\s*$", text[max(0, q.start - 5):q.start])):
         return "name"  # "Article 4", "No. 10"
+    if prev is not None and plain_int and value is not None and value > 1 and prev.is_title and prev.i > prev.sent.start \
+            and prev.pos_ in {"ADJ", "PROPN"} and nxt is not None and nxt.tag_ == "NN" \
+            and _number_token(span).head.i in {nxt.i, prev.i} \
+            and prev.lower_ not in MONTHS and prev.ent_type_ not in {"NORP", "GPE", "DATE"}:
+        return "name"  # "the Big 12 conference": a count would take a plural; a name takes the number
     listed = _list_head(span)
     if plain_int and listed is not None and listed.lower_ in _NUMBERED_PLURALS:
         return "name"  # "under sections 37, 38 and 153": the numbers name sections

@@ -129,3 +129,7 @@ def test_numbers_that_name_a_train_or_sections_are_no_figures(text):
 def test_a_tally_by_place_is_counts_not_names():
     figs = _figures("The toll by province: Sindh 111; Punjab 97; Kashmir 22; and Islamabad 1.")
     assert {"111", "97", "22"} <= set(figs)
+
+
+def test_a_number_inside_a_name_before_a_singular_noun_is_no_figure():
+    assert _figures("Officials of the Big 12 conference met on Monday.") == {}
