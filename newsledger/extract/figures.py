@@ -738,6 +738,17 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
     """Who or what the figure counts, in words: the counted noun phrase, and — where that does
     not say whose — the clause's subject ("casualties (North Korean forces)", "posts (Department
     of Health)", "rate (The Clintons)")."""
+    copula = num.head if num.dep_ == "nsubj" else (
+        num.head.head if num.dep_ == "pobj" and num.head.lower_ in {"around", "about", "some", "nearly", "almost"}
+        and num.head.dep_ == "prep" else None)  # ("around 13,200 …" parsed as a prepositional phrase)
+    attr = next((c for c in copula.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "ADJ"} and c.i > num.i), None) \
+        if copula is not None and copula.lemma_ == "be" and (noun is None or noun.i == num.i or noun.pos_ == "PRON"
+                                                              or noun.tag_ == "VBN") else None
+    if attr is not None and q.unit is None:
+        # "13,200 of those killed were children": the children are who is counted, among those killed
+        among = _of_object(num, ("of", "among"))
+        words = " ".join(t.text for t in attr.subtree if t.dep_ not in {"det", "punct", "cc", "conj"})
+        return words + (f" (among {' '.join(t.text for t in among.subtree)})" if among is not None else "")
     if q.unit in MEASURED_UNITS | AREA_UNITS and num.head.i in {t.i for t in skip} and num.head.pos_ == "NOUN":
         num, noun = num.head, None  # "a capacity of 70 million tonnes": the unit word stands where the amount does
     core: Token | None = None

@@ -35,7 +35,7 @@ DAMAGE = {"damage", "destroy", "collapse", "flood", "burn", "raze", "demolish", 
 
 def _words(tokens) -> str:
     return " ".join(t.text for t in tokens if not t.is_space and (not t.is_punct or t.text in {"-", "'s", "’s"})
-                    ).replace(" 's", "'s").strip()
+                    ).replace(" 's", "'s").replace(" - ", "-").strip()
 
 
 def _phrase(prep: Token, num: Token) -> str | None:
@@ -47,7 +47,11 @@ def _phrase(prep: Token, num: Token) -> str | None:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if pobj is None:
             return None
-        sub = [prep] + [t for t in pobj.subtree if t.i <= pobj.i or t.dep_ == "compound"][-MAX_WORDS + 1:]
+        sub = [t for t in pobj.subtree if t.i <= pobj.i or t.dep_ == "compound"][-MAX_WORDS + 1:]
+        ent = next((e for e in pobj.doc.ents if e.start <= sub[-1].i < e.end), None)
+        if ent is not None and ent.end - 1 > sub[-1].i:  # "in fighting in El-Fasher": the whole name
+            sub += list(pobj.doc[sub[-1].i + 1:ent.end])
+        sub = [prep] + sub
     return _words(sub)
 
 
@@ -105,7 +109,7 @@ def parts(num: Token, noun: Token | None) -> list[str]:
             keep = [t for t in subj.subtree if t.dep_ not in {"relcl", "acl"} and not any(
                 a.dep_ in {"relcl", "acl"} for a in t.ancestors if a.i in {s.i for s in subj.subtree})]
             if len(keep) <= MAX_WORDS:
-                out.append("by " + _words(keep).lower() if keep[0].ent_type_ == "" else "by " + _words(keep))
+                out.append("by " + _words(keep))
         if noun is not None and verb.pos_ == "VERB" and lem not in _HARM and lem not in REPORTING \
                 and any(c.i == noun.i and c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
             # "10,429 houses had been partially damaged": the state the counted were left in

@@ -211,3 +211,13 @@ def test_a_running_total_names_its_own_subject():
 
 def test_places_taken_are_territory_not_prisoners():
     assert _figures("The ministry said its forces had captured three villages.")["three"].measure == "territory"
+
+
+def test_n_of_those_killed_were_children_counts_children():
+    figs = _figures("Officials said that around 13,200 of those killed were children.")
+    assert figs["around 13,200"].subject.startswith("children")
+
+
+def test_a_cause_with_a_hyphenated_place_keeps_the_place_whole():
+    figs = _figures("Fighting in El-Fasher killed at least 226 people.")
+    assert "El-Fasher" in figs["at least 226"].subject
