@@ -1082,8 +1082,10 @@ def _learned_subject(cands: list[tuple[str, dict]]) -> str:
     return cands[best][0]
 
 
-def extract_figures(doc: Doc) -> list[Figure]:
-    """Every figure in an annotated document, in text order."""
+def extract_figures(doc: Doc, collect: bool = False) -> list[Figure]:
+    """Every figure in an annotated document, in text order. `collect` keeps in each figure's
+    evidence the candidates a learned subject would choose from (for training; the pipeline
+    computes them only when a subject model is in use)."""
     figures: list[Figure] = []
     spans: dict[int, Figure] = {}  # token index -> the figure it belongs to
     weak: set[int] = set()
@@ -1175,7 +1177,8 @@ def extract_figures(doc: Doc) -> list[Figure]:
                 return with_parts(subject, found) if found else subject
 
             f.subject = finish(f.subject)
-            if f.measure != "money":
+            subject_model = learned.load("subject")
+            if f.measure != "money" and (collect or subject_model is not None and subject_model.use):
                 cands = [(f.subject, learned.subject_candidate_features(num, num, f.measure, True, f.subject))]
                 for chunk in num.sent.noun_chunks:
                     words = [t for t in chunk if t.i != num.i and not t.like_num and t.dep_ not in {"det", "poss"}

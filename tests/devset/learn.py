@@ -80,7 +80,7 @@ def examples(shared: pathlib.Path) -> list[Example]:
         docs = sorted(texts)
         masked = [prepare(Article(doc=d, text=texts[d]))[1] for d in docs]
         for d, parsed in zip(docs, annotate(masked)):
-            figs = extract_figures(parsed)
+            figs = extract_figures(parsed, collect=True)
             cands = sorted(((-(min(f.end, g["end"]) - max(f.start, g["start"])), gi, fi)
                             for gi, g in enumerate(by_doc[d]) for fi, f in enumerate(figs)
                             if min(f.end, g["end"]) > max(f.start, g["start"])))
