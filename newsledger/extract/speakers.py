@@ -359,6 +359,8 @@ def find_cues(sent: Span) -> list[Cue]:
         if subj is not None and subj.lower_ in {"who", "which", "that"} and tok.dep_ == "relcl":
             subj = tok.head  # "Smith, who said …": the antecedent speaks
         if subj is None:
+            subj = _inverted_subject(tok)
+        if subj is None:
             continue
         if tok.lemma_.lower() in {"release", "publish", "post", "issue", "file", "record"} and any(
                 c.dep_ == "dobj" and (_is_quantity(c) or any(g.dep_ == "nummod" for g in c.children))
@@ -390,8 +392,7 @@ def find_cues(sent: Span) -> list[Cue]:
             if spk is not None:
                 cues.append(Cue(tok, spk, relayed, poll))
             continue
-        if tok.lemma_.lower() in _TALLYING and subj.ent_type_ in {"GPE", "LOC"} and not any(
-                t.lemma_.lower() in ORG_TYPES for t in subj.subtree):
+        if tok.lemma_.lower() in _TALLYING and _tallies(tok, subj):
             continue  # "Punjab reported 114 deaths": where the deaths are, not who says so
         spk = speaker_from_np(subj)
         if spk is None:
@@ -403,6 +404,34 @@ def find_cues(sent: Span) -> list[Cue]:
             continue  # "the move suggests": a weak verb needs a speaking subject (or a document's owner)
         cues.append(Cue(tok, spk, relayed, subj))
     return cues
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """"Additionally, said the NDMA, 593 injuries …": a speech verb with its source right after it
+    and a comma closing the name — the parser gives such a name to the next clause."""
+    if verb.lemma_.lower() not in {"say", "add", "state", "report"}:
+        return None
+    doc = verb.doc
+    i = verb.i + 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    j = i
+    while j < len(doc) and doc[j].pos_ == "PROPN":
+        j += 1
+    if j == i or j >= len(doc) or doc[j].text != ",":
+        return None
+    return doc[j - 1]
+
+
+def _tallies(verb: Token, subj: Token) -> bool:
+    """A place counting what happened in it, not a source: a place as subject; "with Punjab
+    reporting 114" (a tally set beside another); "A and B reported 308 and 223" (one count each)."""
+    if subj.ent_type_ in {"GPE", "LOC"} and not any(t.lemma_.lower() in ORG_TYPES for t in subj.subtree):
+        return True
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "with":
+        return True
+    counts = [t for t in verb.subtree if t.like_num and t.i > verb.i]
+    return any(c.dep_ == "conj" for c in subj.children) and len(counts) >= 2
 
 
 # Verbs with which a place tallies what happened in it ("North Carolina reported two deaths").

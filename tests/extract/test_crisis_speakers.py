@@ -64,3 +64,18 @@ def test_an_unnamed_spokesperson_is_the_one_the_article_names_later():
     got = _speakers("A spokesperson for the ministry said on Friday that 40 people had died. Spokesperson "
                     "Dana Ortiz said in a statement that rescuers were still searching.")
     assert got["40"].endswith("Dana Ortiz")
+
+
+def test_with_a_place_reporting_a_count_is_a_tally_not_a_source():
+    got = _speakers("The north was worst hit with 149 deaths, with the south reporting 114.")
+    assert got["114"] is None
+
+
+def test_places_reporting_one_count_each_are_a_tally():
+    got = _speakers("Khyber Pakhtunkhwa and Punjab reported 308 and 223 deaths respectively.")
+    assert got["308"] is None and got["223"] is None
+
+
+def test_said_the_agency_before_its_figures_names_the_agency():
+    got = _speakers("Additionally, said the NDMA, 593 injuries had been reported nationwide.")
+    assert got["593"] == "NDMA"
