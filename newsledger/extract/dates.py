@@ -171,8 +171,12 @@ def day_of_report(cue: Token, published: dt.date | None) -> DateCue | None:
         if d.date is None or (before and before[-1] in {"since", "until", "till", "by", "from", "before", "after",
                                                         "through", "between"}):
             continue
-        if re.match(r"['’]s\b", text[d.end:d.end + 3]):
-            continue  # "Tuesday's explosions": the day of another event
+        if re.match(r"['’]s\b", text[d.end:d.end + 3]) or re.match(r"\s+[a-zA-Z]", text[d.end:d.end + 2]) and \
+                not re.match(r"\s+(?:and|or|at|in|after|when|while|as|but|morning|afternoon|evening|night)\b",
+                             text[d.end:d.end + 12], re.I):
+            continue  # "Tuesday's explosions", "the October 7 massacre": the day of another event
+        if published is not None and (published - d.date).days > 7:
+            continue  # a toll is reported within days of its count, not months
         days.append(d)
     if len({d.date for d in days}) != 1 or days[0].start > cue.idx:
         return None

@@ -243,3 +243,15 @@ def test_a_trailing_attribution_takes_the_one_day_its_sentence_names():
                                       published=dt.date(2024, 9, 19))]))
     (m,) = [m for m in result.mentions if m.figure.text == "20"]
     assert m.stated_on == dt.date(2024, 9, 18)
+
+
+def test_a_date_that_names_an_earlier_event_does_not_date_the_statement():
+    import datetime as dt
+
+    from newsledger.model import Article
+    from newsledger.pipeline import analyse
+
+    (result,) = list(analyse([Article(doc="t", text="About 1,200 died in the October 7 massacre, the spokesman said.",
+                                      published=dt.date(2023, 11, 11))]))
+    (m,) = [m for m in result.mentions if m.figure.text == "About 1,200"]
+    assert m.stated_on != dt.date(2023, 10, 7)
