@@ -463,6 +463,10 @@ def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span) -> str:
     if m == "captured" and noun is not None and noun.lemma_.lower() in {
             "village", "town", "city", "settlement", "district", "region", "hill", "position", "area", "territory"}:
         m = "territory"  # "captured two villages": places taken, not prisoners
+    doer = next((t for t in (num, noun) if t is not None and t.dep_ == "nsubj"), None)
+    if m in {"killed", "wounded", "casualties"} and doer is not None and doer.head.pos_ == "VERB" \
+            and doer.head.lemma_.lower() in HARM_LEMMAS and any(c.dep_ == "dobj" for c in doer.head.children):
+        m = None  # "dozens of gunmen killed 30": who did the killing are not the killed ("twelve died" are)
     if m == "deployed" and not set(lemmas) & STRONG_DEPLOY and not (
             noun is not None and (noun.lemma_.lower() in PERSONNEL | SECURITY or noun.lower_.rstrip("s") in PERSONNEL)):
         m = None  # "sent 5,000 food parcels", "3,000 nurses recruited": sent, not deployed

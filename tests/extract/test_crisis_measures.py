@@ -78,3 +78,11 @@ def test_one_person_killed_is_a_figure():
 def test_scores_more_is_a_vague_count():
     f = _figure("The governor warned that scores more bodies could be found.", "scores")
     assert (f.low, f.high) == (24, 99)
+
+
+def test_who_did_the_killing_are_not_the_killed():
+    assert _measure("Dozens of gunmen killed 30 villagers.", "Dozens") != "killed"
+
+
+def test_who_died_are_the_killed():
+    assert _measure("Twelve died in the blast, officials said.", "Twelve") == "killed"
