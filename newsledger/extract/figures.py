@@ -403,8 +403,7 @@ def _governing_lemmas(num: Token, noun: Token | None) -> list[str]:
         if head.pos_ in {"VERB", "AUX"} and head.dep_ != "prep":  # "including" is a preposition here
             out += _joined(head)
             out += [_lemma(c) for c in head.children if c.dep_ in {"dobj", "attr", "acomp", "oprd"}]
-            if _lemma(head) in {"be", "stay", "live", "remain", "sleep"}:
-                # "12 children were among the dead", "2,000 were staying in shelters"
+            if _lemma(head) == "be":  # "12 children were among the dead"
                 out += [_lemma(g) for c in head.children if c.dep_ == "prep"
                         for g in c.children if g.dep_ == "pobj"]
             if _lemma(head) not in {"be", "have", "estimate", "believe", "say", "report", "make"}:

@@ -16,12 +16,12 @@ MEASURE_LEMMAS = {
                  "detainee", "hostage", "abduct", "kidnap", "custody", "surrender", "apprehend",
                  "convict", "indict", "charge", "guilty", "sentence", "prosecute", "extradite",
                  "apprehension", "captive", "abductee"},
-    "missing": {"missing", "disappear", "unaccounted", "trap", "trapped"},
+    "missing": {"missing", "disappear", "unaccounted"},
     "deployed": {"deploy", "send", "station", "mobilise", "mobilize", "dispatch", "contingent",
                  "reinforce", "deployment", "transfer", "mobilisation", "mobilization", "recruit",
                  "enlist", "draft", "conscript"},
     "displaced": {"displace", "evacuate", "flee", "refugee", "homeless", "evacuee", "displacement",
-                  "uproot", "exodus", "asylum", "evacuated", "evacuation", "shelter", "tent"},
+                  "uproot", "exodus", "asylum"},
     "territory": {"territory", "land", "km2", "hectare", "acre", "square"},
 }
 # Nouns that are themselves the measure ("300 casualties"): the subject is whoever suffered them.
