@@ -135,7 +135,7 @@ QUANTITY_RE = re.compile(
     rf"))"
     # the word goes on ("Two-thirds", "five-year"), or the number is part of another token
     # ("9/11", "24/7", "10:30"); a pence sign ("85p") is the amount's own
-    rf"(?!(?!p\b)[\w]|-(?!strong\b)[a-z]|[/:]\d|\s+(?:thirds|quarters|fifths|tenths)\b)",
+    rf"(?!(?!p\b)[\w]|-(?!strong\b|magnitude\b)[a-z]|[/:]\d|\s+(?:thirds|quarters|fifths|tenths)\b)",
     re.IGNORECASE,
 )
 
@@ -295,10 +295,18 @@ _SUBUNIT = re.compile(r"(\s+pence\b|\s?p(?![\w]|\.\w)|\s+cents?\b)", re.I)
 _DATE_OR_TIME = re.compile(r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d{2})(?!\d)")
 
 
+# "magnitude-7.6": the hyphen that keeps other numbers out of words ("COVID-19") joins a scale here
+_MAGNITUDE = re.compile(r"(?<=magnitude-)\d(?:\.\d)?(?![\w.])", re.I)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text` with its bounds, none of them inside a written date or time."""
     dates = [(m.start(), m.end()) for m in _DATE_OR_TIME.finditer(text)]
-    return [q for q in _quantities(text) if not any(q.start < e and s < q.end for s, e in dates)]
+    found = [q for q in _quantities(text) if not any(q.start < e and s < q.end for s, e in dates)]
+    for m in _MAGNITUDE.finditer(text):
+        v = float(m.group(0))
+        found.append(Quantity(m.start(), m.end(), m.group(0), v, v))
+    return sorted(found, key=lambda q: q.start)
 
 
 def _quantities(text: str) -> list[Quantity]:

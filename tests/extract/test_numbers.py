@@ -351,3 +351,12 @@ def test_pc_is_per_cent():
 ])
 def test_areas_carry_their_unit(text, words, unit):
     assert only(text, words).unit == unit
+
+
+@pytest.mark.parametrize("text, words", [
+    ("A 7.5-magnitude quake struck the coast.", "7.5"),
+    ("The magnitude-7.6 earthquake hit at dusk.", "7.6"),
+])
+def test_a_hyphenated_magnitude_is_read(text, words):
+    q = only(text, words)
+    assert q.low == float(words)
