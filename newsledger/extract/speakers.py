@@ -738,9 +738,9 @@ class ArticleSpeakers:
         for sent in self.doc.sents:
             found = []
             for cue in find_cues(sent):
-                if cue.speaker.kind == "PRON" and cue.speaker.name in {"i", "we"} and \
-                        any(a <= cue.token.idx < b for a, b in quotes):
-                    continue  # "I would say" inside a quotation: the quotation's speaker says it
+                if any(a <= cue.token.idx < b for a, b in quotes):
+                    continue  # "I would say", "the Collector has informed …" inside a quotation: the
+                    # quotation's speaker says it, whoever the quoted words cite
                 spk = self._resolve(cue.speaker, cue.speaker.start)
                 if spk.kind == "PRON":
                     continue  # a pronoun with nobody to point back to names no one

@@ -79,3 +79,9 @@ def test_places_reporting_one_count_each_are_a_tally():
 def test_said_the_agency_before_its_figures_names_the_agency():
     got = _speakers("Additionally, said the NDMA, 593 injuries had been reported nationwide.")
     assert got["593"] == "NDMA"
+
+
+def test_a_source_cited_inside_a_quotation_is_the_quoted_speakers_account():
+    got = _speakers('"After removing duplicates, the collector has informed us that the toll is 275," '
+                    'Chief Secretary Anil Mehra said.')
+    assert got["275"] == "Anil Mehra"
