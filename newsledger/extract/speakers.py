@@ -805,6 +805,12 @@ class ArticleSpeakers:
         found = self.by_sentence.get(sent.start, [])
         found = [f for f in found if not (f[1].start <= tok.idx < f[1].end) and not _describes(f[0].subject, tok)
                  and not _in_question_put(f[0].token, tok)]
+        according = [f for f in found if f[0].subject is None and any(c.lower_ == "according" for c in f[0].token.children)
+                     or f[0].token.lower_ == "according"]
+        if according and all(f in according or f[0].token.lemma_.lower() not in STRONG_SPEECH for f in found):
+            # "the US has pledged 50,000 doses, according to a medical source": a pledge is an act;
+            # the source that the sentence says it is according to speaks for its figures
+            found = according
         if found:
             # the nearest governing speech verb: "A said 40 died, while B said 60 had"
             depth = {a.i: n for n, a in enumerate(tok.ancestors)}

@@ -85,3 +85,8 @@ def test_a_source_cited_inside_a_quotation_is_the_quoted_speakers_account():
     got = _speakers('"After removing duplicates, the collector has informed us that the toll is 275," '
                     'Chief Secretary Anil Mehra said.')
     assert got["275"] == "Anil Mehra"
+
+
+def test_according_to_outweighs_a_pledge():
+    got = _speakers("The donor has pledged 50,000 vaccine doses, according to a medical source.")
+    assert got["50,000"] == "medical source"
