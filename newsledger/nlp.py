@@ -59,6 +59,12 @@ def annotate(texts, batch_size: int = 16):
     return load().pipe(texts, batch_size=batch_size)
 
 
+def lemma(tok) -> str:
+    """A token's lemma, lower-cased — but "missing" stays "missing": its verb lemma "miss" ("miss
+    out") says nothing about people."""
+    return "missing" if tok.lower_ == "missing" else tok.lemma_.lower()
+
+
 def text_of(doc) -> str:
     """``doc.text``, built once: spaCy rebuilds the string from every token on each access, and
     the extractors read it dozens of times per article."""

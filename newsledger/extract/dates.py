@@ -116,6 +116,12 @@ def _attached(tok: Token, verb: Token) -> bool:
     return False
 
 
+# Words before a day that make it the edge of a period ("since Friday"), not a date of saying.
+_PERIOD_OPENERS = {"since", "until", "till", "by", "from", "before", "after", "through"}
+# "Friday's attack": the day of another event.
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
 def date_of_cue(cue: Token, published: dt.date | None) -> DateCue | None:
     sent: Span = cue.sent
     doc = cue.doc
@@ -127,13 +133,13 @@ def date_of_cue(cue: Token, published: dt.date | None) -> DateCue | None:
         if any(t.ent_type_ in {"ORG", "WORK_OF_ART", "EVENT", "FAC"} for t in span):
             continue  # "The Mail on Sunday", "Good Friday": a name, not a day
         before = text_of(doc)[max(sent.start_char, d.start - 12):d.start].lower().split()
-        if before and before[-1] in {"since", "until", "till", "by", "from", "before", "after", "through"}:
+        if before and before[-1] in _PERIOD_OPENERS:
             continue  # "since Friday" bounds a period, it does not date a statement
         if any(c.lower_ == "according" for c in cue.children) and not d.start - sent.start_char < 12:
             continue  # "…, according to X": the verb is the reported event's, its dates are too
         lead = text_of(doc)[sent.start_char:d.start].strip().lower()
         between = text_of(doc)[cue.idx + len(cue):d.start]
-        if re.match(r"['’]s\b", text_of(doc)[d.end:d.end + 3]):
+        if _POSSESSIVE.match(text_of(doc), d.end):
             continue  # "said Friday's attack": the attack's day, not the statement's
         if d.start > cue.idx and re.fullmatch(r"\s+(?:(?:reporters|journalists|parliament|lawmakers|\w+)\s+)?(?:on\s+)?", between):
             # "said on Saturday its forces had …": right after the verb, whatever the parse says
@@ -168,10 +174,9 @@ def day_of_report(cue: Token, published: dt.date | None) -> DateCue | None:
     days = []
     for d in find_dates(text, published, sent.start_char, sent.end_char):
         before = text[max(sent.start_char, d.start - 12):d.start].lower().split()
-        if d.date is None or (before and before[-1] in {"since", "until", "till", "by", "from", "before", "after",
-                                                        "through", "between"}):
+        if d.date is None or (before and before[-1] in _PERIOD_OPENERS | {"between"}):
             continue
-        if re.match(r"['’]s\b", text[d.end:d.end + 3]) or re.match(r"\s+[a-zA-Z]", text[d.end:d.end + 2]) and \
+        if _POSSESSIVE.match(text, d.end) or re.match(r"\s+[a-zA-Z]", text[d.end:d.end + 2]) and \
                 not re.match(r"\s+(?:and|or|at|in|after|when|while|as|but|morning|afternoon|evening|night)\b",
                              text[d.end:d.end + 12], re.I):
             continue  # "Tuesday's explosions", "the October 7 massacre": the day of another event

@@ -12,11 +12,11 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import text_of
+from ..nlp import lemma, text_of
 from ..model import Figure
-from .lexicon import (SHARED_CURRENCIES, ANIMALS, RESPONDERS, RESPONSE_HEADS, RESPONSE_WORDS, AGE_WORDS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS, NUMBERED_NAMES, PERSONNEL,
-                      SECURITY, STREET_WORDS, STRONG_DEPLOY, STRONG_SPEECH, TIME_UNITS, VAGUE_PLURALS,
-                      YEAR_CONTEXT)
+from .lexicon import (AGE_WORDS, ANIMALS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS, NUMBERED_NAMES, PERSONNEL,
+                      RESPONDERS, RESPONSE_HEADS, RESPONSE_WORDS, SECURITY, SHARED_CURRENCIES, STREET_WORDS,
+                      STRONG_DEPLOY, STRONG_SPEECH, TIME_UNITS, VAGUE_PLURALS, YEAR_CONTEXT)
 from . import learned
 from .parts import applies as part_applies, parts, with_harm, with_parts
 from .numbers import AREA_UNITS, CURRENCY_PREFIX, MEASURED_UNITS, RESOLUTIONS, Quantity, find_quantities, parse_amount
@@ -98,10 +98,8 @@ def _proper_run(tok: Token) -> list[Token]:
 def _in_tally(num: Token) -> bool:
     """A number in a tally by name ("Ashe, 1 Avery, 4 Buncombe, 42", "Sindh 111; Punjab 97"): at
     least three numbers in the sentence each beside a list mark — not a model or a product name."""
-    marked = 0
-    for t in num.sent:
-        if t.like_num and any(0 < abs(n.i - t.i) <= 2 and n.text in {",", ";"} for n in num.sent):
-            marked += 1
+    marks = {t.i for t in num.sent if t.text in {",", ";"}}
+    marked = sum(1 for t in num.sent if t.like_num and any(t.i + d in marks for d in (-2, -1, 1, 2)))
     return marked >= 3
 
 
@@ -216,7 +214,7 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
     if prev is not None and plain_int and prev.lower_ == "number" and prev.i > 0 and prev.nbor(-1).lower_ == "the":
         return "name"  # "the number 23 shirt": a number worn or assigned, not a count
     num_tok = _number_token(span)
-    tally = _in_tally(num_tok)
+    tally = plain_int and _in_tally(num_tok)  # (every rule that asks is about a plain integer)
     run = _proper_run(nxt) if nxt is not None else []
     after_run = doc[run[-1].i + 1] if run and run[-1].i + 1 < len(doc) else None
     if plain_int and not tally and run and nxt.tag_ == "NNP" and (num_tok.head.i in {t.i for t in run} or value >= 1000) \
@@ -348,12 +346,6 @@ def _measure_of(lemmas: list[str]) -> str | None:
     return first
 
 
-def _lemma(t: Token) -> str:
-    """A token's lemma, but "missing" stays "missing": its verb lemma "miss" ("miss out") says
-    nothing about people."""
-    return "missing" if t.lower_ == "missing" else t.lemma_.lower()
-
-
 def _joined(verb: Token) -> list[str]:
     """Lemmas of a verb's close conjuncts and complements — "killed or wounded", "estimated to
     have been killed" — but not a conjunct with a figure of its own ("50 killed and 53 wounded")
@@ -362,8 +354,8 @@ def _joined(verb: Token) -> list[str]:
     for c in verb.children:
         if c.dep_ == "xcomp" or (c.dep_ == "conj" and abs(c.i - verb.i) <= 3
                                  and not any(t.like_num for t in c.subtree)):
-            out.append(_lemma(c))
-            out += [_lemma(g) for g in c.children if g.dep_ in {"conj", "xcomp"}
+            out.append(lemma(c))
+            out += [lemma(g) for g in c.children if g.dep_ in {"conj", "xcomp"}
                     and not any(t.like_num for t in g.subtree)]
     return out
 
@@ -374,18 +366,18 @@ def _governing_lemmas(num: Token, noun: Token | None) -> list[str]:
     close conjuncts and complements, and a noun that governs it ('the loss of 1,000 troops')."""
     out: list[str] = []
     anchor = noun or num
-    out.append(_lemma(anchor))
+    out.append(lemma(anchor))
     for child in list(num.children) + (list(noun.children) if noun is not None else []):
         if child.dep_ in {"amod", "acl", "relcl", "advcl", "appos"} or child.pos_ == "VERB":
-            out.append(_lemma(child))
+            out.append(lemma(child))
             out += _joined(child)
     # "1,000 killed or wounded", "two officers injured": the participle may attach elsewhere
     after = (noun if noun is not None and noun.i > num.i else num)
     for t in num.doc[after.i + 1: min(len(num.doc), after.i + 3)]:
         if t.dep_ in {"cc", "punct"}:
             break  # "struck 15 targets and killed 60": the next clause is another figure's
-        if t.pos_ in {"VERB", "ADJ"} and _lemma(t) in set().union(*MEASURE_LEMMAS.values()):
-            out.append(_lemma(t))
+        if t.pos_ in {"VERB", "ADJ"} and lemma(t) in set().union(*MEASURE_LEMMAS.values()):
+            out.append(lemma(t))
             out += _joined(t)
     head = anchor
     preps = 0
@@ -399,14 +391,14 @@ def _governing_lemmas(num: Token, noun: Token | None) -> list[str]:
             if preps > 1:
                 break  # "arrested … in connection with a dozen packages": too far to befall them
         head = head.head
-        out.append(_lemma(head))
+        out.append(lemma(head))
         if head.pos_ in {"VERB", "AUX"} and head.dep_ != "prep":  # "including" is a preposition here
             out += _joined(head)
-            out += [_lemma(c) for c in head.children if c.dep_ in {"dobj", "attr", "acomp", "oprd"}]
-            if _lemma(head) == "be":  # "12 children were among the dead"
-                out += [_lemma(g) for c in head.children if c.dep_ == "prep"
+            out += [lemma(c) for c in head.children if c.dep_ in {"dobj", "attr", "acomp", "oprd"}]
+            if lemma(head) == "be":  # "12 children were among the dead"
+                out += [lemma(g) for c in head.children if c.dep_ == "prep"
                         for g in c.children if g.dep_ == "pobj"]
-            if _lemma(head) not in {"be", "have", "estimate", "believe", "say", "report", "make"}:
+            if lemma(head) not in {"be", "have", "estimate", "believe", "say", "report", "make"}:
                 break
     return out
 
@@ -434,7 +426,9 @@ def _counts_no_one(num: Token, noun: Token | None, q: Quantity) -> bool:
         c.lemma_.lower() in ANIMALS for c in noun.children if c.dep_ in {"compound", "amod"}))
 
 
-def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span) -> str:
+def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span, lemmas: list[str]) -> str:
+    """The rules' measure; `lemmas` are _governing_lemmas(num, noun), which the learned measure
+    reads too (computed once)."""
     if q.unit in AREA_UNITS:
         # an area is land won or lost in a war only when the sentence says so; acres burned,
         # flooded or farmed are just an area
@@ -447,7 +441,6 @@ def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span) -> str:
         return "other"  # "1.9 times more likely": a ratio, not people
     if q.vague and noun is None and num.dep_ in {"dobj", "npadvmod"} and num.head.lemma_.lower() in {"cost", "spend", "pay", "raise", "owe", "earn", "invest"}:
         return "money"  # "would cost billions": only a sum is spent or paid without a noun
-    lemmas = _governing_lemmas(num, noun)
     if noun is not None and any(c.dep_ == "compound" and c.lower_ in {"job", "revenue", "tax", "profit", "pretax", "pre-tax",
                                                                    "operating", "net", "trading", "financial"}
                                 for c in noun.children):
@@ -1116,8 +1109,9 @@ def extract_figures(doc: Doc, collect: bool = False) -> list[Figure]:
             noun = doc[span.end]  # "a 1 in 3 chance": the ratio is the chance's
         if noun is not None and (noun.lemma_.lower() in TIME_UNITS or noun.lower_.rstrip("s") in TIME_UNITS) and q.unit is None:
             continue
-        rule = _measure(num, noun, q, sent)
-        features = learned.measure_features(num, noun, q, sent, rule, _governing_lemmas(num, noun))
+        governing = _governing_lemmas(num, noun)
+        rule = _measure(num, noun, q, sent, governing)
+        features = learned.measure_features(num, noun, q, sent, rule, governing)
         measure = rule if _counts_no_one(num, noun, q) else _learned_measure(rule, features)
         fig = Figure(
             start=q.start, end=q.end, text=q.text, low=q.low, high=q.high, unit=q.unit,
@@ -1169,6 +1163,8 @@ def extract_figures(doc: Doc, collect: bool = False) -> list[Figure]:
     _the_figure(figures)
     _fill_from_article(doc, figures)
     _conversions(text_of(doc), figures)
+    subject_model = learned.load("subject")
+    choose_subject = collect or subject_model is not None and subject_model.use
     for f in figures:
         if f.evidence:
             num, noun_i = doc[f.evidence["num"]], f.evidence["noun"]
@@ -1181,8 +1177,7 @@ def extract_figures(doc: Doc, collect: bool = False) -> list[Figure]:
                 return with_parts(subject, found) if found else subject
 
             f.subject = finish(f.subject)
-            subject_model = learned.load("subject")
-            if f.measure != "money" and (collect or subject_model is not None and subject_model.use):
+            if f.measure != "money" and choose_subject:
                 cands = [(f.subject, learned.subject_candidate_features(num, num, f.measure, True, f.subject))]
                 for chunk in num.sent.noun_chunks:
                     words = [t for t in chunk if t.i != num.i and not t.like_num and t.dep_ not in {"det", "poss"}

@@ -18,6 +18,7 @@ import json
 import math
 import pathlib
 
+from ..nlp import lemma
 from .lexicon import CUE_GROUPS, MEASURE_LEMMAS, PERSONNEL, SECURITY
 
 MODEL_DIR = pathlib.Path(__file__).resolve().parent / "models"
@@ -25,10 +26,6 @@ WINDOW = 6
 
 _CUE_OF = {lem: group for group, lems in CUE_GROUPS.items() for lem in lems}
 _MEASURE_OF = {lem: m for m, lems in MEASURE_LEMMAS.items() for lem in lems}
-
-
-def _lem(tok) -> str:
-    return "missing" if tok.lower_ == "missing" else tok.lemma_.lower()
 
 
 def measure_features(num, noun, q, sent, rule: str, governing: list[str]) -> dict[str, float]:
@@ -43,7 +40,7 @@ def measure_features(num, noun, q, sent, rule: str, governing: list[str]) -> dic
     if q.bound:
         f["bound=" + q.bound] = 1.0
     if noun is not None:
-        lem = _lem(noun)
+        lem = lemma(noun)
         f["noun=" + lem] = 1.0
         if lem in PERSONNEL or noun.lower_.rstrip("s") in PERSONNEL:
             f["noun:personnel"] = 1.0
@@ -68,14 +65,14 @@ def measure_features(num, noun, q, sent, rule: str, governing: list[str]) -> dic
         if t.i == num.i or t.is_punct or t.is_stop or t.like_num:
             continue
         side = "L" if t.i < num.i else "R"
-        lem = _lem(t)
+        lem = lemma(t)
         f[f"win{side}={lem}"] = 1.0
         if lem in _MEASURE_OF:
             f[f"winm{side}=" + _MEASURE_OF[lem]] = 1.0
         if lem in _CUE_OF:
             f[f"winc{side}=" + _CUE_OF[lem]] = 1.0
     for t in sent:
-        lem = _lem(t)
+        lem = lemma(t)
         if lem in _MEASURE_OF:
             f["sentm=" + _MEASURE_OF[lem]] = 1.0
         if lem in _CUE_OF:
@@ -148,7 +145,7 @@ def subject_candidate_features(root, num, measure: str, rule: bool, text: str) -
         f["rule&measure=" + measure] = 1.0
         f["rule_words=" + str(min(len(text.split()), 6))] = 1.0
         return f
-    lem = _lem(root)
+    lem = lemma(root)
     rel = _relation(root, num)
     f["rel=" + rel] = 1.0
     f["dep=" + root.dep_] = 1.0

@@ -24,6 +24,8 @@ MEASURE_LEMMAS = {
                   "uproot", "exodus", "asylum"},
     "territory": {"territory", "land", "km2", "hectare", "acre", "square"},
 }
+# What befalls the people a toll counts: killed, wounded, missing, displaced.
+TOLL_LEMMAS = set().union(*(MEASURE_LEMMAS[m] for m in ("killed", "wounded", "casualties", "missing", "displaced")))
 # Nouns that are themselves the measure ("300 casualties"): the subject is whoever suffered them.
 MEASURE_NOUNS = {"casualty", "loss", "losses", "death", "dead", "fatality", "injury", "injured",
                  "wounded", "killed", "toll", "prisoner", "detainee", "refugee", "evacuee", "pow",

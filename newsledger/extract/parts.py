@@ -14,16 +14,13 @@ import re
 
 from spacy.tokens import Token
 
-from .lexicon import MEASURE_LEMMAS, SPEECH_LEMMAS
+from .lexicon import MONTHS, SPEECH_LEMMAS, TOLL_LEMMAS
 
 # Prepositions that place a count in space or time, or give its cause
 PART_PREPS = {"in", "at", "across", "from", "over", "during", "since", "on", "inside", "near", "within",
               "throughout", "after", "following", "outside", "around"}
 REPORTING = {"report", "record", "register", "see", "suffer", "confirm", "count", "log", "have", "account"}
-_HARM = set().union(*(MEASURE_LEMMAS[m] for m in ("killed", "wounded", "casualties", "missing", "displaced")))
 MAX_WORDS = 7
-_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
-           "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
 _TALLY_NOUNS = {"number", "toll", "figure", "total", "tally", "count"}
 _FUNCTION_WORDS = {"in", "at", "on", "from", "over", "the", "a", "an", "of", "to", "by", "during", "since", "across"}
 # Parts matter where a whole is counted in pieces: people harmed, moved, sent, and what a
@@ -41,7 +38,7 @@ def _words(tokens) -> str:
 def _phrase(prep: Token, num: Token) -> str | None:
     sub = list(prep.subtree)
     if any(t.i == num.i for t in sub) or any(t.like_num and t.ent_type_ not in {"DATE", "TIME", "EVENT"}
-                                             and not (t.i > 0 and t.nbor(-1).lower_.rstrip(".") in _MONTHS) for t in sub):
+                                             and not (t.i > 0 and t.nbor(-1).lower_.rstrip(".") in MONTHS) for t in sub):
         return None  # the phrase holds this figure, or another amount ("from an earlier 2.6%")
     if len(sub) > MAX_WORDS:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -102,7 +99,7 @@ def parts(num: Token, noun: Token | None) -> list[str]:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None and lem in REPORTING and subj.ent_type_ in {"GPE", "LOC"}:
             out.append(_words(t for t in subj.subtree if t.ent_type_ in {"GPE", "LOC"} or t.dep_ == "cc"))
-        if subj is not None and lem in _HARM and (subj.pos_ == "NOUN" or subj.tag_ == "VBG") \
+        if subj is not None and lem in TOLL_LEMMAS and (subj.pos_ == "NOUN" or subj.tag_ == "VBG") \
                 and (noun is None or subj.i != noun.i) \
                 and subj.i != num.i:
             # the cause: "the second wave of blasts killed 20" — its words, not the whole clause
@@ -110,13 +107,13 @@ def parts(num: Token, noun: Token | None) -> list[str]:
                 a.dep_ in {"relcl", "acl"} for a in t.ancestors if a.i in {s.i for s in subj.subtree})]
             if len(keep) <= MAX_WORDS:
                 out.append("by " + _words(keep))
-        if noun is not None and verb.pos_ == "VERB" and lem not in _HARM and lem not in REPORTING \
+        if noun is not None and verb.pos_ == "VERB" and lem not in TOLL_LEMMAS and lem not in REPORTING \
                 and any(c.i == noun.i and c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
             # "10,429 houses had been partially damaged": the state the counted were left in
             adv = [c for c in verb.children if c.dep_ == "advmod" and c.i < verb.i]
             out.append(_words(sorted(adv + [verb], key=lambda t: t.i)))
         elif noun is None and num.head.i == verb.i and num.dep_ in {"nsubj", "nsubjpass", "dobj"} \
-                and lem not in REPORTING and lem not in _HARM and lem not in {"be", "have"}:
+                and lem not in REPORTING and lem not in TOLL_LEMMAS and lem not in {"be", "have"}:
             adv = [c for c in verb.children if c.dep_ == "advmod" and c.i < verb.i]
             out.append(_words(sorted(adv + [verb], key=lambda t: t.i)))
     # "In Balochistan, …, while 10,429 houses had been damaged": a place put before the main
@@ -141,7 +138,7 @@ def _has_place(phrase: str, num: Token) -> bool:
 
 
 # Word beginnings that already say what befell the counted ("deaths", "the injured", "evacuees").
-_SAYS_HARM = re.compile(r"\b(kill|dead|death|die|fatal|injur|wound|hurt|casualt|missing|displac|evacu|homeless|"
+_SAYSTOLL_LEMMAS = re.compile(r"\b(kill|dead|death|die|fatal|injur|wound|hurt|casualt|missing|displac|evacu|homeless|"
                         r"refugee|arrest|detain|captur|prisoner|hostage|victim|bod(y|ies)|toll|lost|trapped|"
                         r"unaccounted|deploy|sent|dispatch|troop|soldier|rescuer|personnel)", re.I)
 
@@ -149,7 +146,7 @@ _SAYS_HARM = re.compile(r"\b(kill|dead|death|die|fatal|injur|wound|hurt|casualt|
 def with_harm(subject: str, participle: str) -> str:
     """'others' -> 'others wounded': a count of people says what befell them."""
     main, paren, rest = subject.partition("(")
-    if not main.strip() or _SAYS_HARM.search(main):
+    if not main.strip() or _SAYSTOLL_LEMMAS.search(main):
         return subject
     return f"{main.rstrip()} {participle}" + (f" ({rest}" if paren else "")
 

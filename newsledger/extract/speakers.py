@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import text_of
 from ..model import Attribution
-from .lexicon import (MEASURE_LEMMAS, MEASURE_NOUNS, BUSINESS_TYPES, ORG_NAME_WORDS, ORG_TYPES, PERSON_TITLES, ROLE_NOUNS, SPEECH_LEMMAS,
-                      STRONG_SPEECH, VAGUE_PLURALS)
+from .lexicon import (BUSINESS_TYPES, MEASURE_NOUNS, ORG_NAME_WORDS, ORG_TYPES, PERSON_TITLES, ROLE_NOUNS,
+                      SPEECH_LEMMAS, STRONG_SPEECH, TOLL_LEMMAS, VAGUE_PLURALS)
 
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": "ANY", "it": "ORG", "we": "ANY", "i": "PERSON",
              "him": "PERSON", "her": "PERSON", "them": "ANY"}  # "according to him"
@@ -126,7 +126,7 @@ def _entity_in(tokens: list[Token], labels: set[str]) -> Span | None:
     return best
 
 
-_COUNTED_NOUNS = MEASURE_NOUNS | {"case", "infection", "injury", "death", "fatality", "casualty"}
+_COUNTED_NOUNS = MEASURE_NOUNS | {"case", "infection"}
 
 
 _NAME_JOINERS = {"of", "for", "without", "and", "to", "on"}
@@ -140,7 +140,10 @@ def _full_name(spk: Speaker | None, doc: Doc) -> Speaker | None:
     words = spk.name.split()
     if not words or not (words[-1].lower() in ORG_TYPES | ORG_NAME_WORDS or words[-1].endswith("s") and words[-1][:1].isupper()):
         return spk
-    tok = next((t for t in doc if t.idx >= spk.end), None)
+    span = doc.char_span(spk.start, spk.end, alignment_mode="expand")
+    if span is None:
+        return spk
+    tok = doc[span.end] if span.end < len(doc) else None
     end = spk.end
     while tok is not None and tok.i + 1 < len(doc) and tok.lower_ in _NAME_JOINERS \
             and doc[tok.i + 1].is_title and doc[tok.i + 1].pos_ == "PROPN":
@@ -765,7 +768,6 @@ class ArticleSpeakers:
         """"The ministry said" names the ministry the article names more fully anywhere — before
         or after ("the health ministry", "the Ministry of Health"); a bare kind of body is no
         name a reader could look up."""
-        text = text_of(self.doc)
         fuller: dict[str, str] = {}
         names = [spk.name for found in self.by_sentence.values() for _, spk in found]
         names += [e.text for e in self.doc.ents if e.label_ == "ORG"]
@@ -878,37 +880,23 @@ class ArticleSpeakers:
         return None
 
     def _statement_run(self, tok: Token) -> tuple[Cue, Speaker] | None:
-        """A run of reported statements: after "the ministry said 40 were killed", the next
-        sentence ("Another 107 were wounded.") goes on reporting it when it has no source of its
-        own and no quotation — over at most RUN_SENTENCES sentences, and across a paragraph
-        break only as the next paragraph's first sentence (wire copy puts each in its own)."""
-        text = text_of(self.doc)
-        if any(a <= tok.idx < b for a, b in quote_regions(text)):
+        """A tally goes on: after "the ministry said 40 were killed", the next sentence ("Another
+        107 were wounded.") still reports it when it counts people too and has no source or
+        quotation of its own — the very next sentence only, across a paragraph break as well
+        (wire copy puts each sentence in its own). Carrying every statement, or further, was
+        measured on the development sets and lost."""
+        if tok.sent.start == 0 or any(a <= tok.idx < b for a, b in quote_regions(text_of(self.doc))):
             return None
-        sent = tok.sent
-        for hop in range(RUN_SENTENCES):
-            if sent.start == 0:
-                return None
-            prev = self.doc[sent.start - 1].sent
-            gap = text[prev.end_char:sent.start_char] + prev.text[-1:]
-            if "\n" in gap and (hop > 0 or not RUN_ACROSS_PARAGRAPHS):
-                return None
-            if prev.start in self.ownerless:
-                return None
-            found = self.by_sentence.get(prev.start)
-            if found:
-                if not (_tolls(prev) and _tolls(tok.sent)):
-                    return None  # a tally goes on; other statements are the outlet's own telling
-                heads = [f for f in found if not _subordinate(f[0].token)]
-                cue, spk = heads[-1] if heads else found[-1]
-                if cue.token.lemma_.lower() not in STRONG_SPEECH or (spk.role or "").startswith("document:") \
-                        or spk.kind not in {"ORG", "PERSON", "ANON", "GPE"}:
-                    return None
-                return cue, spk
-            if any(prev.start_char <= a < prev.end_char for a, _ in quote_regions(text)):
-                return None
-            sent = prev
-        return None
+        prev = self.doc[tok.sent.start - 1].sent
+        found = self.by_sentence.get(prev.start)
+        if prev.start in self.ownerless or not found or not (_tolls(prev) and _tolls(tok.sent)):
+            return None
+        heads = [f for f in found if not _subordinate(f[0].token)]
+        cue, spk = heads[-1] if heads else found[-1]
+        if cue.token.lemma_.lower() not in STRONG_SPEECH or (spk.role or "").startswith("document:") \
+                or spk.kind not in {"ORG", "PERSON", "ANON", "GPE"}:
+            return None
+        return cue, spk
 
     def _quoted(self, tok: Token) -> tuple[Cue, Speaker] | None:
         """A figure inside quotation marks in a sentence with no cue: the speaker is named in
@@ -969,17 +957,10 @@ class ArticleSpeakers:
         return out
 
 
-_TOLL_WORDS = set().union(*(MEASURE_LEMMAS[m] for m in ("killed", "wounded", "casualties", "missing", "displaced")))
-
-
 def _tolls(sent: Span) -> bool:
     """Does the sentence count people harmed, missing or displaced?"""
-    return any(t.lemma_.lower() in _TOLL_WORDS or t.lower_ in _TOLL_WORDS for t in sent)
+    return any(t.lemma_.lower() in TOLL_LEMMAS or t.lower_ in TOLL_LEMMAS for t in sent)
 
-
-# How far a run of reported statements reaches past its "said" (measured on the development sets).
-RUN_SENTENCES = 1
-RUN_ACROSS_PARAGRAPHS = True
 
 _SURVEYS = {"document:survey", "document:poll", "document:study", "document:research", "document:report",
             "document:result"}  # "the results" of a survey are the survey
