@@ -14,7 +14,7 @@ import tempfile
 
 import pytest
 
-from tests.devset.run import build_export, crisis_events, default_shared, score
+from tests.devset.run import build_export, crisis_events, default_shared, per_gold
 
 SHARED = default_shared()
 FLOORS = {
@@ -57,13 +57,7 @@ def crisis_metrics():
     if skipped or not events:
         pytest.skip(skipped or "no crisis drafts")
     with tempfile.TemporaryDirectory() as tmp:
-        export_dir, docs, golds = build_export(SHARED, pathlib.Path(tmp), events, "crisis")
-        out = {}
-        for gold in golds:
-            res = score(SHARED, export_dir, docs, golds, ["--json", "--focus", str(gold)])
-            assert res.returncode == 0, res.stderr
-            out[gold.name.replace(".gold.json", "").replace("crisis-", "")] = json.loads(res.stdout)
-        return out
+        return per_gold(SHARED, *build_export(SHARED, pathlib.Path(tmp), events, "crisis"))
 
 
 def test_every_crisis_event_has_floors(crisis_metrics):
@@ -81,13 +75,7 @@ def metrics():
     if not (SHARED / "corpora").is_dir():
         pytest.skip(f"shared corpora not found at {SHARED}")
     with tempfile.TemporaryDirectory() as tmp:
-        export_dir, docs, golds = build_export(SHARED, pathlib.Path(tmp))
-        out = {}
-        for gold in golds:
-            res = score(SHARED, export_dir, docs, golds, ["--json", "--focus", str(gold)])
-            assert res.returncode == 0, res.stderr
-            out[gold.name.replace(".gold.json", "")] = json.loads(res.stdout)
-        return out
+        return per_gold(SHARED, *build_export(SHARED, pathlib.Path(tmp)))
 
 
 def test_every_gold_file_has_floors(metrics):

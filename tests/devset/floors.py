@@ -6,13 +6,12 @@ Each floor is today's value cut (not rounded) to two decimals: a later change mu
 """
 from __future__ import annotations
 
-import json
 import math
 import pathlib
 import sys
 import tempfile
 
-from tests.devset.run import build_export, crisis_events, default_shared, score
+from tests.devset.run import build_export, crisis_events, default_shared, per_gold
 
 METRICS = ["detect_f1", "strict_f1", "value_accuracy", "measure_accuracy", "subject_accuracy", "speaker_accuracy",
            "stated_on_accuracy", "claim_pair_f1"]
@@ -24,13 +23,12 @@ def main() -> int:
     if skipped:
         print(skipped, file=sys.stderr)
     with tempfile.TemporaryDirectory() as tmp:
-        export_dir, docs, golds = build_export(shared, pathlib.Path(tmp), events, "crisis")
-        print("CRISIS_FLOORS = {")
-        for gold in golds:
-            m = json.loads(score(shared, export_dir, docs, golds, ["--json", "--focus", str(gold)]).stdout)
-            cells = ", ".join(f'"{k}": {math.floor(m[k] * 100) / 100:.2f}' for k in METRICS)
-            print(f'    "{gold.name.replace(".gold.json", "").replace("crisis-", "")}": {{{cells}}},')
-        print("}")
+        metrics = per_gold(shared, *build_export(shared, pathlib.Path(tmp), events, "crisis"))
+    print("CRISIS_FLOORS = {")
+    for name, m in metrics.items():
+        cells = ", ".join(f'"{k}": {math.floor(m[k] * 100) / 100:.2f}' for k in METRICS)
+        print(f'    "{name}": {{{cells}}},')
+    print("}")
     return 0
 
 

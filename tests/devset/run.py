@@ -108,6 +108,21 @@ def score(shared: pathlib.Path, export_dir: pathlib.Path, docs: pathlib.Path, go
     return subprocess.run(cmd + extra, capture_output=True, text=True)
 
 
+def gold_name(path: pathlib.Path) -> str:
+    return path.name.replace(".gold.json", "").replace("crisis-", "")
+
+
+def per_gold(shared, export_dir, docs, golds) -> dict[str, dict]:
+    """Each gold file's metrics, scored with every gold file loaded (the scorer's --focus)."""
+    out = {}
+    for gold in golds:
+        res = score(shared, export_dir, docs, golds, ["--json", "--focus", str(gold)])
+        if res.returncode != 0:
+            raise RuntimeError(res.stderr)
+        out[gold_name(gold)] = json.loads(res.stdout)
+    return out
+
+
 FIELDS = ["gold_figures", "detect_f1", "strict_f1", "value_accuracy", "measure_accuracy", "subject_accuracy",
           "speaker_accuracy", "stated_on_accuracy", "claim_pair_f1"]
 
@@ -117,7 +132,7 @@ def table(shared, export_dir, docs, golds) -> str:
     cols = [("all", golds, [])]
     if crisis and len(crisis) < len(golds):
         cols.append(("crisis", crisis, []))
-    cols += [(g.name.replace(".gold.json", "").replace("crisis-", ""), golds, ["--focus", str(g)]) for g in golds]
+    cols += [(gold_name(g), golds, ["--focus", str(g)]) for g in golds]
     results = {name: json.loads(score(shared, export_dir, docs, gs, ["--json"] + extra).stdout)
                for name, gs, extra in cols}
     lines = ["| metric | " + " | ".join(name for name, _, _ in cols) + " |", "|---" * (len(cols) + 1) + "|"]

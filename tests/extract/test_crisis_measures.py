@@ -10,10 +10,7 @@ from newsledger.pipeline import analyse
 
 
 def _measure(text, words):
-    (result,) = list(analyse([Article(doc="t", text=text, published=dt.date(2025, 3, 12))]))
-    found = {m.figure.text: m.figure.measure for m in result.mentions}
-    assert words in found, found
-    return found[words]
+    return _figure(text, words).measure
 
 
 @pytest.mark.parametrize("text, words, measure", [
