@@ -1,7 +1,8 @@
 """The ledger as HTML: one self-contained report file, and the pieces the web app reuses.
 
 Everything the ledger holds came from articles, so every string is escaped on its way out.
-Nothing is fetched: CSS is inline, charts are inline SVG, there is no script.
+Nothing is fetched: CSS is inline, charts are inline SVG, there is no script. The only outside
+addresses are links to the originals, and only http(s) ones (``safeurl``).
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from html import escape
 
 from ..link.timeline import BAND_RULE, Conflict
+from ..safeurl import link_html
 from .chart import OUTLET, legend_html, timeline_svg
 from .view import ClaimView, DocumentView, MentionView, Section, bounds, documents, sections
 
@@ -60,6 +62,7 @@ svg .bandlabel{fill:#495057;font-size:11px}svg .halo{fill:none;stroke:#d62828;st
 .sides{display:grid;grid-template-columns:1fr 1fr;gap:12px;margin-top:6px}
 .sides blockquote{margin:0;padding:6px 10px;background:#fff;border-left:3px solid #f3c4c2;font-size:13px}
 .skipped{color:var(--mute)}
+.unlinked{color:var(--mute);font-size:12px;word-break:break-all}
 .doctext{white-space:pre-wrap;font:15px/1.6 Georgia,"DejaVu Serif",serif;max-width:780px}
 .doctext .ln{min-height:1.2em}.doctext .furniture,.doctext .blank{color:#aab1b8}
 .doctext .title,.doctext .heading{font-weight:700;font-family:system-ui,"DejaVu Sans",sans-serif}
@@ -194,7 +197,7 @@ def documents_html(docs: list[DocumentView], doc_href: Callable[[DocumentView], 
         figs = str(d.figures)
         if d.skipped:
             figs = f'<span class="skipped">not extracted yet</span>'
-        rows.append(f"<tr><td class=num>{pub}</td><td>{escape(d.outlet or '—')}</td><td>{escape(d.label)}</td>"
+        rows.append(f"<tr><td class=num>{pub}</td><td>{escape(d.outlet or '—')}</td><td>{link_html(d.url, d.label)}</td>"
                     f"<td>{lang}</td><td>{figs}</td><td>{escape(d.duplicate_of or '')}</td><td>{name}</td></tr>")
     rows.append("</tbody></table>")
     skipped = [d for d in docs if d.skipped]

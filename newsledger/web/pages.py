@@ -8,6 +8,7 @@ from urllib.parse import quote
 from ..ledger import canonical_speakers
 from ..report import html as rh
 from ..report.view import ClaimView, DocumentView, MentionView, Section, bounds, documents, sections
+from ..safeurl import link_html
 from .document import line_kinds, spans, text_html
 
 NAV = '<p class="sub"><a href="/">ledger</a> · <a href="/#documents">documents</a> · <a href="/api/claims">API</a></p>'
@@ -51,7 +52,7 @@ def document(conn: sqlite3.Connection, doc: str) -> str | None:
     if row["duplicate_of"]:
         meta.append(f'copy of <a href="/doc/{quote(row["duplicate_of"], safe="")}">{escape(row["duplicate_of"])}</a>')
     if row["url"]:
-        meta.append(f'<a href="{escape(row["url"])}" rel="noreferrer">original</a>')
+        meta.append(link_html(row["url"], "original"))
     body = [f"<h1>{escape(view.label)}</h1>", f'<p class="meta">{" · ".join(meta)}</p>']
     if row["skipped"]:
         body.append(f'<p class="skipped">Figures are not extracted from this document yet: {escape(row["skipped"])}.</p>')

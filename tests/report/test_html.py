@@ -37,8 +37,27 @@ def scratch(seed_db, tmp_path) -> sqlite3.Connection:
 
 def test_report_is_one_document_with_no_external_assets(report):
     assert report.count("<html") == 1 and report.rstrip().endswith("</html>")
-    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", report, re.I)
+    assert not re.search(r"""src\s*=""", report, re.I)
     assert not re.search(r"<(script|link|img|iframe)\b|@import|url\(", report, re.I)
+
+
+def test_report_links_outside_only_from_anchors_to_the_originals(report):
+    outside = re.findall(r"""<(\w+)\s[^>]*href\s*=\s*["']?\s*(?:https?:)?//""", report, re.I)
+    assert outside and set(outside) == {"a"}
+
+
+def test_report_links_a_document_title_to_its_original(scratch):
+    scratch.execute("UPDATE documents SET title = 'Floods in the valley', url = 'https://news.example.org/floods' "
+                    "WHERE doc = '003_358d319b90d9cb9c'")
+    out = html.render(scratch)
+    assert '<a href="https://news.example.org/floods" rel="noreferrer noopener">Floods in the valley</a>' in out
+
+
+def test_report_shows_a_javascript_url_as_text(scratch):
+    scratch.execute("UPDATE documents SET title = 'Floods in the valley', url = 'javascript:alert(1)' "
+                    "WHERE doc = '003_358d319b90d9cb9c'")
+    out = html.render(scratch)
+    assert "javascript:alert(1)</span>" in out and not re.search(r"href\s*=\s*[\"']?\s*javascript:", out, re.I)
 
 
 def test_report_draws_a_timeline_chart_per_section(report, conn):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import sqlite3
 from html import escape
 
@@ -89,3 +90,23 @@ def test_unknown_document_or_claim_is_404(client, url):
 def test_app_opens_the_ledger_read_only(seed_db):
     with pytest.raises(sqlite3.OperationalError):
         open_readonly(seed_db).execute("DELETE FROM documents")
+
+
+@pytest.fixture
+def scratch_db(seed_db, tmp_path):
+    """A copy of the seed ledger a test may change."""
+    path = tmp_path / "copy.db"
+    shutil.copy(seed_db, path)
+    return path
+
+
+@pytest.mark.parametrize("url,linked", [("https://news.example.org/floods", True), ("javascript:alert(1)", False),
+                                        ("data:text/html,<script>alert(1)</script>", False)])
+def test_document_page_links_the_original_only_when_it_is_http(scratch_db, url, linked):
+    conn = sqlite3.connect(scratch_db)
+    conn.execute("UPDATE documents SET url = ? WHERE doc = '003_358d319b90d9cb9c'", (url,))
+    conn.commit()
+    conn.close()
+    page = TestClient(create_app(scratch_db)).get("/doc/003_358d319b90d9cb9c").text
+    assert (f'<a href="{escape(url)}" rel="noreferrer noopener">original</a>' in page) is linked
+    assert ('original <span class="unlinked"' in page) is not linked
