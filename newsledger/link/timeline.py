@@ -1,82 +1,41 @@
-"""How a figure moved: the claims of one story and measure, in date order, each marked against
-the claims before it, the conflicts between them, and a consensus band.
+"""How a figure moved: the claims of one story, in date order, each marked against the claims of
+its series before it (newsledger.link.series), the conflicts between them, and a consensus band.
 
-A claim's *scope* is what its figure covers. A figure bounded to a period ("1,000 in the past
-week") has the scope of that period's length; anything else ("more than 3,000 since their
-deployment", or no period at all) is *cumulative*. Figures of different scopes cannot be
-compared: a weekly toll is neither an update of nor a contradiction to a running total.
+Claims are compared only within a series: the same measure, unit, counted population (who and
+where), occasion, state and kind of period. A province's toll is not set against the nation's,
+the children among the dead against the dead, a weekly toll against a running total, one
+country's soldiers against another's.
 
-Claims are compared only when their subjects can be the same: the countries their subject names
-("North Korean soldiers", "troops (Pyongyang)") must match, and a subject naming none matches any.
-Ten thousand North Korean soldiers and fifty thousand Russian troops do not contradict each other.
+Marks, for a claim against the earlier claims of its series (``relative_to`` names the one):
 
-Marks, for a claim against the earlier claims of its timeline:
-
-- ``first``: nothing before it about its subject.
-- ``scope``: nothing before it has its scope (period against cumulative, a week against a
-  month), or it is a period figure for a later period than the ones before it.
-- ``conflict``: an earlier claim of the same scope made the same day has bounds that do not
-  overlap — they cannot both be true. Also any claim whose own mentions disagree: two outlets
-  reporting one statement with bounds that do not overlap ("dozens" against "hundreds"), so at
-  least one misreports it.
-- ``repeat``: an earlier claim of the same scope has the same bounds (another speaker, or the
-  same speaker on another occasion, saying the same).
-- ``update``: a cumulative figure, later than an earlier cumulative one, whose bounds moved —
-  from the same or another speaker. The note says which way and from what.
-- ``consistent``: the same day and scope as earlier claims, different bounds that overlap them.
-- ``undated``: no date, so it cannot be placed against the others (and repeats nothing).
+- ``first``: nothing before it in its series, and no series of the same count over another period.
+- ``scope``: nothing before it in its series, but an earlier claim counts the same over another
+  period (a week against a running total); or it has no date, so it cannot be placed in time.
+- ``conflict``: an earlier claim of the series made the same day by an independent source (another
+  speaker, another document family) has bounds that do not overlap — they cannot both be true.
+  Also a claim whose own mentions disagree: two outlets reporting one statement with bounds
+  that do not overlap ("dozens" against "hundreds"), so at least one misreports it.
+- ``repeat``: an earlier claim of the series has the same bounds.
+- ``update``: a later figure of the series whose bounds moved, or a source's own figure revised
+  the same day. The note says which way and from what.
+- ``consistent``: the same day as earlier claims of the series, different bounds that overlap them.
 
 Consensus band, in the spirit of UCDP's low / best / high estimates: see ``BAND_RULE``.
 """
 from __future__ import annotations
 
-import re
+import datetime as dt
 import statistics
-from collections import Counter
 from dataclasses import dataclass
 
-from .entities import side_of
+from .entities import fold
+from .series import SeriesKey, scope, series_key
 
-BAND_RULE = ("Over each source's latest cumulative figure about the section's main subject: "
+BAND_RULE = ("Over each source's latest cumulative figure in the section's main series: "
              "low = the lowest lower bound any of them gives (0 for “fewer than”), "
              "high = the highest upper bound (open when a source's is), "
              "best = the median of their central values (a range counts as its midpoint, an open bound as its end); "
              "the sources disagree when no single number fits all their bounds.")
-
-_CUMULATIVE = re.compile(r"\b(since|so far|to date|in total|overall|altogether|cumulative|all told)\b", re.I)
-_UNITS = {"hour": "hour", "day": "day", "night": "day", "week": "week", "weekend": "week", "fortnight": "2 week",
-          "month": "month", "year": "year"}
-_NUMBER_WORDS = {"a": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "several": "n", "few": "n", "recent": "n"}
-_PERIOD = re.compile(r"(?:(\d+|[a-z]+)\s+)?(hour|day|night|weekend|week|fortnight|month|year)s?\b", re.I)
-
-
-def scope(claim) -> str:
-    """``cumulative``, or the length of the period the figure covers ("1 week", "n month", "year")."""
-    period = getattr(claim, "period", None)
-    if not period or _CUMULATIVE.search(period):
-        return "cumulative"
-    m = None
-    for m in _PERIOD.finditer(period):
-        pass  # the last one names the length: "in the last two weeks of December" is rare; "past week" common
-    if m is None:
-        return "period: " + period.strip().lower()
-    unit = _UNITS[m.group(2).lower()]
-    count = (m.group(1) or "1").lower()
-    n = int(count) if count.isdigit() else _NUMBER_WORDS.get(count, 1)
-    if unit.startswith("2 "):
-        n, unit = (2 * n if isinstance(n, int) else n), unit[2:]
-    return f"{n} {unit}"
-
-
-def subject_key(c) -> frozenset[str]:
-    return side_of(getattr(c, "subject", None))
-
-
-def same_subject(a, b) -> bool:
-    ka, kb = subject_key(a), subject_key(b)
-    return not ka or not kb or ka == kb
-
 
 def interval(c) -> tuple[float, float]:
     lo = c.low if c.low is not None else float("-inf")
@@ -139,70 +98,171 @@ def wording_conflicts(c) -> list[Conflict]:
     out = []
     for i, a in enumerate(groups):
         for b in groups[i + 1:]:
-            if not overlap(a, b):
+            if not overlap(a, b) and ratio(a, b) >= MIN_RATIO:
                 out.append(Conflict("wording", c, a, c, b,
                                     f"{a.outlet or a.doc} writes “{a.text}”, {b.outlet or b.doc} writes “{b.text}”"))
     return out
 
 
-def _mark(c, earlier: list) -> tuple[str, str, object | None]:
-    """The mark for ``c`` against the claims before it, a note, and the claim it clashes with."""
-    if not earlier:
-        return "first", "", None
-    earlier = [e for e in earlier if same_subject(e, c)]
-    if not earlier:
-        return "first", f"the first figure about {c.subject}", None
-    sc = scope(c)
-    same_scope = [e for e in earlier if scope(e) == sc]
+def _families(c) -> set[str]:
+    return {getattr(m, "copy_of", None) or m.doc for m in getattr(c, "mentions", None) or []}
+
+
+def _same_source(a, b) -> bool:
+    if a.speaker and b.speaker:
+        return fold(a.speaker) == fold(b.speaker)
+    return False
+
+
+def independent(a, b) -> bool:
+    """Two claims from sources that can contradict each other: different speakers, in documents
+    that are not one article or copies of one. Within one article, figures that do not agree are
+    nearly always a breakdown, an earlier toll it recalls, or a list the extractor failed to tell
+    apart; on the crisis development set every same-article "conflict" was one of those."""
+    if _same_source(a, b):
+        return False
+    return not (_families(a) & _families(b))
+
+
+# Counts that grow as a disaster or a war goes on: two sources a few hours apart differ by a
+# little without contradicting each other, and figures a hundred times apart are not one count
+# (a clinic's bodies against a national toll, a wave's dead against a war's) but a part the
+# subject failed to name. Only the band between is worth a fact-checker's time.
+RISING = {"killed", "wounded", "casualties", "missing", "displaced", "captured", "deployed"}
+MIN_RATIO = 1.25
+MAX_RATIO = 10.0
+
+
+def ratio(a, b) -> float:
+    """How far apart two claims' bounds are: the higher one's floor over the lower one's ceiling (1 when they touch)."""
+    alo, ahi = interval(a)
+    blo, bhi = interval(b)
+    lo_top, hi_floor = (ahi, blo) if ahi < blo else (bhi, alo)
+    if lo_top <= 0 or hi_floor == float("inf") or lo_top == float("-inf"):
+        return float("inf")
+    return max(hi_floor / lo_top, 1.0)
+
+
+def contradicts(a, b) -> bool:
+    """Figures of one series, the same day, from independent sources, that cannot both be true
+    and are as far apart as sources that disagree are, not as a part and its whole are."""
+    if overlap(a, b) or not independent(a, b):
+        return False
+    r = ratio(a, b)
+    floor = MIN_RATIO if getattr(a, "measure", None) in RISING else 1.0
+    return floor <= r <= MAX_RATIO
+
+
+def _day(c) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(c.stated_on) if c.stated_on else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _moved(prev, c) -> str:
+    a, b = central(prev), central(c)
+    if a is None or b is None:
+        return "moved"
+    return "up" if b > a else "down" if b < a else "moved"
+
+
+@dataclass
+class Mark:
+    status: str
+    note: str
+    relative_to: object | None = None   # the claim the mark compares against
+    clash: bool = False                 # relative_to is a claim it conflicts with
+
+
+def _mark(c, series: list, other_scopes: list) -> Mark:
+    """The mark for ``c`` against the earlier claims of its series (``series``) and the earlier
+    claims that count the same over another period (``other_scopes``)."""
+    if not series:
+        if other_scopes:
+            return Mark("scope", _scope_note(c, scope(c)), other_scopes[-1])
+        return Mark("first", "")
     if c.stated_on is None:
-        twin = next((e for e in same_scope if _same_bounds(e, c)), None)
+        twin = next((e for e in series if _same_bounds(e, c)), None)
         if twin is not None:
-            return "repeat", f"same as {_said(twin)}", None
-        return ("undated", "no date: cannot be placed against the others", None) if same_scope else \
-            ("scope", _scope_note(c, sc), None)
-    if not same_scope:
-        return "scope", _scope_note(c, sc), None
-    same_day = [e for e in same_scope if e.stated_on == c.stated_on]
-    clash = next((e for e in same_day if not overlap(e, c)), None)
-    if clash is not None:
-        return "conflict", f"incompatible with {_said(clash)}", clash
-    twin = next((e for e in same_scope if _same_bounds(e, c)), None)
+            return Mark("repeat", f"same as {_said(twin)}", twin)
+        return Mark("scope", "no date: it cannot be placed in time against the others", series[-1])
+    same_day = [e for e in series if e.stated_on == c.stated_on]
+    clashes = [e for e in same_day if contradicts(e, c)]
+    if clashes:
+        # against a named source before an outlet's own figure, the latest of them first
+        clash = max(reversed(clashes), key=lambda e: bool(e.speaker))
+        return Mark("conflict", f"incompatible with {_said(clash)}, the same day", clash, clash=True)
+    twin = next((e for e in series if _same_bounds(e, c)), None)
     if twin is not None:
-        return "repeat", f"same as {_said(twin)}", None
-    before = [e for e in same_scope if e.stated_on is not None and e.stated_on < c.stated_on]
-    if before and sc == "cumulative":
-        prev = before[-1]
-        a, b = central(prev), central(c)
-        way = "up" if a is not None and b is not None and b > a else "down" if a is not None and b is not None and b < a \
-            else "moved"
-        return "update", f"{way} from {_said(prev)}", None
+        return Mark("repeat", f"same as {_said(twin)}", twin)
+    revised = next((e for e in reversed(same_day) if not overlap(e, c)), None)
+    if revised is not None:
+        return Mark("update", f"{_moved(revised, c)} from {_said(revised)}, the same day", revised)
+    before = [e for e in series if e.stated_on is not None and e.stated_on < c.stated_on]
     if before:
-        return "scope", f"covers a later {sc} than {_said(before[-1])}", None
-    return "consistent", f"overlaps {_said(same_day[-1])}", None
+        prev = before[-1]
+        if scope(c) != "cumulative":
+            return Mark("update", f"a later {scope(c)} than {_said(prev)}", prev)
+        return Mark("update", f"{_moved(prev, c)} from {_said(prev)}", prev)
+    if same_day:
+        return Mark("consistent", f"overlaps {_said(same_day[-1])}", same_day[-1])
+    return Mark("scope", "no date of its own to place it against the others", series[-1])
 
 
 def _scope_note(c, sc: str) -> str:
     if sc == "cumulative":
-        return "cumulative; the figures before it cover a period"
-    return f"covers {c.period}; the figures before it are cumulative or cover another period"
+        return "a running total; the figures before it cover a period"
+    return f"covers {c.period}; the figures before it are running totals or cover another period"
+
+
+def _without_scope(k: SeriesKey) -> tuple:
+    return (k.measure, k.unit, k.who, k.side, k.where, k.occasion, k.state)
 
 
 def mark_timeline(claims: list) -> list[Conflict]:
-    """Set ``status`` and ``note`` on each claim (given in date order, undated last) and return
-    the conflicts, between claims and within one claim's reports."""
+    """Set ``series``, ``series_label``, ``status``, ``note`` and ``relative_to`` on each claim
+    (given in date order, undated last) and return the conflicts, between claims and within one
+    claim's reports, the ones most worth a fact-checker's time first (``rank_conflicts``)."""
     conflicts: list[Conflict] = []
+    keys = [series_key(c) for c in claims]
     for i, c in enumerate(claims):
-        status, note, clash = _mark(c, claims[:i])
-        if clash is not None:
-            conflicts.append(Conflict("claims", clash, _original_first(clash), c, _original_first(c), note))
+        k = keys[i]
+        series = [e for e, ke in zip(claims[:i], keys[:i]) if ke == k]
+        others = [e for e, ke in zip(claims[:i], keys[:i]) if ke != k and _without_scope(ke) == _without_scope(k)]
+        m = _mark(c, series, others)
+        if m.clash:
+            conflicts.append(Conflict("claims", m.relative_to, _original_first(m.relative_to), c, _original_first(c),
+                                      m.note))
         own = wording_conflicts(c)
+        status, note = m.status, m.note
         if own:
             conflicts.extend(own)
             if status != "conflict":
                 note = "the outlets' wordings disagree: " + own[0].note + (f" (otherwise {status})" if status != "first" else "")
                 status = "conflict"
         c.status, c.note = status, note
-    return conflicts
+        c.relative_to = getattr(m.relative_to, "claim", None)
+        c.series, c.series_label = k.id, k.label
+    return rank_conflicts(conflicts)
+
+
+def _gap(k: Conflict) -> float:
+    a, b = central(k.a_mention or k.a), central(k.b_mention or k.b)
+    if a is None or b is None or max(abs(a), abs(b)) == 0:
+        return 0.0
+    return abs(a - b) / max(abs(a), abs(b))
+
+
+def rank_conflicts(conflicts: list[Conflict]) -> list[Conflict]:
+    """Independent named sources first, then the same day before days apart, then the furthest apart in value."""
+    def days(k):
+        da, db = _day(k.a), _day(k.b)
+        return abs((da - db).days) if da and db else 99
+
+    def named(k):
+        return int(bool(k.a.speaker)) + int(bool(k.b.speaker)) if k.kind == "claims" else 1
+    return sorted(conflicts, key=lambda k: (-named(k), days(k), -_gap(k)))
 
 
 @dataclass
@@ -213,30 +273,36 @@ class Band:
     agree: bool
     sources: int
     unit: str | None = None
-    about: str = ""     # the countries of the subject the band is over, when the section mixes subjects
+    about: str = ""     # the series the band is over, in words
+
+
+def main_series(claims: list) -> SeriesKey | None:
+    """The running-total series most sources speak to: the one a section's band is drawn over."""
+    sources: dict[SeriesKey, set] = {}
+    for c in claims:
+        k = series_key(c)
+        if k.scope != "cumulative" or (c.low is None and c.high is None):
+            continue
+        sources.setdefault(k, set()).add(c.speaker or f"outlet:{c.claim}")
+    if not sources:
+        return None
+    return max(sources, key=lambda k: (len(sources[k]), not k.where and not k.occasion and not k.state, k.id))
 
 
 def consensus(claims: list) -> Band | None:
-    """The band over each source's latest cumulative claim (``BAND_RULE``); None when there is none."""
-    units = [c.unit for c in claims if c.low is not None or c.high is not None]
-    if not units:
+    """The band over each source's latest claim in the main series (``BAND_RULE``); None when there is none."""
+    key = main_series(claims)
+    if key is None:
         return None
-    unit = statistics.mode(units)
-    keys = Counter(subject_key(c) for c in claims if subject_key(c))
-    key = keys.most_common(1)[0][0] if keys else frozenset()
     latest: dict[str, object] = {}
     for c in claims:  # date order, so later claims of a source replace earlier ones
-        if scope(c) != "cumulative" or c.unit != unit or (c.low is None and c.high is None):
-            continue
-        if key and subject_key(c) and subject_key(c) != key:
+        if series_key(c) != key or (c.low is None and c.high is None):
             continue
         latest[f"speaker:{c.speaker}" if c.speaker else f"outlet:{c.claim}"] = c
-    if not latest:
-        return None
     cs = list(latest.values())
     low = min(c.low if c.low is not None else 0.0 for c in cs)  # counts, sums and areas are never negative
     high = None if any(c.high is None for c in cs) else max(c.high for c in cs)
     best = statistics.median(central(c) for c in cs)
     floor = max((c.low for c in cs if c.low is not None), default=float("-inf"))
     ceiling = min((c.high for c in cs if c.high is not None), default=float("inf"))
-    return Band(low, best, high, floor <= ceiling, len(cs), unit, " and ".join(sorted(key)))
+    return Band(low, best, high, floor <= ceiling, len(cs), key.unit, key.label)

@@ -1,4 +1,4 @@
-"""The export contract of docs/export-format.md: figures.jsonl and documents.jsonl."""
+"""The export contract of docs/export-format.md: figures.jsonl, documents.jsonl and timeline.jsonl."""
 from __future__ import annotations
 
 import json
@@ -6,6 +6,7 @@ import pathlib
 import sqlite3
 
 from .. import store
+from . import view
 from ..ledger import canonical_speakers
 
 
@@ -45,6 +46,23 @@ def document_records(conn: sqlite3.Connection) -> list[dict]:
     } for r in conn.execute("SELECT * FROM documents ORDER BY id")]
 
 
+def timeline_records(conn: sqlite3.Connection) -> list[dict]:
+    """One row per claim: its series and how it stands against the claim before it in that series
+    (the same marks the report shows: both are read from report.view.sections)."""
+    out = []
+    for sec in view.sections(conn):
+        rank = {id(k.b): i for i, k in enumerate(sec.conflicts) if k.kind == "claims"}
+        for c in sec.claims:
+            out.append({
+                "claim": c.claim, "series": c.series, "series_label": c.series_label, "status": c.status,
+                "relative_to": c.relative_to, "reason": c.note, "story": sec.story, "measure": c.measure,
+                "speaker": c.speaker, "stated_on": c.stated_on, "low": c.low, "high": c.high, "unit": c.unit,
+                "mentions": len(c.mentions), "independent": c.independent,
+                "conflict_rank": rank.get(id(c)),
+            })
+    return out
+
+
 def write_jsonl(path: pathlib.Path, rows: list[dict]) -> None:
     tmp = path.with_suffix(path.suffix + ".tmp")
     with tmp.open("w", encoding="utf-8") as fh:
@@ -58,4 +76,5 @@ def export(conn: sqlite3.Connection, out: pathlib.Path) -> tuple[int, int]:
     figs, docs = figure_records(conn), document_records(conn)
     write_jsonl(out / "figures.jsonl", figs)
     write_jsonl(out / "documents.jsonl", docs)
+    write_jsonl(out / "timeline.jsonl", timeline_records(conn))
     return len(figs), len(docs)

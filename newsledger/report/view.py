@@ -57,6 +57,9 @@ class ClaimView:
     status: str = ""        # a timeline mark: see newsledger.link.timeline
     note: str = ""
     period: str | None = None
+    series: str = ""        # newsledger.link.series: the claims that count the same thing
+    series_label: str = ""
+    relative_to: str | None = None  # the claim ``status`` compares against
 
     @property
     def outlets(self) -> list[str]:

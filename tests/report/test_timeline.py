@@ -42,7 +42,7 @@ def test_weekly_figure_against_cumulative_one_is_a_scope_difference():
 
 def test_same_day_same_scope_incompatible_bounds_conflict():
     a = claim("a", "2024-12-27", "Kirby", 1000, 1000)
-    b = claim("b", "2024-12-27", "Peskov", 24, 99)
+    b = claim("b", "2024-12-27", "Peskov", 200, 500)
     conflicts = mark_timeline([a, b])
     assert [a.status, b.status] == ["first", "conflict"]
     assert len(conflicts) == 1 and conflicts[0].kind == "claims" and (conflicts[0].a.claim, conflicts[0].b.claim) == ("a", "b")
@@ -79,7 +79,7 @@ def test_same_day_overlapping_different_bounds_are_consistent():
 def test_undated_claim_cannot_be_an_update():
     a = claim("a", "2024-12-17", "US", 100, 100)
     b = claim("b", None, "Kyiv", 500, 500)
-    assert marks(a, b) == ["first", "undated"]
+    assert marks(a, b) == ["first", "scope"] and b.note.startswith("no date")
 
 
 def test_period_wordings_of_one_length_share_a_scope():
@@ -106,3 +106,89 @@ def test_band_uses_each_speakers_latest_cumulative_claim():
 def test_band_is_open_above_when_a_source_is():
     band = consensus([claim("a", "2024-12-23", "Zelensky", 3000, None), claim("b", "2024-12-23", "US", 3500, 3500)])
     assert band.high is None and band.low == 3000 and band.agree
+
+
+def test_a_provinces_toll_does_not_conflict_with_the_national_toll():
+    a = claim("a", "2023-05-02", "disaster agency", 1200, 1200, subject="people killed")
+    b = claim("b", "2023-05-02", "provincial governor", 300, 300, subject="people killed (in Northshire)")
+    assert marks(a, b) == ["first", "first"] and a.series != b.series
+
+
+def test_children_among_the_dead_are_a_part_not_a_rival_toll():
+    a = claim("a", "2023-05-02", "health ministry", 900, 900, subject="people killed")
+    b = claim("b", "2023-05-02", "aid agency", 250, 250, subject="children killed")
+    assert marks(a, b) == ["first", "first"]
+
+
+def test_one_attacks_dead_are_not_the_wars_dead():
+    a = claim("a", "2023-05-02", "health ministry", 9000, 9000, subject="people killed")
+    b = claim("b", "2023-05-02", "rescuers", 40, 40, subject="people killed (in the strike on the market)")
+    assert marks(a, b) == ["first", "first"]
+
+
+def test_houses_destroyed_are_another_series_than_houses_damaged():
+    a = claim("a", "2023-05-02", "ministry", 3000, 3000, subject="houses (destroyed)")
+    b = claim("b", "2023-05-02", "agency", 50000, 50000, subject="houses (partially damaged)")
+    mark_timeline([a, b])
+    assert a.series != b.series
+
+
+def test_death_toll_deaths_and_people_killed_are_one_series():
+    cs = [claim("a", "2023-05-02", "x", 1, 1, subject="death toll"), claim("b", "2023-05-03", "y", 2, 2, subject="deaths"),
+          claim("c", "2023-05-04", "z", 3, 3, subject="people killed")]
+    mark_timeline(cs)
+    assert len({c.series for c in cs}) == 1
+
+
+def test_the_agency_named_in_a_subject_does_not_split_its_series():
+    a = claim("a", "2023-05-02", "x", 10, 10, subject="people killed (NDMA)")
+    b = claim("b", "2023-05-03", "y", 20, 20, subject="people killed (Health Ministry)")
+    mark_timeline([a, b])
+    assert a.series == b.series
+
+
+def test_a_list_of_figures_in_one_article_is_not_a_conflict():
+    ms = lambda cid, low: [MentionView("d1", "Daily", str(low), str(low), 0, 2, None, low=low, high=low)]
+    a = claim("a", "2023-05-02", "agency", 149, 149, mentions=ms("a", 149))
+    b = claim("b", "2023-05-02", None, 114, 114, mentions=ms("b", 114))
+    assert marks(a, b)[1] != "conflict"
+
+
+def test_one_source_revising_its_figure_the_same_day_is_an_update():
+    a = claim("a", "2023-05-02", "mayor", 21, 21)
+    b = claim("b", "2023-05-02", "mayor", 34, 34)
+    assert marks(a, b) == ["first", "update"] and b.relative_to == "a" and b.note.startswith("up from")
+
+
+def test_a_conflict_names_the_claim_it_is_measured_against():
+    a = claim("a", "2023-05-02", "ministry", 300, 300)
+    b = claim("b", "2023-05-02", "rebels", 1500, 1500)
+    mark_timeline([a, b])
+    assert (b.status, b.relative_to) == ("conflict", "a")
+
+
+def test_same_day_tolls_a_little_apart_are_not_a_conflict():
+    a = claim("a", "2023-05-02", "railway", 233, 233)
+    b = claim("b", "2023-05-02", "police", 261, 261)
+    assert marks(a, b)[1] != "conflict"
+
+
+def test_figures_a_hundred_times_apart_are_a_part_and_a_whole_not_a_conflict():
+    a = claim("a", "2023-05-02", "ministry", 12000, 12000)
+    b = claim("b", "2023-05-02", "clinic staff", 25, 25)
+    assert marks(a, b)[1] != "conflict"
+
+
+def test_other_figures_like_magnitudes_conflict_however_close():
+    a = ClaimView("a", "2023-09-09", "geology institute", "7", 7, 7, None, "other", "magnitude (quake)")
+    b = ClaimView("b", "2023-09-09", "USGS", "6.8", 6.8, 6.8, None, "other", "magnitude earthquake")
+    a.mentions = [MentionView("d1", "A", "7", "7", 0, 1, None, low=7, high=7)]
+    b.mentions = [MentionView("d2", "B", "6.8", "6.8", 0, 3, None, low=6.8, high=6.8)]
+    assert marks(a, b) == ["first", "conflict"]
+
+
+def test_conflicts_between_named_sources_rank_before_outlet_figures():
+    cs = [claim("a", "2023-05-02", None, 100, 100), claim("b", "2023-05-02", None, 900, 900),
+          claim("c", "2023-05-02", "ministry", 300, 300), claim("d", "2023-05-02", "rebels", 800, 800)]
+    conflicts = mark_timeline(cs)
+    assert (conflicts[0].a.claim, conflicts[0].b.claim) == ("c", "d")
