@@ -178,7 +178,8 @@ def test_report_format_html_is_one_file_with_no_outside_assets(cli, seed_ledger,
     assert result.exit_code == 0
     page = out.read_text(encoding="utf-8")
     assert page.lower().startswith("<!doctype html") and "John Kirby" in page
-    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+    # links to the originals are outside addresses; nothing is loaded from one
+    assert not re.search(r"""src\s*=|<link\b|@import|url\(""", page, re.I)
 
 
 def test_report_format_markdown_to_stdout(cli, seed_ledger):
@@ -303,3 +304,24 @@ def test_exported_offsets_index_the_file_as_decoded(seed_export, seeds):
     for f in read_jsonl(seed_export / "figures.jsonl"):
         original = (seeds / f"{f['doc']}.txt").read_bytes().decode("utf-8")
         assert original[f["start"]:f["end"]] == f["text"]
+
+
+# --- serve ------------------------------------------------------------------------------------
+
+def _served(cli, monkeypatch, *args) -> dict:
+    """What ``serve`` hands uvicorn, without starting a server."""
+    import uvicorn
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: seen.update(kwargs, app=app))
+    result = cli("serve", *args)
+    assert result.exit_code == 0, result.output
+    return seen
+
+
+def test_serve_listens_on_loopback_only_by_default(cli, seed_ledger, monkeypatch):
+    assert _served(cli, monkeypatch, "--db", seed_ledger)["host"] == "127.0.0.1"
+
+
+def test_serve_listens_elsewhere_only_when_asked(cli, seed_ledger, monkeypatch):
+    assert _served(cli, monkeypatch, "--db", seed_ledger, "--host", "0.0.0.0")["host"] == "0.0.0.0"

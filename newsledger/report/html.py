@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
+from ..csp import policy
 from ..link.timeline import BAND_RULE, Conflict
 from ..safeurl import link_html
 from .chart import OUTLET, legend_html, timeline_svg
@@ -81,10 +82,14 @@ class Links:
     mention: Callable[[MentionView], str | None] = lambda m: None
 
 
-def page(title: str, body: str) -> str:
+def page(title: str, body: str, css: str = CSS) -> str:
+    """A whole page; ``css`` is its only style. The policy comes before the style it allows,
+    and goes with the file, since an offline report is opened with no server to send headers."""
     return (f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+            f'<meta http-equiv="Content-Security-Policy" content="{escape(policy(css))}">'
+            f'<meta name="referrer" content="no-referrer">'
             f'<meta name="viewport" content="width=device-width,initial-scale=1">'
-            f'<title>{escape(title)}</title><style>{CSS}</style></head>\n<body>\n{body}\n</body></html>\n')
+            f'<title>{escape(title)}</title><style>{css}</style></head>\n<body>\n{body}\n</body></html>\n')
 
 
 def quote_html(m: MentionView) -> str:

@@ -1,7 +1,8 @@
 """``create_app(db_path)``: the ledger in a browser, read-only.
 
 Each request opens its own read-only connection (``mode=ro``): the web app can never change the
-ledger, and a concurrent ``newsledger ingest`` is seen on the next request.
+ledger, and a concurrent ``newsledger ingest`` is seen on the next request. Every response
+carries the security headers (``headers.py``); pages allow no script.
 """
 from __future__ import annotations
 
@@ -13,7 +14,10 @@ from contextlib import contextmanager
 from fastapi import FastAPI, HTTPException, Query
 from fastapi.responses import HTMLResponse
 
+from ..csp import header_policy
 from . import api, pages
+from .apidocs import docs_page
+from .headers import SecurityHeaders
 
 
 def open_readonly(db_path: str | pathlib.Path) -> sqlite3.Connection:
@@ -27,7 +31,11 @@ def create_app(db_path: str | pathlib.Path) -> FastAPI:
     db_path = pathlib.Path(db_path)
     if not db_path.exists():
         raise FileNotFoundError(f"no ledger at {db_path}")
-    app = FastAPI(title="newsledger", description="Who says how many, when — with the words it came from.")
+    # /docs is built below under its own policy; ReDoc would also pull web fonts from Google,
+    # and one API page is enough
+    app = FastAPI(title="newsledger", description="Who says how many, when — with the words it came from.",
+                  docs_url=None, redoc_url=None)
+    app.add_middleware(SecurityHeaders, csp=header_policy(pages.CSS))
 
     @contextmanager
     def ledger() -> Iterator[sqlite3.Connection]:
@@ -57,6 +65,10 @@ def create_app(db_path: str | pathlib.Path) -> FastAPI:
         if body is None:
             raise HTTPException(404, f"no claim {claim!r} in the ledger")
         return body
+
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        return docs_page(app.openapi_url, f"{app.title} — API")
 
     @app.get("/api/documents")
     def documents():

@@ -13,7 +13,10 @@ from .document import line_kinds, spans, text_html
 
 NAV = '<p class="sub"><a href="/">ledger</a> · <a href="/#documents">documents</a> · <a href="/api/claims">API</a></p>'
 PAGE_CSS = """.meta{color:var(--mute);font-size:14px}.meta b{color:var(--ink)}
-.figlist td{font-size:13px}.figure-legend{font-size:13px;color:var(--mute);margin:8px 0 16px}"""
+.figlist td{font-size:13px}.figure-legend{font-size:13px;color:var(--mute);margin:8px 0 16px}
+.figure-legend .speaker{text-decoration:underline dotted}.figure-legend .furniture{color:#aab1b8}"""
+# The site's one style block: the policy allows it by its hash, so it must not vary per page.
+CSS = rh.CSS + PAGE_CSS
 
 
 def claim_href(c: ClaimView) -> str:
@@ -32,7 +35,7 @@ LINKS = rh.Links(claim=claim_href, mention=mention_href)
 
 
 def page(title: str, body: str) -> str:
-    return rh.page(title, f"<style>{PAGE_CSS}</style>{NAV}{body}")
+    return rh.page(title, f"{NAV}{body}", css=CSS)
 
 
 def overview(conn: sqlite3.Connection, measure: str | None = None, include_other: bool = False) -> str:
@@ -57,8 +60,8 @@ def document(conn: sqlite3.Connection, doc: str) -> str | None:
     if row["skipped"]:
         body.append(f'<p class="skipped">Figures are not extracted from this document yet: {escape(row["skipped"])}.</p>')
     body.append('<p class="figure-legend"><mark>highlighted</mark> = a figure (links to its claim) · '
-                '<span class="speaker" style="text-decoration:underline dotted">underlined</span> = its speaker · '
-                '<span style="color:#aab1b8">grey</span> = page furniture, not part of the article</p>')
+                '<span class="speaker">underlined</span> = its speaker · '
+                '<span class="furniture">grey</span> = page furniture, not part of the article</p>')
     body.append(text_html(row["text"], line_kinds(conn, row["id"]), marks))
     return page(view.label, "".join(body))
 

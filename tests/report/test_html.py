@@ -4,10 +4,12 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
+from html import unescape
 
 import pytest
 
 from newsledger import store
+from newsledger.csp import source_hash
 from newsledger.report import html
 from newsledger.report.chart import timeline_svg
 from newsledger.report.view import ClaimView, MentionView, Section, sections
@@ -122,3 +124,16 @@ def test_non_english_documents_are_listed_as_not_extracted(scratch):
     scratch.execute("UPDATE documents SET language = 'de', skipped = 'language de' WHERE doc = '000_6177fd27f8000f68'")
     out = html.render(scratch)
     assert "not extracted yet: 000_6177fd27f8000f68 (de" in out
+
+
+def test_report_carries_its_policy_before_its_one_style_block(report):
+    meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', report)
+    styles = re.findall(r"<style>(.*?)</style>", report, re.S)
+    assert meta and len(styles) == 1 and meta.start() < report.index("<style>")
+    policy = unescape(meta.group(1))
+    assert "default-src 'none'" in policy and "script-src" not in policy
+    assert f"style-src {source_hash(styles[0])};" in policy
+
+
+def test_report_tells_the_browser_to_send_no_referrer(report):
+    assert '<meta name="referrer" content="no-referrer">' in report
