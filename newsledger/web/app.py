@@ -50,7 +50,9 @@ def create_app(db_path: str | pathlib.Path) -> FastAPI:
         with ledger() as conn:
             return pages.overview(conn, measure=measure, include_other=all)
 
-    @app.get("/doc/{doc}", response_class=HTMLResponse)
+    # ids come from the input (a JSONL "id", a file name) and may hold "/": the link escapes it
+    # as %2F, which the server decodes before routing
+    @app.get("/doc/{doc:path}", response_class=HTMLResponse)
     def document(doc: str):
         with ledger() as conn:
             body = pages.document(conn, doc)
