@@ -257,11 +257,11 @@ def test_a_ledger_from_a_newer_newsledger_is_refused_clearly(cli, ledger_copy):
 
 # --- export, documents, version -----------------------------------------------------------------
 
-def test_export_writes_both_files_into_out(cli, seed_ledger, tmp_path):
+def test_export_writes_every_file_into_out(cli, seed_ledger, tmp_path):
     out = tmp_path / "deep" / "export"
     result = cli("export", "--db", seed_ledger, "--out", out)
     assert result.exit_code == 0
-    assert sorted(p.name for p in out.iterdir()) == ["documents.jsonl", "figures.jsonl"]
+    assert sorted(p.name for p in out.iterdir()) == ["documents.jsonl", "figures.jsonl", "timeline.jsonl"]
     assert len(read_jsonl(out / "documents.jsonl")) == 5
     assert f"wrote {len(read_jsonl(out / 'figures.jsonl'))} figures and 5 documents" in result.stderr
 
