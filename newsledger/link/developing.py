@@ -5,17 +5,89 @@ story drifts in wording ("dozens" of casualties one week, "1,000 in the past wee
 later) and its reports fall into several word-stories. Two of those are one developing story
 when their reports carry the same claim (the same speaker's same figure on the same day, as
 linked by ``claims.link_claims``), or when they quote the same named source about the same
-party within a few weeks. Undated documents join nothing here: without dates, a shared name is
-too weak a link across a corpus.
+party within a few weeks; or when their leads tell the same kind of event (a quake, a flood, an
+attack) in the same place, within a few months — a disaster or a war is covered for months, its
+toll rising, and its reports share little wording beyond its place and what happened there. A
+place named in most of the ledger's leads says nothing; two events of one kind in one place
+within the window are taken as one story (the cost of joining on so little). Undated documents
+join nothing here: without dates, a shared name is too weak a link across a corpus.
 """
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .duplicates import EarliestFirstGroups
+from .entities import fold, side_of
+from .gazetteer import is_country
 
 WINDOW_DAYS = 21  # a developing story's reports a few weeks apart still answer each other
+# The crisis development events run from days (a train crash) to ten months (a war's toll);
+# chained through their reports, four months between neighbours keeps each whole.
+EVENT_WINDOW_DAYS = 120
+# A country is a wide place: two events of one kind in one country a few months apart are often
+# two events (a June shooting and a September bill about an old attack, on BASIL), so a country
+# alone joins reports over weeks, a city, province or territory over months.
+COUNTRY_WINDOW_DAYS = 30
+# A place in more than this share of the dated leads is the ledger's setting, not an event's place.
+COMMON_PLACE_SHARE = 0.25
+LEAD_CHARS = 400  # the headline and first sentence or two: where a report says what happened where
+
+# Kinds of event, each by the word stems that name it. Words a report uses for what happened,
+# not for what it counts: "killed" is in every report of every kind.
+EVENT_KINDS = {
+    "earthquake": r"earthquakes?|quakes?|tremors?|aftershocks?|seismic",
+    "flood": r"floods?|flooding|flooded|flash floods?|deluge|inundat\w*|monsoon|torrential",
+    "fire": r"wildfires?|bushfires?|blazes?|fires?",
+    "storm": r"hurricanes?|typhoons?|cyclones?|tropical storms?|storms?",
+    "landslide": r"landslides?|mudslides?|landslips?",
+    "crash": r"crash\w*|derail\w*|collision|collided|accidents?",
+    "explosion": r"explosions?|explod\w*|blasts?|detonat\w*",
+    "attack": r"attack\w*|strikes?|airstrikes?|shelling|massacres?|shootings?|gunmen|bombings?|raids?",
+    "war": r"wars?|fighting|offensive|invasion|militias?|paramilitary",
+    "outbreak": r"outbreaks?|epidemics?|pandemics?|virus\w*|infections?|vaccin\w*",
+}
+_KIND_RE = {k: re.compile(r"\b(?:" + ws + r")\b", re.I) for k, ws in EVENT_KINDS.items()}
+PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
+
+
+def lead_kinds(text: str) -> set[str]:
+    """The kinds of event a document's lead names."""
+    lead = text[:LEAD_CHARS]
+    return {k for k, rx in _KIND_RE.items() if rx.search(lead)}
+
+
+def _window(place: str) -> int:
+    return COUNTRY_WINDOW_DAYS if side_of(place) or is_country(place) else EVENT_WINDOW_DAYS
+
+
+def _place(text: str, label: str) -> str | None:
+    countries = side_of(text)
+    if countries:
+        return fold(sorted(countries)[0])
+    if label == "NORP":
+        return None
+    place = re.sub(r"^the ", "", fold(text)).strip(" .'’")
+    return place if len(place) > 2 and not place.isdigit() else None
+
+
+def lead_places(entities: list[tuple[str, str, int]]) -> tuple[str | None, set[str]]:
+    """Where a report's lead places its event: the first place it names as a place (not as a
+    people: "Israeli forces" name a party), and every place it names, folded (a demonym counts as
+    its country). Later places in a lead are as often the parties or the neighbours as the event's own."""
+    main, places = None, set()
+    for text, label, start in sorted(entities, key=lambda e: e[2]):
+        if label not in PLACE_LABELS or not 0 <= start < LEAD_CHARS:
+            continue
+        place = _place(text, label)
+        if place is None:
+            continue
+        places.add(place)
+        if main is None and label != "NORP":
+            main = place
+    return main, places
 
 
 @dataclass
@@ -26,6 +98,9 @@ class StoryDoc:
     seq: int
     claims: set[str] = field(default_factory=set)            # attributed, dated claims it reports
     sources: set[tuple[str, str]] = field(default_factory=set)  # (named speaker, party counted)
+    main_place: str | None = None                             # lead_places
+    places: set[str] = field(default_factory=set)
+    kinds: set[str] = field(default_factory=set)              # lead_kinds
 
 
 def developing_stories(docs: list[StoryDoc]) -> dict[str, str]:
@@ -52,4 +127,22 @@ def developing_stories(docs: list[StoryDoc]) -> dict[str, str]:
                 if abs((other.published - d.published).days) <= WINDOW_DAYS:
                     groups.union(d.doc, other.doc)
             by_source.setdefault(s, []).append(d)
+    _join_events(docs, groups)
     return {d.doc: groups.root(d.doc) for d in docs}
+
+
+def _join_events(docs: list[StoryDoc], groups: EarliestFirstGroups) -> None:
+    """Same kind of event, one report's main place named in the other's lead, within the window."""
+    dated = [d for d in docs if d.published is not None and d.main_place and d.kinds]
+    share = Counter(p for d in dated for p in d.places)
+    limit = max(2, COMMON_PLACE_SHARE * len([d for d in docs if d.published is not None]))
+    by_place: dict[str, list[StoryDoc]] = {}
+    for d in sorted(dated, key=lambda d: d.seq):
+        for place in sorted(d.places):
+            if share[place] > limit:
+                continue
+            for other in by_place.get(place, []):
+                if (place == d.main_place or place == other.main_place) and d.kinds & other.kinds \
+                        and abs((other.published - d.published).days) <= _window(place):
+                    groups.union(d.doc, other.doc)
+            by_place.setdefault(place, []).append(d)

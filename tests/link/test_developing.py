@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsledger.link.developing import StoryDoc, developing_stories
+from newsledger.link.developing import StoryDoc, developing_stories, lead_kinds, lead_places
 
 D = dt.date
 
@@ -42,3 +42,41 @@ def test_the_earliest_document_names_the_joined_story():
             StoryDoc("early", "early", D(2024, 12, 17), 2, claims={"C1"}),
             StoryDoc("copy", "late", D(2024, 12, 28), 3)]
     assert set(developing_stories(docs).values()) == {"early"}
+
+
+def _event(doc, day, main, places=(), kinds=("flood",), seq=1):
+    return StoryDoc(doc, doc, day, seq, main_place=main, places={main, *places}, kinds=set(kinds))
+
+
+def test_reports_of_one_kind_of_event_in_one_province_weeks_apart_become_one_story():
+    docs = [_event("a", D(2023, 7, 1), "northshire", seq=1), _event("b", D(2023, 9, 20), "northshire", seq=2)]
+    assert developing_stories(docs)["b"] == "a"
+
+
+def test_another_kind_of_event_in_the_same_place_stays_apart():
+    docs = [_event("a", D(2023, 7, 1), "northshire", seq=1),
+            _event("b", D(2023, 7, 3), "northshire", kinds=("earthquake",), seq=2)]
+    assert developing_stories(docs)["b"] == "b"
+
+
+def test_a_country_alone_joins_reports_over_weeks_not_months():
+    docs = [_event("a", D(2016, 6, 12), "france", kinds=("attack",), seq=1),
+            _event("b", D(2016, 9, 28), "france", kinds=("attack",), seq=2)]
+    assert developing_stories(docs)["b"] == "b"
+
+
+def test_a_place_named_only_in_passing_by_both_does_not_join():
+    docs = [_event("a", D(2024, 8, 15), "gaza", places=("lebanon",), kinds=("war",), seq=1),
+            _event("b", D(2024, 8, 20), "sudan", places=("lebanon",), kinds=("war",), seq=2)]
+    assert developing_stories(docs)["b"] == "b"
+
+
+def test_lead_kinds_reads_what_happened_not_what_was_counted():
+    assert lead_kinds("A powerful quake struck the valley overnight, killing 40") == {"earthquake"}
+    assert lead_kinds("Troops fired warning shots near the ward") == set()
+
+
+def test_lead_places_takes_the_first_place_and_not_a_people():
+    main, places = lead_places([("Israeli", "NORP", 0), ("Northshire", "GPE", 30), ("Lakeside", "GPE", 50),
+                                ("Farland", "GPE", 900)])
+    assert main == "northshire" and places == {"israel", "northshire", "lakeside"}
