@@ -100,7 +100,7 @@ _LOWER = r"(?:past|topped|topping|exceeded|surpassed|surpassing|more than|over|a
 _UPPER = r"(?:fewer than|less than|up to|at most|no more than|under|below|as many as|as much as|not more than|a maximum of|a maximum|just under)"
 _APPROX = r"(?:some|around|about|roughly|nearly|almost|an estimated|approximately|close to|approaching|circa|an approximate|approx\.?|almost exactly|just about|the equivalent of)"
 _TIME_WORDS = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|the\s+(?:morning|afternoon|evening)"
-_PREFIX = rf"(?:(?P<prefix>{_LOWER}|{_UPPER}|{_APPROX})\s+)?"
+_PREFIX = rf"(?:(?P<prefix>{_LOWER}|{_UPPER}|{_APPROX})\s+[\u201c\u2018\"]?)?"  # a quote may open after the hedge: more than “one hundred …
 
 # A single amount: currency? number scale? currency-word?  ("$5.6bn", "5.6 billion. dollars",
 # "12, 000", "three", "a thousand", "1,000", "£600m", "two million")

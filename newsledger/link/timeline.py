@@ -160,6 +160,15 @@ def _day(c) -> dt.date | None:
         return None
 
 
+def _close_in_time(a, b) -> bool:
+    """Said at about the same time: the same day for a count that rises (a day later it has moved),
+    a day apart for a figure of another kind (a quake's magnitude, the pagers that exploded)."""
+    da, db = _day(a), _day(b)
+    if da is None or db is None:
+        return False
+    return abs((da - db).days) <= (0 if getattr(b, "measure", None) in RISING else 1)
+
+
 def _moved(prev, c) -> str:
     a, b = central(prev), central(c)
     if a is None or b is None:
@@ -188,11 +197,12 @@ def _mark(c, series: list, other_scopes: list) -> Mark:
             return Mark("repeat", f"same as {_said(twin)}", twin)
         return Mark("scope", "no date: it cannot be placed in time against the others", series[-1])
     same_day = [e for e in series if e.stated_on == c.stated_on]
-    clashes = [e for e in same_day if contradicts(e, c)]
+    clashes = [e for e in series if _close_in_time(e, c) and contradicts(e, c)]
     if clashes:
         # against a named source before an outlet's own figure, the latest of them first
         clash = max(reversed(clashes), key=lambda e: bool(e.speaker))
-        return Mark("conflict", f"incompatible with {_said(clash)}, the same day", clash, clash=True)
+        when = "the same day" if clash.stated_on == c.stated_on else "a day apart"
+        return Mark("conflict", f"incompatible with {_said(clash)}, {when}", clash, clash=True)
     twin = next((e for e in series if _same_bounds(e, c)), None)
     if twin is not None:
         return Mark("repeat", f"same as {_said(twin)}", twin)

@@ -360,3 +360,8 @@ def test_areas_carry_their_unit(text, words, unit):
 def test_a_hyphenated_magnitude_is_read(text, words):
     q = only(text, words)
     assert q.low == float(words)
+
+
+def test_a_hedge_before_an_opening_quote_still_bounds_the_number():
+    q = find_quantities("The party said more than \u201cforty people were killed\u201d in the raid.")[0]
+    assert (q.text, q.low, q.high) == ("more than \u201cforty", 40, None)
