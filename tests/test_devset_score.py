@@ -97,3 +97,31 @@ def test_figure_and_claim_ids_are_unique_across_gold_files():
             assert seen_figures.setdefault(fig["id"], path.name) == path.name, f"figure id {fig['id']} in two files"
         for claim in {fig["claim"] for fig in gold["figures"]}:
             assert seen_claims.setdefault(claim, path.name) == path.name, f"claim id {claim} in two files"
+
+
+# Series, conflicts and stories on the crisis development events (tests/devset/series_eval.py),
+# at what they measured when the session that added them stopped.
+SERIES_FLOORS = {"series_purity": 0.71, "series_inverse_purity": 0.79, "story_pair_precision": 1.0,
+                 "story_pair_recall": 0.64}
+MAX_FALSE_CONFLICTS = 5
+
+
+@pytest.fixture(scope="module")
+def series_metrics():
+    from tests.devset.series_eval import evaluate
+
+    events, skipped = crisis_events("dev")
+    if skipped or not events:
+        pytest.skip(skipped or "no crisis drafts")
+    with tempfile.TemporaryDirectory() as tmp:
+        export_dir, _docs, golds = build_export(SHARED, pathlib.Path(tmp), events, "crisis")
+        return evaluate(SHARED, export_dir, golds)
+
+
+@pytest.mark.parametrize("metric", sorted(SERIES_FLOORS))
+def test_series_metric_holds_its_floor(series_metrics, metric):
+    assert series_metrics[metric] >= SERIES_FLOORS[metric]
+
+
+def test_false_conflicts_stay_few(series_metrics):
+    assert series_metrics["conflicts"]["fp"] <= MAX_FALSE_CONFLICTS

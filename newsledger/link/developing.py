@@ -146,3 +146,21 @@ def _join_events(docs: list[StoryDoc], groups: EarliestFirstGroups) -> None:
                         and abs((other.published - d.published).days) <= _window(place):
                     groups.union(d.doc, other.doc)
             by_place.setdefault(place, []).append(d)
+
+
+def story_label(members: list[tuple[set[str], str | None, str | None]]) -> str:
+    """A few words saying what a story is about, from its reports' (kinds, main place, title):
+    the kind of event most of them tell and the place most of them name ("earthquake in
+    Morocco"); with no kind, the place and the earliest title; else the earliest title."""
+    kinds = Counter(k for ks, _, _ in members for k in ks)
+    places = Counter(p for _, p, _ in members if p)
+    order = list(EVENT_KINDS)
+    kind = min(kinds, key=lambda k: (-kinds[k], order.index(k))) if kinds else None
+    place = min(places, key=lambda p: (-places[p], p)) if places else None
+    title = next((t for _, _, t in members if t), "")
+    where = place.title() if place else ""
+    if kind and where:
+        return f"{kind} in {where}"
+    if where and title:
+        return f"{where}: {title}"
+    return title or kind or where

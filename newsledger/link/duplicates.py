@@ -112,6 +112,22 @@ def is_copy(a: frozenset[int], b: frozenset[int], min_containment: float = MIN_C
     return containment(a, b) >= min_containment
 
 
+# Above this share of shared 5-word shingles both ways, a copy is the same text give or take a
+# line of furniture: an exact copy. Below it, the copy was edited (cut, reordered, retitled,
+# reworded in places) but still shares long runs of words with its original.
+EXACT_JACCARD = 0.9
+
+
+def copy_kind(copy_text: str, original_text: str) -> str:
+    """``exact`` or ``edited``: how far a document found to copy another departs from it.
+
+    Rewrites that share no long runs of words are not found as copies here, so never called so."""
+    a, b = shingles(copy_text), shingles(original_text)
+    if not a or not b:
+        return "edited"
+    return "exact" if len(a & b) / len(a | b) >= EXACT_JACCARD else "edited"
+
+
 def _pack(sh: frozenset[int]) -> bytes:
     return array("I", sorted(sh)).tobytes()
 

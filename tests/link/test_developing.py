@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsledger.link.developing import StoryDoc, developing_stories, lead_kinds, lead_places
+from newsledger.link.developing import StoryDoc, developing_stories, lead_kinds, lead_places, story_label
 
 D = dt.date
 
@@ -80,3 +80,13 @@ def test_lead_places_takes_the_first_place_and_not_a_people():
     main, places = lead_places([("Israeli", "NORP", 0), ("Northshire", "GPE", 30), ("Lakeside", "GPE", 50),
                                 ("Farland", "GPE", 900)])
     assert main == "northshire" and places == {"israel", "northshire", "lakeside"}
+
+
+def test_a_story_is_labelled_by_the_kind_of_event_and_the_place_most_reports_tell():
+    members = [({"flood"}, "northshire", "Rains swamp Northshire"), ({"flood", "landslide"}, "northshire", None),
+               ({"landslide"}, "lakeside", "Hill gives way")]
+    assert story_label(members) == "flood in Northshire"
+
+
+def test_a_story_with_no_kind_of_event_is_labelled_by_its_place_and_first_title():
+    assert story_label([(set(), "northshire", "Council votes on budget")]) == "Northshire: Council votes on budget"

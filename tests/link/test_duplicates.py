@@ -4,7 +4,7 @@ import datetime as dt
 import random
 import sqlite3
 
-from newsledger.link.duplicates import CopyEntry, CopyIndex, containment, is_copy, shingles
+from newsledger.link.duplicates import CopyEntry, CopyIndex, containment, copy_kind, is_copy, shingles
 
 from .conftest import basil, bbc
 
@@ -121,3 +121,17 @@ def test_arrival_order_does_not_change_the_groups():
         for d in shuffled:
             idx.add(*d)
         assert {d[0]: idx.duplicate_of(d[0]) for d in docs} == expected
+
+
+_WIRE = ("The river burst its banks after three days of rain, the regional governor told reporters on "
+         "Monday, and rescue boats were sent to the villages on the eastern plain where water reached the "
+         "rooftops. Officials said the shelters in the market town were already full and asked families "
+         "to move to schools on higher ground until the water falls.")
+
+
+def test_a_copy_with_the_same_words_is_an_exact_copy():
+    assert copy_kind(_WIRE + " Share this story.", _WIRE) == "exact"
+
+
+def test_a_shortened_and_retitled_copy_is_an_edited_copy():
+    assert copy_kind("Floods hit the plain. " + _WIRE[:200], _WIRE) == "edited"
