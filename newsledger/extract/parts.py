@@ -78,6 +78,9 @@ def parts(num: Token, noun: Token | None) -> list[str]:
         verb = None  # "the ministry said 20 died": what was said is in the clause below
     if verb is not None:
         anchors.append(verb)
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
+            # "pagers exploded on Tuesday, killing 12": the event's time and place are on the verb it hangs from
+            anchors.append(verb.head)
         for c in verb.children:  # "the death toll from Tuesday's blasts rose to 12"
             if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in {a.i for a in anchors} and c.pos_ == "NOUN" \
                     or c.dep_ == "dobj" and c.lemma_.lower() in _TALLY_NOUNS:  # "put the number of dead in … at"

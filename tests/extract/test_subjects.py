@@ -221,3 +221,8 @@ def test_n_of_those_killed_were_children_counts_children():
 def test_a_cause_with_a_hyphenated_place_keeps_the_place_whole():
     figs = _figures("Fighting in El-Fasher killed at least 226 people.")
     assert "El-Fasher" in figs["at least 226"].subject
+
+
+def test_a_count_hanging_from_an_event_takes_the_events_day():
+    figs = _figures("Two bombs exploded in the market on Tuesday, killing 14 people.")
+    assert "Tuesday" in figs["14"].subject
