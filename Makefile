@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup score devset heldout model bench clean
+.PHONY: demo test setup java score devset heldout model bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,14 +13,26 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+setup: $(STAMP) java
+
+# The Spark job's tests run Spark in local mode, which needs a Java runtime: Debian's when none
+# is installed (CI runs as root on a fresh machine). Slim Debian images lack the man folder the
+# JRE's post-install script links into, hence the mkdir.
+JRE ?= openjdk-17-jre-headless
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    mkdir -p /usr/share/man/man1 && apt-get update -qq && \
+	    { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(JRE) || \
+	      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends default-jre-headless; }; \
+	  else echo "no java here and cannot apt-get install it: the Spark tests will be skipped" >&2; fi; }
 
 demo: $(STAMP)
 	rm -f demo.db
 	$(BIN)/newsledger ingest $(SHARED)/seeds --db demo.db
 	$(BIN)/newsledger report --db demo.db
 
-test: $(STAMP)
+test: $(STAMP) java
 	$(BIN)/python -m pytest
 
 # The seed score, as quoted in the README.
