@@ -159,6 +159,12 @@ def build(event: str) -> dict:
                 raise DraftError("unknown line")
         except (DraftError, IndexError, ValueError, OSError) as e:
             errors.append(f"{draft.name}:{lineno}: {e}: {raw.strip()[:100]}")
+    published = {d["doc"]: d["published"] for d in docs}
+    for f in figures:
+        # export-format.md, "Dating a claim": a background claim with no date anywhere is null,
+        # "the publication date is accepted there too" — drafts write only the null
+        if f["stated_on"] == [None] and published.get(f["doc"]):
+            f["stated_on"] = [None, published[f["doc"]]]
     seen: dict[tuple, str] = {}
     for f in figures:
         key = (f["doc"], f["start"])
