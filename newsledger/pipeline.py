@@ -5,6 +5,7 @@ names, claims, timelines) happens in ``link/`` over the stored records.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from .extract.dates import date_of_cue, day_of_report
 from .extract.figures import _number_token, extract_figures
 from .extract.speakers import ArticleSpeakers, attribution_for
 from .model import Article, Attribution, Line, Mention
-from .nlp import annotate
+from .nlp import MAX_CHARS, PIECE_CHARS, TextTooLong, annotate, annotate_pieces, pieces
 
 
 @dataclass
@@ -74,13 +75,26 @@ def _simple_past(verb) -> bool:
     return not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
+_UNKNOWN = object()
+
+
 def analyse_doc(article: Article, lines: list[Line], doc) -> Analysis:
     result = Analysis(article, lines, _body(article, lines))
+    _extract(result, doc)
+    return result
+
+
+def _extract(result: Analysis, doc, lead=_UNKNOWN) -> dt.date | None:
+    """Entities, speakers and figures of ``doc`` into ``result``; returns the occasion the
+    article reports. ``lead``: that occasion when already known (a later piece of a long
+    article does not hold the lede it is read from)."""
+    article, lines = result.article, result.lines
     result.entities = [(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents]
     speakers = ArticleSpeakers(doc)
     dated: dict[str, tuple[dt.date, str]] = {}
     published = article.published
-    lead = _lead_date(speakers, lines, published)  # the occasion the article reports
+    if lead is _UNKNOWN:
+        lead = _lead_date(speakers, lines, published)  # the occasion the article reports
     sources = [(spk.start, spk.end) for found in speakers.by_sentence.values() for _, spk in found]
     for fig in extract_figures(doc):
         if any(a <= fig.start < b for a, b in sources):
@@ -117,6 +131,53 @@ def analyse_doc(article: Article, lines: list[Line], doc) -> Analysis:
             mention.stated_on, mention.stated_on_source = published, "published"
         result.mentions.append(mention)
     result.speakers = [(s.name, s.kind, s.role, s.start, s.end) for s in speakers.history]
+    return lead
+
+
+def _offset_fields(record) -> list[str]:
+    """The names of a record's character offsets (``start``, ``end``, ``…_start``, ``…_end``
+    holding an int; ``period_start`` holds a date and is not one). Found by name, so an offset
+    added to the model later is moved too."""
+    return [f.name for f in dataclasses.fields(record)
+            if (f.name in ("start", "end") or f.name.endswith(("_start", "_end")))
+            and type(getattr(record, f.name)) is int]
+
+
+def _move(part: Analysis, by: int) -> None:
+    """Offsets found in a piece made offsets into the whole text."""
+    for m in part.mentions:
+        for record in (m.figure, m.attribution):
+            if record is not None:
+                for name in _offset_fields(record):
+                    setattr(record, name, getattr(record, name) + by)
+    part.entities = [(t, label, a + by, b + by) for t, label, a, b in part.entities]
+    part.speakers = [(n, kind, role, a + by, b + by) for n, kind, role, a, b in part.speakers]
+
+
+def analyse_in_pieces(article: Article, lines: list[Line], masked: str, size: int = PIECE_CHARS) -> Analysis:
+    """An article longer than ``size``, analysed a piece at a time (``nlp.pieces``: cut at
+    paragraph ends), so spaCy and the extractors never hold more than one piece: memory stays
+    that of a ``size``-character article whatever the length. What a piece finds is moved to
+    offsets into the whole text, and checked: every figure's words must be at its offsets.
+
+    What a cut costs: a "he" or "the minister" at the top of a piece is not carried back to a
+    name in the piece before, and a figure's sentence never spans two pieces (a cut follows a
+    line break, which ends a sentence anyway). The occasion of the lede is read once, from the
+    first piece, and dates the undated statements of every piece, as in a short article."""
+    result = Analysis(article, lines, _body(article, lines))
+    lead = _UNKNOWN
+    spans = pieces(masked, size)
+    for (start, _), doc in zip(spans, annotate_pieces(masked, spans)):
+        part = Analysis(article, lines, "")
+        lead = _extract(part, doc, lead)
+        _move(part, start)
+        result.mentions += part.mentions
+        result.entities += part.entities
+        result.speakers += part.speakers
+    for m in result.mentions:
+        f = m.figure
+        if article.text[f.start:f.end] != f.text:  # never store offsets that point elsewhere
+            raise RuntimeError(f"a figure found in a piece lost its offsets: {f.text!r} at {f.start}")
     return result
 
 
@@ -137,6 +198,13 @@ def analyse(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analy
                 yield from flush()
             yield Analysis(article, lines, _body(article, lines),
                            skipped=f"language '{article.language}': figures are extracted from English only")
+            continue
+        if len(masked) > PIECE_CHARS:
+            if pending:  # keep input order
+                yield from flush()
+            if len(masked) > MAX_CHARS:  # refused before spaCy sees any of it
+                raise TextTooLong(len(masked), MAX_CHARS)
+            yield analyse_in_pieces(article, lines, masked)
             continue
         pending.append((article, lines, masked))
         if len(pending) >= batch_size:
