@@ -36,7 +36,8 @@ def _open(db: pathlib.Path, must_exist: bool = True) -> sqlite3.Connection:
         raise typer.Exit(2)
     try:
         return store.connect(db)
-    except store.NewerLedger as e:
+    except (store.NewerLedger, store.LedgerBusy) as e:
+        # a ledger, just not one to open now: not to be reported as "not a ledger" below
         err.print(f"[red]error:[/] {escape(str(db))}: {escape(str(e))}")
         raise typer.Exit(2)
     except (sqlite3.DatabaseError, store.LedgerError) as e:

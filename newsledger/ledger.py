@@ -5,6 +5,12 @@ before that article), marks copies and stories as it goes through the incrementa
 finally relinks names and claims over the whole ledger. The indexes are caches of what the
 documents table holds: a ledger whose saved index lags behind its documents (a run that
 stopped half way) is brought up to date from the stored texts when next opened.
+
+Several ingests may write one ledger at once. Whatever depends on what others have stored is
+decided inside the article's write transaction, under the write lock: whether the text is
+already stored (then it is unchanged, not an error), which document id is free, and the
+documents others added meanwhile, folded into the indexes before this article is, so every
+process indexes the documents in the order of their row ids, as one sequential ingest would.
 """
 from __future__ import annotations
 
@@ -44,18 +50,45 @@ def _date(s: str | None) -> dt.date | None:
 
 
 def load_indexes(conn: sqlite3.Connection) -> tuple[CopyIndex, StoryIndex]:
+    ix = _load(conn)
+    return ix.copies, ix.stories
+
+
+@dataclass
+class _Indexes:
+    """The copy and story indexes as this process knows them, and how far into the documents
+    table (``seen``, the highest row id folded in) that knowledge reaches."""
+    copies: CopyIndex
+    stories: StoryIndex
+    seen: int = 0
+
+
+def _load(conn: sqlite3.Connection) -> _Indexes:
+    """The saved indexes, with every document they lack folded in (a run that stopped before
+    saving, or another writer still at work)."""
     cs, ss = store.load_state(conn, "copies"), store.load_state(conn, "stories")
-    copies = CopyIndex.from_state(cs) if cs else CopyIndex()
-    stories = StoryIndex.from_state(ss) if ss else StoryIndex()
-    for row in conn.execute("SELECT id, doc, body, published, duplicate_of FROM documents ORDER BY id"):
-        if row["doc"] not in copies:
-            copies.add(row["doc"], row["body"], _date(row["published"]))
-        if row["doc"] not in stories:
+    ix = _Indexes(CopyIndex.from_state(cs) if cs else CopyIndex(), StoryIndex.from_state(ss) if ss else StoryIndex())
+    _catch_up(conn, ix)
+    return ix
+
+
+def _catch_up(conn: sqlite3.Connection, ix: _Indexes) -> None:
+    """Fold in the documents stored since ``ix.seen``, in row-id order.
+
+    Called under the write lock before this process adds an article and before it saves the
+    indexes: so every document is indexed after all the documents stored before it, whoever
+    stored them, as one sequential ingest would; and the state saved last, by whichever writer,
+    holds every document, so no writer's save drops another's."""
+    for row in conn.execute("SELECT id, doc, body, published FROM documents WHERE id > ? ORDER BY id",
+                            (ix.seen,)).fetchall():
+        ix.seen = row["id"]
+        if row["doc"] not in ix.copies:
+            ix.copies.add(row["doc"], row["body"], _date(row["published"]))
+        if row["doc"] not in ix.stories:
             ents = [r["text"] for r in conn.execute(
                 "SELECT text FROM mentions_entity WHERE doc_id = ? AND label IN ('PERSON','ORG','GPE')", (row["id"],))]
-            stories.add(row["doc"], row["body"], _date(row["published"]), ents or None,
-                        duplicate_of=copies.duplicate_of(row["doc"]))
-    return copies, stories
+            ix.stories.add(row["doc"], row["body"], _date(row["published"]), ents or None,
+                           duplicate_of=ix.copies.duplicate_of(row["doc"]))
 
 
 # Articles are analysed this many at a time (spaCy batches within), then stored one by one.
@@ -103,11 +136,7 @@ def ingest(conn: sqlite3.Connection, inputs: Iterable[str], *, published: dt.dat
            progress: Callable[[str, str], None] | None = None) -> IngestReport:
     report = IngestReport()
     note = progress or (lambda kind, msg: None)
-    copies, stories = load_indexes(conn)
-    # Hashes and ids handed out in this run: an article waits in a batch before it is stored,
-    # so the ledger alone does not know about the ones ahead of it in the same run.
-    pending_hash: dict[str, str] = {}
-    pending_ids: set[str] = set()
+    ix = _load(conn)
 
     def articles():
         for item in iter_articles(list(inputs), published=published, outlet=outlet, allow_private=allow_private):
@@ -115,14 +144,12 @@ def ingest(conn: sqlite3.Connection, inputs: Iterable[str], *, published: dt.dat
                 report.problems.append(item)
                 note("problem", f"{item.source}: {item.message}")
                 continue
-            known = store.find_by_hash(conn, item.content_hash) or pending_hash.get(item.content_hash)
+            # only to spare analysing what is stored already; the decision is taken again
+            # when storing, since another writer may store the same text in between
+            known = store.find_by_hash(conn, item.content_hash)
             if known is not None:
-                report.unchanged.append(known)
-                note("unchanged", f"{item.source}: already in the ledger as {known}")
+                _unchanged(report, note, item, known)
                 continue
-            item.doc = store.unique_doc_id(conn, item.doc, pending_ids)
-            pending_hash[item.content_hash] = item.doc
-            pending_ids.add(item.doc)
             yield item
 
     for chunk in _chunks(articles(), BATCH):
@@ -131,31 +158,69 @@ def ingest(conn: sqlite3.Connection, inputs: Iterable[str], *, published: dt.dat
                 report.problems.append(Problem(a.source, f"not analysed: {type(an).__name__}: {an}"))
                 note("problem", f"{a.source}: not analysed ({type(an).__name__}: {an})")
                 continue
-            try:
-                with store.transaction(conn):
-                    store.save_analysis(conn, an)
-                    dup = copies.add(a.doc, an.body, a.published) if a.doc not in copies else copies.duplicate_of(a.doc)
-                    ents = [e[0] for e in an.entities if e[1] in {"PERSON", "ORG", "GPE"}]
-                    story = stories.add(a.doc, an.body, a.published, ents or None, duplicate_of=dup) \
-                        if a.doc not in stories else stories.story(a.doc)
-                    conn.execute("UPDATE documents SET duplicate_of = ?, story = ? WHERE doc = ?", (dup, story, a.doc))
-            except Exception as e:  # one article's failure must not cost the others
-                report.problems.append(Problem(a.source, f"not stored: {type(e).__name__}: {e}"))
-                note("problem", f"{a.source}: not stored ({type(e).__name__}: {e})")
-                copies, stories = load_indexes(conn)  # drop whatever the failed article put in them
-                continue
-            report.added.append(a.doc)
-            report.figures += len(an.mentions)
-            if an.skipped:
-                report.skipped_language.append(a.doc)
-                note("added", f"{a.doc}: stored, figures not extracted ({an.skipped})")
-            else:
-                note("added", f"{a.doc}: {len(an.mentions)} figures")
+            ix = _store_one(conn, an, ix, report, note)
+    _link_all(conn, ix, report, note)
+    return report
+
+
+def _unchanged(report: IngestReport, note, a: Article, known: str) -> None:
+    report.unchanged.append(known)
+    note("unchanged", f"{a.source}: already in the ledger as {known}")
+
+
+def _store_one(conn: sqlite3.Connection, an: Analysis, ix: _Indexes, report: IngestReport, note) -> _Indexes:
+    """One analysed article in its own write transaction; returns the indexes to go on with."""
+    a = an.article
     try:
         with store.transaction(conn):
-            _refresh_groups(conn, copies, stories)
-            store.save_state(conn, "copies", copies.to_state())
-            store.save_state(conn, "stories", stories.to_state())
+            known = store.find_by_hash(conn, a.content_hash)
+            if known is not None:  # stored since it was read: by another writer, or earlier in this run
+                _unchanged(report, note, a, known)
+                return ix
+            _name(an, store.unique_doc_id(conn, a.doc))
+            _catch_up(conn, ix)
+            ix.seen = store.save_analysis(conn, an)
+            _index(conn, ix, an)
+    except Exception as e:  # one article's failure must not cost the others
+        report.problems.append(Problem(a.source, f"not stored: {type(e).__name__}: {e}"))
+        note("problem", f"{a.source}: not stored ({type(e).__name__}: {e})")
+        return _load(conn)  # drop whatever the failed article put in the indexes
+    report.added.append(a.doc)
+    report.figures += len(an.mentions)
+    if an.skipped:
+        report.skipped_language.append(a.doc)
+        note("added", f"{a.doc}: stored, figures not extracted ({an.skipped})")
+    else:
+        note("added", f"{a.doc}: {len(an.mentions)} figures")
+    return ix
+
+
+def _name(an: Analysis, doc: str) -> None:
+    """Give the article the id it is stored under (the file's own name may have been taken
+    by another text, in this run or by another writer, since it was read)."""
+    an.article.doc = doc
+    for m in an.mentions:
+        m.doc = doc
+
+
+def _index(conn: sqlite3.Connection, ix: _Indexes, an: Analysis) -> None:
+    a = an.article
+    dup = ix.copies.add(a.doc, an.body, a.published)
+    ents = [e[0] for e in an.entities if e[1] in {"PERSON", "ORG", "GPE"}]
+    story = ix.stories.add(a.doc, an.body, a.published, ents or None, duplicate_of=dup)
+    conn.execute("UPDATE documents SET duplicate_of = ?, story = ? WHERE doc = ?", (dup, story, a.doc))
+
+
+def _link_all(conn: sqlite3.Connection, ix: _Indexes, report: IngestReport, note) -> None:
+    """Groups, saved indexes and names and claims over the whole ledger, in one write
+    transaction: it reads the rows as they are once every other writer's article is either
+    committed or not begun, so it never links half of someone else's work."""
+    try:
+        with store.transaction(conn):
+            _catch_up(conn, ix)
+            _refresh_groups(conn, ix.copies, ix.stories)
+            store.save_state(conn, "copies", ix.copies.to_state())
+            store.save_state(conn, "stories", ix.stories.to_state())
             relink(conn)
     except Exception as e:
         # The articles are stored; only the links across them are stale (the rollback keeps the
@@ -163,7 +228,6 @@ def ingest(conn: sqlite3.Connection, inputs: Iterable[str], *, published: dt.dat
         report.problems.append(Problem("(linking across articles)", f"not updated: {type(e).__name__}: {e}"))
         note("problem", f"linking across articles not updated ({type(e).__name__}: {e}); "
                         "the articles are stored, run ingest again to retry")
-    return report
 
 
 def _refresh_groups(conn, copies: CopyIndex, stories: StoryIndex) -> None:

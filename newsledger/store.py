@@ -3,6 +3,12 @@
 Migrations are a list of SQL scripts; ``PRAGMA user_version`` records how many have run, so an
 older ledger is brought up to date when opened. Every extracted row keeps character offsets
 into ``documents.text``, the original text, which is stored as read.
+
+Several processes may write one ledger at once (ingests) while others read it (``serve``).
+The journal is a write-ahead log, so readers never wait for a writer nor block its commit;
+every write transaction starts with ``BEGIN IMMEDIATE``, so writers queue for the one write
+lock before they read anything they decide on, and a writer kept waiting retries with backoff
+until ``WRITE_WAIT_S`` has passed, then fails with ``LedgerBusy``.
 """
 from __future__ import annotations
 
@@ -10,8 +16,10 @@ import base64
 import datetime as dt
 import json
 import pathlib
+import random
 import sqlite3
-from collections.abc import Collection, Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from .model import Article
@@ -90,33 +98,100 @@ class NewerLedger(LedgerError):
     """Written by a later newsledger: opening it would risk the data, so it is refused."""
 
 
-def connect(path: str | pathlib.Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), isolation_level=None)  # explicit transactions below
+class LedgerBusy(LedgerError):
+    """Another process held the write lock for longer than this one was prepared to wait."""
+
+
+# How long SQLite itself waits for a lock before reporting SQLITE_BUSY; the retry loop below
+# then backs off and asks again, so one long writer (a relink over a big ledger holds the lock
+# for seconds) delays the others instead of failing them.
+BUSY_TIMEOUT_S = 5.0
+# The whole wait for the write lock, over every retry, before a write gives up.
+WRITE_WAIT_S = 600.0
+# Back-off between retries: doubling from the first to the cap, each sleep jittered so that
+# writers released by the same commit do not all ask again at the same instant.
+BACKOFF_FIRST_S, BACKOFF_CAP_S = 0.05, 2.0
+
+# SQLite's primary result codes for "locked by another connection" (extended codes keep them
+# in the low byte)
+_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
+
+
+def connect(path: str | pathlib.Path, *, busy_timeout: float | None = None) -> sqlite3.Connection:
+    busy_timeout = BUSY_TIMEOUT_S if busy_timeout is None else busy_timeout
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=busy_timeout)  # explicit transactions below
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA journal_mode = WAL")
+    # switching to WAL takes an exclusive lock once, when the file is new: another process
+    # creating the same ledger at that moment makes this wait like any other write
+    with_retry(lambda: conn.execute("PRAGMA journal_mode = WAL"), f"opening {path}")
     migrate(conn)
     return conn
 
 
+def is_busy(e: BaseException) -> bool:
+    if not isinstance(e, sqlite3.OperationalError):
+        return False
+    code = getattr(e, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
+    return "locked" in str(e) or "busy" in str(e)  # Pythons before 3.11 give only the message
+
+
+def with_retry(step: Callable[[], object], what: str, wait_s: float | None = None):
+    """``step()``, asked again with backoff while another process holds the lock it needs.
+
+    Only a step that has not yet changed anything may be retried this way (taking the write
+    lock, switching the journal mode): a transaction's body is never run twice."""
+    wait_s = WRITE_WAIT_S if wait_s is None else wait_s
+    deadline = time.monotonic() + wait_s
+    pause = BACKOFF_FIRST_S
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as e:
+            if not is_busy(e):
+                raise
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise LedgerBusy(f"{what}: another process kept the ledger locked for more than {wait_s:g} s "
+                                 f"({e}); try again when it has finished") from e
+            time.sleep(min(left, random.uniform(pause / 2, pause)))
+            pause = min(pause * 2, BACKOFF_CAP_S)
+
+
 def migrate(conn: sqlite3.Connection) -> int:
+    version = _version(conn)
+    if version == len(MIGRATIONS):
+        return version  # the usual case, and the only one a read-mostly opener should pay for
+    with transaction(conn):
+        # read again under the write lock: another process may have migrated this ledger
+        # (or created it) since the first look
+        version = _version(conn)
+        if version == 0:
+            _refuse_foreign(conn)
+        for n in range(version, len(MIGRATIONS)):
+            for stmt in _statements(MIGRATIONS[n]):
+                conn.execute(stmt)
+        conn.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+    return len(MIGRATIONS)
+
+
+def _version(conn: sqlite3.Connection) -> int:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > len(MIGRATIONS):
         raise NewerLedger(f"this ledger has schema version {version}, written by a newer newsledger; "
                           f"this one knows up to version {len(MIGRATIONS)}: upgrade newsledger to open it")
-    if version == 0:
-        # version 0 with tables in it is some other program's SQLite file: adding ours would
-        # mix two applications' data in one file
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        if tables:
-            raise LedgerError(f"SQLite file with other tables ({', '.join(sorted(tables)[:3])}) and no "
-                              "newsledger schema")
-    for n in range(version, len(MIGRATIONS)):
-        with transaction(conn):
-            for stmt in _statements(MIGRATIONS[n]):
-                conn.execute(stmt)
-            conn.execute(f"PRAGMA user_version = {n + 1}")
-    return len(MIGRATIONS)
+    return version
+
+
+def _refuse_foreign(conn: sqlite3.Connection) -> None:
+    # version 0 with tables in it is some other program's SQLite file: adding ours would mix
+    # two applications' data in one file
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    if tables:
+        raise LedgerError(f"SQLite file with other tables ({', '.join(sorted(tables)[:3])}) and no "
+                          "newsledger schema")
 
 
 def _statements(script: str) -> Iterator[str]:
@@ -126,12 +201,16 @@ def _statements(script: str) -> Iterator[str]:
 
 
 @contextmanager
-def transaction(conn: sqlite3.Connection):
-    conn.execute("BEGIN IMMEDIATE")
+def transaction(conn: sqlite3.Connection, *, wait_s: float | None = None):
+    """A write transaction. IMMEDIATE takes the write lock before the first read, so what the
+    body reads (a free document id, whether a text is stored) is still true when it commits.
+    In WAL mode that lock is the only thing a writer waits for, hence the retries are there."""
+    with_retry(lambda: conn.execute("BEGIN IMMEDIATE"), "waiting to write to the ledger", wait_s)
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # some errors (a full disk) have already rolled it back
+            conn.execute("ROLLBACK")
         raise
     else:
         conn.execute("COMMIT")
@@ -146,12 +225,12 @@ def find_by_hash(conn: sqlite3.Connection, content_hash: str) -> str | None:
     return row["doc"] if row else None
 
 
-def unique_doc_id(conn: sqlite3.Connection, doc: str, taken: Collection[str] = ()) -> str:
+def unique_doc_id(conn: sqlite3.Connection, doc: str) -> str:
     """A different text under a taken id gets a numbered id instead of replacing the first.
-    ``taken`` holds ids handed out in this run but not stored yet (articles are analysed in
-    batches before any of them is written)."""
+    Ask inside the write transaction that stores the document: only the write lock keeps the
+    answer true until the row is in."""
     def free(d: str) -> bool:
-        return d not in taken and not conn.execute("SELECT 1 FROM documents WHERE doc = ?", (d,)).fetchone()
+        return not conn.execute("SELECT 1 FROM documents WHERE doc = ?", (d,)).fetchone()
 
     if free(doc):
         return doc

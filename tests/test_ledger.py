@@ -292,3 +292,61 @@ def test_an_undated_background_fact_keeps_each_articles_own_date(tmp_path):
     figures, _ = _export(db, tmp_path / "out")
     dates = {f["doc"]: f["stated_on"] for f in figures if f["text"] == "4,200"}
     assert dates == {"one": "2025-03-10", "two": "2025-03-11"}
+
+
+# --- another writer at the same time ------------------------------------------------------------
+
+def _another_writer_meanwhile(monkeypatch, db, inputs):
+    """While this ingest analyses its first batch, another writer (its own connection, as
+    another process would be) ingests ``inputs`` into the same ledger and finishes."""
+    real, done = ledger._analyse_chunk, []
+
+    def analyse_then_let_the_other_write(chunk):
+        results = list(real(chunk))
+        if not done:
+            done.append(True)  # the other writer's own analysis goes straight through
+            other = _ingest(db, inputs)
+            assert not other.failed, other.problems
+        yield from results
+
+    monkeypatch.setattr(ledger, "_analyse_chunk", analyse_then_let_the_other_write)
+
+
+def test_a_text_another_writer_stored_meanwhile_is_unchanged_not_a_failure(tmp_path, monkeypatch):
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "theirs").mkdir()
+    mine, theirs = write(tmp_path / "mine" / "floods.txt", ENGLISH), write(tmp_path / "theirs" / "floods.txt", ENGLISH)
+    db = tmp_path / "ledger.db"
+    _another_writer_meanwhile(monkeypatch, db, [theirs])
+    report = _ingest(db, [mine])
+    assert (report.added, report.unchanged, report.problems) == ([], ["floods"], [])
+
+
+def test_a_name_another_writer_took_meanwhile_gets_the_next_number(tmp_path, monkeypatch):
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "theirs").mkdir()
+    mine, theirs = write(tmp_path / "mine" / "news.txt", ENGLISH), write(tmp_path / "theirs" / "news.txt", ENGLISH_OTHER)
+    db = tmp_path / "ledger.db"
+    _another_writer_meanwhile(monkeypatch, db, [theirs])
+    report = _ingest(db, [mine])
+    assert (report.added, report.problems) == (["news~2"], [])
+
+
+def test_linking_across_articles_takes_in_what_another_writer_stored_meanwhile(tmp_path, monkeypatch):
+    mine, theirs = write(tmp_path / "floods.txt", ENGLISH), write(tmp_path / "tractors.txt", ENGLISH_OTHER)
+    db = tmp_path / "ledger.db"
+    _another_writer_meanwhile(monkeypatch, db, [theirs])
+    report = _ingest(db, [mine])
+    assert report.problems == []
+
+
+def test_the_saved_indexes_keep_the_documents_of_a_writer_that_saved_first(tmp_path, monkeypatch):
+    mine, theirs = write(tmp_path / "floods.txt", ENGLISH), write(tmp_path / "tractors.txt", ENGLISH_OTHER)
+    db = tmp_path / "ledger.db"
+    _another_writer_meanwhile(monkeypatch, db, [theirs])
+    _ingest(db, [mine])
+    conn = store.connect(db)
+    copies = CopyIndex.from_state(store.load_state(conn, "copies"))
+    stories = StoryIndex.from_state(store.load_state(conn, "stories"))
+    assert ("floods" in copies, "tractors" in copies) == (True, True)
+    assert ("floods" in stories, "tractors" in stories) == (True, True)

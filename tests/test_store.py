@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 
 import pytest
 
@@ -137,14 +139,120 @@ def test_unique_doc_id_numbers_a_taken_id(seed_ledger):
     assert store.unique_doc_id(conn, taken) == f"{taken}~2"
 
 
-def test_unique_doc_id_counts_ids_handed_out_but_not_stored(seed_ledger):
-    conn = store.connect(seed_ledger)
-    assert store.unique_doc_id(conn, "fresh", {"fresh", "fresh~2"}) == "fresh~3"
-
-
 def test_link_state_round_trips_bytes(tmp_path):
     conn = store.connect(tmp_path / "ledger.db")
     state = {"hashes": [b"\x00\xff", b"abc"], "n": 3, "nested": {"k": b"\x01"}}
     store.save_state(conn, "copies", state)
     assert store.load_state(conn, "copies") == state
     assert store.load_state(conn, "missing") is None
+
+
+# --- many writers, readers during writes -------------------------------------------------------
+
+def _hold_write_lock(db, seconds: float, locked: threading.Event) -> threading.Thread:
+    """Another connection (as another process would) holds the write lock for ``seconds``."""
+    def hold():
+        conn = sqlite3.connect(db, isolation_level=None)
+        conn.execute("BEGIN IMMEDIATE")
+        locked.set()
+        time.sleep(seconds)
+        conn.execute("COMMIT")
+        conn.close()
+
+    t = threading.Thread(target=hold)
+    t.start()
+    locked.wait()
+    return t
+
+
+def test_a_ledger_is_written_ahead_so_readers_never_wait(tmp_path):
+    conn = store.connect(tmp_path / "ledger.db")
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_write_waits_for_a_lock_held_longer_than_the_busy_timeout_and_succeeds(tmp_path):
+    db = tmp_path / "ledger.db"
+    store.connect(db).close()
+    # SQLite alone gives up after 50 ms; only the retries outlast the 0.6 s the lock is held
+    conn = store.connect(db, busy_timeout=0.05)
+    holder = _hold_write_lock(db, 0.6, threading.Event())
+    with store.transaction(conn, wait_s=10):
+        conn.execute("INSERT INTO link_state (name, state) VALUES ('mine', '{}')")
+    holder.join()
+    assert [r[0] for r in conn.execute("SELECT name FROM link_state")] == ["mine"]
+
+
+def test_a_write_kept_waiting_past_its_limit_fails_saying_the_ledger_is_busy(tmp_path):
+    db = tmp_path / "ledger.db"
+    store.connect(db).close()
+    conn = store.connect(db, busy_timeout=0.05)
+    holder = _hold_write_lock(db, 1.0, threading.Event())
+    try:
+        with pytest.raises(store.LedgerBusy, match=r"kept the ledger locked for more than 0.3 s"):
+            with store.transaction(conn, wait_s=0.3):
+                pass
+    finally:
+        holder.join()
+
+
+def test_a_write_that_is_not_kept_waiting_is_not_retried(tmp_path):
+    # only "locked" is worth waiting out: any other error surfaces at once
+    conn = store.connect(tmp_path / "ledger.db")
+    calls = []
+
+    def broken():
+        calls.append(1)
+        raise sqlite3.OperationalError("no such table: nowhere")
+
+    with pytest.raises(sqlite3.OperationalError, match="nowhere"):
+        store.with_retry(broken, "testing", wait_s=5)
+    assert len(calls) == 1
+    conn.close()
+
+
+def test_a_reader_sees_the_last_committed_rows_while_a_write_is_open(tmp_path):
+    from newsledger.web.app import open_readonly
+
+    db = tmp_path / "ledger.db"
+    writer = store.connect(db)
+    store.save_state(writer, "before", {})
+    with store.transaction(writer):
+        store.save_state(writer, "during", {})
+        reader = open_readonly(db)  # as `newsledger serve` opens it, per request
+        assert [r[0] for r in reader.execute("SELECT name FROM link_state")] == ["before"]
+    assert sorted(r[0] for r in reader.execute("SELECT name FROM link_state")) == ["before", "during"]
+
+
+def test_a_reader_in_the_middle_of_a_read_does_not_hold_up_a_commit(tmp_path):
+    from newsledger.web.app import open_readonly
+
+    db = tmp_path / "ledger.db"
+    writer = store.connect(db, busy_timeout=0.05)
+    reader = open_readonly(db)
+    reader.execute("BEGIN")
+    assert reader.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 0  # read snapshot held open
+    with store.transaction(writer, wait_s=0):
+        store.save_state(writer, "written", {})
+    reader.execute("COMMIT")
+    assert writer.execute("SELECT COUNT(*) FROM link_state").fetchone()[0] == 1
+
+
+def test_connections_creating_one_new_ledger_at_once_all_open_it(tmp_path):
+    # each connection takes SQLite's file locks as a separate process would
+    db = tmp_path / "ledger.db"
+    start, errors = threading.Barrier(6), []
+
+    def open_it():
+        start.wait()
+        try:
+            store.connect(db).close()
+        except Exception as e:  # collected: an exception in a thread would not fail the test
+            errors.append(e)
+
+    threads = [threading.Thread(target=open_it) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == len(store.MIGRATIONS)
