@@ -186,3 +186,36 @@ def day_of_report(cue: Token, published: dt.date | None) -> DateCue | None:
     if len({d.date for d in days}) != 1 or days[0].start > cue.idx:
         return None
     return days[0]
+
+
+# Verbs that move or hold a count: "the toll rose to 93 on Saturday", "stands at 1,037".
+COUNT_VERBS = {"reach", "rise", "climb", "hit", "stand", "jump", "increase", "grow", "surge", "soar", "top",
+               "pass", "exceed", "mount", "swell", "spike", "balloon", "edge"}
+
+
+def day_of_count(tok: Token, published: dt.date | None) -> DateCue | None:
+    """The day a count was given at: "the death toll reached 93 on Saturday" was 93 that day, and
+    that is when whoever counted it said so. Only a day put on the verb that moves the count,
+    and only within the week before publication (a toll is reported as it is counted)."""
+    path = []
+    for a in [tok, *tok.ancestors]:
+        if a.pos_ in {"VERB", "AUX"}:
+            break
+        path.append(a)
+    else:
+        return None
+    verb = a
+    if verb.lemma_.lower() not in COUNT_VERBS or any(t.dep_ in {"nsubj", "nsubjpass"} for t in path):
+        return None  # "the 6.8 quake hit on Friday": the figure is in what moved, not what it moved to
+    text = text_of(tok.doc)
+    for d in find_dates(text, published, verb.sent.start_char, verb.sent.end_char):
+        span = tok.doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None or d.date is None or not any(_attached(t, verb) for t in span):
+            continue
+        before = text[max(verb.sent.start_char, d.start - 12):d.start].lower().split()
+        if before and before[-1] in _PERIOD_OPENERS:
+            continue
+        if published is not None and not 0 <= (published - d.date).days <= 7:
+            continue
+        return d
+    return None

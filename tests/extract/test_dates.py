@@ -255,3 +255,29 @@ def test_a_date_that_names_an_earlier_event_does_not_date_the_statement():
                                       published=dt.date(2023, 11, 11))]))
     (m,) = [m for m in result.mentions if m.figure.text == "About 1,200"]
     assert m.stated_on != dt.date(2023, 10, 7)
+
+
+def _count_day(text, published=dt.date(2023, 8, 13)):
+    from newsledger.extract.dates import day_of_count
+    from newsledger.nlp import load
+
+    doc = load()(text)
+    tok = next(t for t in doc if t.like_num)
+    d = day_of_count(tok, published)
+    return d.date if d else None
+
+
+def test_a_toll_that_reached_a_figure_on_a_day_is_dated_that_day():
+    assert _count_day("The death toll from the fires reached 93 on Saturday, the county said.") == dt.date(2023, 8, 12)
+
+
+def test_a_day_on_another_verb_does_not_date_the_count():
+    assert _count_day("The fire that started on Tuesday has killed 93 people.") is None
+
+
+def test_a_day_that_opens_a_period_does_not_date_the_count():
+    assert _count_day("The toll has risen to 93 since Friday.") is None
+
+
+def test_a_figure_in_the_subject_of_the_verb_is_not_the_count_it_moved_to():
+    assert _count_day("The 6.8 magnitude quake hit late on Friday.", dt.date(2023, 9, 10)) is None
