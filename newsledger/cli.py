@@ -10,10 +10,35 @@ from typing import Optional
 import typer
 from rich.console import Console
 from rich.markup import escape
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from . import __version__, store
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+
+class _NamedValues:
+    """Typer's help prints each parameter's Python type (<bool>, <str>, <path>, <list[str]>)
+    where a reader wants to know what to type. Every option here names its value (metavar);
+    a flag takes no value and an argument is named in its own column, so they show no type."""
+
+    def get_params(self, ctx):
+        params = super().get_params(ctx)
+        for p in params:
+            if isinstance(p, TyperArgument):
+                p.display_type_rich = lambda ctx=None: None
+            elif getattr(p, "is_flag", False) and p.metavar is None:
+                p.metavar = ""
+        return params
+
+
+class _Group(_NamedValues, TyperGroup):
+    pass
+
+
+class _Command(_NamedValues, TyperCommand):
+    pass
+
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, cls=_Group,
                   help="A sourced ledger of the figures in the coverage of a developing news story.")
 # soft_wrap: a problem stays on one line when stderr goes to a log or a pipe (Rich would
 # otherwise wrap at 80 columns and split one message over several lines)
@@ -24,7 +49,8 @@ FORMATS = ("terminal", "html", "markdown")
 MEASURES = ("casualties", "killed", "wounded", "captured", "missing", "deployed", "displaced", "money",
             "territory", "other")
 
-DB_OPTION = typer.Option(pathlib.Path("newsledger.db"), "--db", help="the ledger (SQLite file)")
+DB_OPTION = typer.Option(pathlib.Path("newsledger.db"), "--db", metavar="FILE",
+                         help="the ledger: an SQLite file (ingest creates it)")
 
 
 def _open(db: pathlib.Path, must_exist: bool = True) -> sqlite3.Connection:
@@ -57,15 +83,20 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
     pass
 
 
-@app.command()
+@app.command(cls=_Command)
 def ingest(
-    paths: list[str] = typer.Argument(..., help="files, folders (recursively), URLs or feeds"),
+    paths: list[str] = typer.Argument(..., metavar="PATH", help="files, folders (read recursively), "
+                                      "http(s) URLs or RSS/Atom feeds to read, one or more"),
     db: pathlib.Path = DB_OPTION,
-    published: Optional[str] = typer.Option(None, help="publication date (YYYY-MM-DD) for these inputs"),
-    outlet: Optional[str] = typer.Option(None, help="outlet name for these inputs"),
+    published: Optional[str] = typer.Option(None, metavar="DATE", help="publication date (YYYY-MM-DD) for "
+                                            "every article read in this run, over what the articles say"),
+    outlet: Optional[str] = typer.Option(None, metavar="NAME", help="outlet name for every article read in "
+                                         "this run, over what the articles say"),
     allow_private: bool = typer.Option(False, "--allow-private",
-                                       help="allow fetching from loopback and private addresses"),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="print only problems and the summary"),
+                                       help="allow fetching from loopback and private network addresses "
+                                            "(refused by default)"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="print only problems and the summary, not a "
+                               "line per article"),
 ):
     """Read articles into the ledger: figures, speakers, dates, copies, claims."""
     from .ledger import ingest as run
@@ -115,13 +146,17 @@ class _null:
         return False
 
 
-@app.command()
+@app.command(cls=_Command)
 def report(
     db: pathlib.Path = DB_OPTION,
-    format: str = typer.Option("terminal", "--format", "-f", help="terminal | html | markdown"),
-    output: Optional[pathlib.Path] = typer.Option(None, "-o", "--output", help="write to this file"),
-    measure: Optional[str] = typer.Option(None, help="only this measure (casualties, killed, deployed, money, …)"),
-    all_measures: bool = typer.Option(False, "--all", help="include figures of measure 'other'"),
+    format: str = typer.Option("terminal", "--format", "-f", metavar="FORMAT",
+                               help="terminal (tables), html (one self-contained file) or markdown"),
+    output: Optional[pathlib.Path] = typer.Option(None, "-o", "--output", metavar="FILE",
+                                                  help="write the report to this file instead of the screen"),
+    measure: Optional[str] = typer.Option(None, metavar="MEASURE",
+                                          help=f"only figures of this measure: {', '.join(MEASURES)}"),
+    all_measures: bool = typer.Option(False, "--all", help="also show figures of measure 'other' "
+                                      "(left out by default)"),
 ):
     """Who says how many, when: the claims per story and measure, in date order."""
     from .report import html, terminal
@@ -159,12 +194,14 @@ def report(
         sys.stdout.write(text)
 
 
-@app.command()
+@app.command(cls=_Command)
 def export(
     db: pathlib.Path = DB_OPTION,
-    out_dir: pathlib.Path = typer.Option(pathlib.Path("export"), "--out", help="folder for figures.jsonl and documents.jsonl"),
+    out_dir: pathlib.Path = typer.Option(pathlib.Path("export"), "--out", metavar="FOLDER",
+                                         help="folder to write figures.jsonl, documents.jsonl and "
+                                              "timeline.jsonl into (created if missing)"),
 ):
-    """Write figures.jsonl and documents.jsonl (docs/export-format.md)."""
+    """Write figures.jsonl, documents.jsonl and timeline.jsonl (docs/export-format.md)."""
     from .report.export import export as run
 
     conn = _open(db)
@@ -172,7 +209,7 @@ def export(
     err.print(f"wrote {n_fig} figures and {n_doc} documents to {escape(str(out_dir))}")
 
 
-@app.command()
+@app.command(cls=_Command)
 def documents(db: pathlib.Path = DB_OPTION):
     """List the documents in the ledger, with copies, stories and language."""
     from rich.table import Table
@@ -205,9 +242,14 @@ def documents(db: pathlib.Path = DB_OPTION):
         out.print(f"{skipped} document(s) stored but not extracted (language not supported yet)")
 
 
-@app.command()
-def serve(db: pathlib.Path = DB_OPTION, host: str = "127.0.0.1", port: int = 8000):
-    """Browse the ledger in a web browser (FastAPI)."""
+@app.command(cls=_Command)
+def serve(
+    db: pathlib.Path = DB_OPTION,
+    host: str = typer.Option("127.0.0.1", metavar="ADDRESS",
+                             help="address to listen on; the default lets only this machine in"),
+    port: int = typer.Option(8000, metavar="NUMBER", help="port to listen on"),
+):
+    """Browse the ledger in a web browser (FastAPI), read-only."""
     import uvicorn
 
     from .web.app import create_app

@@ -325,3 +325,50 @@ def test_serve_listens_on_loopback_only_by_default(cli, seed_ledger, monkeypatch
 
 def test_serve_listens_elsewhere_only_when_asked(cli, seed_ledger, monkeypatch):
     assert _served(cli, monkeypatch, "--db", seed_ledger, "--host", "0.0.0.0")["host"] == "0.0.0.0"
+
+
+# --- help ---------------------------------------------------------------------------------------
+
+def _help(cli, *command: str) -> str:
+    """The help text with the table borders and line wrapping taken out."""
+    result = cli(*command, "--help")
+    assert result.exit_code == 0, result.output
+    return " ".join(re.sub(r"[│╭╮╰╯─]", " ", result.stdout).split())
+
+
+HELP = {
+    (): ["--version print the version and exit"],
+    ("ingest",): [
+        "PATH files, folders (read recursively), http(s) URLs or RSS/Atom feeds to read, one or more",
+        "--db FILE the ledger: an SQLite file (ingest creates it)",
+        "--published DATE publication date (YYYY-MM-DD) for every article read in this run",
+        "--outlet NAME outlet name for every article read in this run",
+        "--allow-private allow fetching from loopback and private network addresses",
+        "--quiet -q print only problems and the summary, not a line per article"],
+    ("report",): [
+        "--db FILE the ledger",
+        "--format -f FORMAT terminal (tables), html (one self-contained file) or markdown",
+        "--output -o FILE write the report to this file instead of the screen",
+        "--measure MEASURE only figures of this measure: casualties, killed, wounded",
+        "--all also show figures of measure 'other'"],
+    ("export",): [
+        "--db FILE the ledger",
+        "--out FOLDER folder to write figures.jsonl, documents.jsonl and timeline.jsonl into"],
+    ("documents",): ["--db FILE the ledger"],
+    ("serve",): [
+        "--db FILE the ledger",
+        "--host ADDRESS address to listen on; the default lets only this machine in [default: 127.0.0.1]",
+        "--port NUMBER port to listen on"],
+}
+
+
+@pytest.mark.parametrize("command", list(HELP), ids=lambda c: " ".join(c) or "newsledger")
+def test_help_says_what_each_option_means(cli, command):
+    text = _help(cli, *command)
+    for line in HELP[command]:
+        assert line in text, (line, text)
+
+
+@pytest.mark.parametrize("command", list(HELP), ids=lambda c: " ".join(c) or "newsledger")
+def test_help_shows_no_python_type_in_place_of_a_value(cli, command):
+    assert not re.search(r"<(bool|str|int|float|path|list\[\w+\])>", _help(cli, *command))
