@@ -24,7 +24,8 @@ from . import store
 from .ingest import iter_articles
 from .link.claims import STRONG, MentionRef, independent_reports, link_claims
 from .link.duplicates import CopyIndex
-from .link.developing import StoryDoc, developing_stories
+from .link.developing import StoryDoc, developing_stories, lead_kinds, lead_places
+from .link.rewrites import is_rewrite
 from .link.entities import EntityIndex, NameMention, anonymous_key, side_of
 from .link.stories import StoryIndex
 from .model import Article, Problem
@@ -280,8 +281,37 @@ def _speaker_key(name: str | None, kind: str | None, family: str) -> tuple[str, 
     return "name:" + name.casefold(), ""
 
 
+# Rewrites are looked for only among reports of one story published within this many days: an
+# aggregator rewrites the day's wire story, not last month's.
+REWRITE_DAYS = 3
+
+
+def link_rewrites(conn: sqlite3.Connection) -> None:
+    """Mark reports reworded from an earlier report of their story (link/rewrites.py) as its copies,
+    so they never count as corroboration. Recomputed over the ledger on every link, after the
+    shingle copies (_refresh_groups), so it does not depend on the order articles arrived in."""
+    rows = conn.execute("SELECT doc, body, published, story, duplicate_of FROM documents "
+                        "WHERE published IS NOT NULL ORDER BY published, id").fetchall()
+    root = {r["doc"]: r["duplicate_of"] or r["doc"] for r in rows}
+    by_story: dict[str, list] = {}
+    for r in rows:
+        by_story.setdefault(r["story"] or r["doc"], []).append(r)
+    for members in by_story.values():
+        for i, r in enumerate(members):
+            if r["duplicate_of"]:
+                continue
+            day = _date(r["published"])
+            for e in members[:i]:
+                if root[e["doc"]] != r["doc"] and (day - _date(e["published"])).days <= REWRITE_DAYS \
+                        and is_rewrite(r["body"], e["body"]):
+                    root[r["doc"]] = root[e["doc"]]
+                    conn.execute("UPDATE documents SET duplicate_of = ? WHERE doc = ?", (root[r["doc"]], r["doc"]))
+                    break
+
+
 def relink(conn: sqlite3.Connection) -> None:
-    """Names and claims over the whole ledger (the caller holds the transaction)."""
+    """Rewrites, names and claims over the whole ledger (the caller holds the transaction)."""
+    link_rewrites(conn)
     index = build_entities(conn)
     names = speaker_names(conn, index)
     conn.execute("DELETE FROM entity_aliases")
@@ -331,11 +361,28 @@ def relink(conn: sqlite3.Connection) -> None:
     _join_developing_stories(conn, claims, rows_by_id)
 
 
+def lead_facts(conn: sqlite3.Connection) -> dict[str, tuple[set[str], str | None, set[str]]]:
+    """doc -> the kinds of event its lead tells, its main place and every place it names
+    (link/developing.py), from the stored body and entities."""
+    ents: dict[str, list] = {}
+    for r in conn.execute("SELECT d.doc, e.text, e.label, e.start - COALESCE((SELECT min(l.start) FROM lines l "
+                          "WHERE l.doc_id = d.id AND l.kind IN ('title', 'body')), 0) AS at "
+                          "FROM mentions_entity e JOIN documents d ON d.id = e.doc_id"):
+        ents.setdefault(r["doc"], []).append((r["text"], r["label"], r["at"]))
+    out = {}
+    for r in conn.execute("SELECT doc, text, body FROM documents"):
+        main, places = lead_places(ents.get(r["doc"], []))
+        out[r["doc"]] = (lead_kinds(r["body"] or r["text"]), main, places)
+    return out
+
+
 def _join_developing_stories(conn: sqlite3.Connection, claims, rows_by_id) -> None:
-    """Word-stories that report the same claims or quote the same source about the same party
-    become one developing story (link/developing.py)."""
+    """Word-stories that report the same claims, quote the same source about the same party, or
+    tell the same kind of event in the same place become one developing story (link/developing.py)."""
     docs = {r["doc"]: StoryDoc(r["doc"], r["story"] or r["doc"], _date(r["published"]), r["id"])
             for r in conn.execute("SELECT id, doc, story, published FROM documents")}
+    for doc, (kinds, main, places) in lead_facts(conn).items():
+        docs[doc].kinds, docs[doc].main_place, docs[doc].places = kinds, main, places
     for claim in claims:
         if claim.stated_on is None:
             continue

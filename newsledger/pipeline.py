@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .clean import body_text, classify_lines, masked_text, stamped_date, title_of
-from .extract.dates import date_of_cue, day_of_report
+from .extract.dates import date_of_cue, day_of_count, day_of_report
 from .extract.figures import _number_token, extract_figures
 from .extract.speakers import ArticleSpeakers, attribution_for
 from .model import Article, Attribution, Line, Mention
@@ -117,6 +117,8 @@ def _extract(result: Analysis, doc, lead=_UNKNOWN) -> dt.date | None:
                 mention.stated_on, mention.stated_on_source = None, "vague"
             elif _simple_past(cue.token) and (day := day_of_report(cue.token, published)) is not None:
                 mention.stated_on, mention.stated_on_source = day.date, "content"
+            elif (day := day_of_count(tok, published)) is not None:
+                mention.stated_on, mention.stated_on_source = day.date, "content"
             elif spk.name in dated and _simple_past(cue.token):
                 # "He said …" after "Kirby told a briefing on Friday": the same occasion
                 mention.stated_on, mention.stated_on_source = dated[spk.name][0], "carried"
@@ -127,6 +129,8 @@ def _extract(result: Analysis, doc, lead=_UNKNOWN) -> dt.date | None:
                 # "has said", "says": standing or current statements, dated by publication
                 mention.stated_on, mention.stated_on_source = published, "published"
             attribution.stated_on = mention.stated_on
+        elif (day := day_of_count(tok, published)) is not None:
+            mention.stated_on, mention.stated_on_source = day.date, "content"
         else:
             mention.stated_on, mention.stated_on_source = published, "published"
         result.mentions.append(mention)

@@ -350,3 +350,19 @@ def test_the_saved_indexes_keep_the_documents_of_a_writer_that_saved_first(tmp_p
     stories = StoryIndex.from_state(store.load_state(conn, "stories"))
     assert ("floods" in copies, "tractors" in copies) == (True, True)
     assert ("floods" in stories, "tractors" in stories) == (True, True)
+
+
+def test_a_report_reworded_from_another_is_its_copy_and_a_rewrite(tmp_path):
+    from tests.link.test_rewrites import INDEPENDENT, ORIGINAL, REWORDED
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder / "wire.txt", "Floods hit Marlow Bridge\n" + ORIGINAL)
+    write(folder / "aggregator.txt", "Marlow Bridge swamped by floods\n" + REWORDED)
+    write(folder / "daily.txt", "Marlow Bridge counts its losses\n" + INDEPENDENT)
+    write(folder / "manifest.csv", "file,published,outlet,url,title\nwire.txt,2024-03-04,Wire,,\n"
+          "aggregator.txt,2024-03-05,Aggregator,,\ndaily.txt,2024-03-05,Daily,,\n")
+    _ingest(tmp_path / "l.db", [folder])
+    _, documents = _export(tmp_path / "l.db", tmp_path / "out")
+    kinds = {d["doc"]: (d["duplicate_of"], d["copy_kind"]) for d in documents}
+    assert kinds == {"wire": (None, None), "aggregator": ("wire", "rewrite"), "daily": (None, None)}

@@ -119,13 +119,13 @@ EXACT_JACCARD = 0.9
 
 
 def copy_kind(copy_text: str, original_text: str) -> str:
-    """``exact`` or ``edited``: how far a document found to copy another departs from it.
-
-    Rewrites that share no long runs of words are not found as copies here, so never called so."""
+    """``exact``, ``edited`` or ``rewrite``: how far a document found to copy another departs
+    from it — the same text give or take furniture; long runs of words shared (cut, reordered,
+    retitled, lightly reworded); or reworded throughout (link/rewrites.py found it)."""
     a, b = shingles(copy_text), shingles(original_text)
-    if not a or not b:
-        return "edited"
-    return "exact" if len(a & b) / len(a | b) >= EXACT_JACCARD else "edited"
+    if a and b and len(a & b) / len(a | b) >= EXACT_JACCARD:
+        return "exact"
+    return "edited" if is_copy(a, b) else "rewrite"
 
 
 def _pack(sh: frozenset[int]) -> bytes:

@@ -7,7 +7,10 @@ import sqlite3
 
 from .. import store
 from . import view
-from ..ledger import canonical_speakers
+from .formats import FORMATS, write_rows
+from ..ledger import canonical_speakers, lead_facts
+from ..link.developing import story_label
+from ..link.duplicates import copy_kind
 
 
 def _doc_id(doc: str) -> str:
@@ -38,12 +41,27 @@ def figure_records(conn: sqlite3.Connection) -> list[dict]:
 
 
 def document_records(conn: sqlite3.Connection) -> list[dict]:
+    rows = conn.execute("SELECT * FROM documents ORDER BY id").fetchall()
+    bodies = {r["doc"]: r["body"] for r in rows}
+    labels = story_labels(conn)
     return [{
         "doc": _doc_id(r["doc"]), "title": r["title"], "outlet": r["outlet"], "published": r["published"],
         "published_inferred": bool(r["published_inferred"]), "language": r["language"], "body": r["body"],
-        "duplicate_of": r["duplicate_of"], "story": r["story"], "url": r["url"], "source": r["source"],
+        "duplicate_of": r["duplicate_of"],
+        "copy_kind": copy_kind(r["body"], bodies[r["duplicate_of"]]) if r["duplicate_of"] in bodies else None,
+        "story": r["story"], "story_label": labels.get(r["story"]), "url": r["url"], "source": r["source"],
         "figures_extracted": r["skipped"] is None, "note": r["skipped"],
-    } for r in conn.execute("SELECT * FROM documents ORDER BY id")]
+    } for r in rows]
+
+
+def story_labels(conn: sqlite3.Connection) -> dict[str, str]:
+    """story id -> what it is about, in a few words (link/developing.story_label)."""
+    facts = lead_facts(conn)
+    members: dict[str, list] = {}
+    for d in view.documents(conn):  # in date order, so the earliest title leads
+        kinds, main, _ = facts.get(d.doc, (set(), None, set()))
+        members.setdefault(d.story or d.doc, []).append((kinds, main, d.label))
+    return {story: story_label(ms) for story, ms in members.items()}
 
 
 def timeline_records(conn: sqlite3.Connection) -> list[dict]:
@@ -63,18 +81,13 @@ def timeline_records(conn: sqlite3.Connection) -> list[dict]:
     return out
 
 
-def write_jsonl(path: pathlib.Path, rows: list[dict]) -> None:
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    tmp.replace(path)  # a reader never sees half a file
-
-
-def export(conn: sqlite3.Connection, out: pathlib.Path) -> tuple[int, int]:
+def export(conn: sqlite3.Connection, out: pathlib.Path, fmt: str = "jsonl") -> tuple[int, int]:
+    """figures, documents and timeline in ``fmt`` (formats.FORMATS); returns the figure and document counts."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
     out.mkdir(parents=True, exist_ok=True)
     figs, docs = figure_records(conn), document_records(conn)
-    write_jsonl(out / "figures.jsonl", figs)
-    write_jsonl(out / "documents.jsonl", docs)
-    write_jsonl(out / "timeline.jsonl", timeline_records(conn))
+    write_rows(out, "figures", figs, fmt)
+    write_rows(out, "documents", docs, fmt)
+    write_rows(out, "timeline", timeline_records(conn), fmt)
     return len(figs), len(docs)
