@@ -122,20 +122,28 @@ class SeriesKey:
 
     @property
     def label(self) -> str:
-        who = " and ".join(sorted(self.who)) or "people"
+        """In words: "killed — people in Sindh, running total", "other — magnitude"."""
+        who = " and ".join(sorted(self.who)) or ("people" if self.measure not in {"other", "money"} else "")
         if self.side:
-            who = f"{who} ({', '.join(sorted(self.side))})"
-        words = [self.measure if self.measure not in {"other", "money"} else "", who]
+            who = f"{who} ({', '.join(sorted(c.title() for c in self.side))})".strip()
+        words = [who]
         if self.state:
-            words.append(" ".join(sorted(self.state)))
+            words.append(", ".join(sorted(self.state)))
         if self.where:
             words.append("in " + " and ".join(sorted(w.title() for w in self.where)))
-        if self.occasion:
-            words.append("in the " + " / ".join(sorted(self.occasion)))
-        words.append("cumulative" if self.scope == "cumulative" else f"per {self.scope}")
-        if self.unit:
-            words.append(f"[{self.unit}]")
-        return " ".join(w for w in words if w).strip()
+        days = sorted(o for o in self.occasion if o in _WEEKDAYS)
+        events = sorted(o for o in self.occasion if o not in _WEEKDAYS)
+        if events:
+            words.append("in the " + " / ".join(events))
+        if days:
+            words.append("on " + " and ".join(d.title() for d in days))
+        what = " ".join(w for w in words if w).strip()
+        unit = f" [{self.unit}]" if self.unit else ""
+        if self.scope != "cumulative":
+            when = f", per {self.scope}"
+        else:
+            when = "" if self.measure in {"other", "money"} else ", running total"
+        return f"{self.measure} — {what}{unit}{when}" if what else f"{self.measure}{unit}{when}"
 
 
 def _singular(word: str) -> str:

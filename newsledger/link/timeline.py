@@ -207,6 +207,9 @@ def _mark(c, series: list, other_scopes: list) -> Mark:
     if twin is not None:
         return Mark("repeat", f"same as {_said(twin)}", twin)
     revised = next((e for e in reversed(same_day) if not overlap(e, c)), None)
+    if revised is not None and ratio(revised, c) > MAX_RATIO:
+        return Mark("scope", f"{ratio(revised, c):.0f} times {_said(revised)}, the same day: more likely a part "
+                             "and its whole than one count", revised)
     if revised is not None:
         return Mark("update", f"{_moved(revised, c)} from {_said(revised)}, the same day", revised)
     before = [e for e in series if e.stated_on is not None and e.stated_on < c.stated_on]

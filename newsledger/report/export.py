@@ -8,8 +8,7 @@ import sqlite3
 from .. import store
 from . import view
 from .formats import FORMATS, write_rows
-from ..ledger import canonical_speakers, lead_facts
-from ..link.developing import story_label
+from ..ledger import canonical_speakers
 from ..link.duplicates import copy_kind
 
 
@@ -43,7 +42,7 @@ def figure_records(conn: sqlite3.Connection) -> list[dict]:
 def document_records(conn: sqlite3.Connection) -> list[dict]:
     rows = conn.execute("SELECT * FROM documents ORDER BY id").fetchall()
     bodies = {r["doc"]: r["body"] for r in rows}
-    labels = story_labels(conn)
+    labels = view.story_labels(conn)
     return [{
         "doc": _doc_id(r["doc"]), "title": r["title"], "outlet": r["outlet"], "published": r["published"],
         "published_inferred": bool(r["published_inferred"]), "language": r["language"], "body": r["body"],
@@ -52,16 +51,6 @@ def document_records(conn: sqlite3.Connection) -> list[dict]:
         "story": r["story"], "story_label": labels.get(r["story"]), "url": r["url"], "source": r["source"],
         "figures_extracted": r["skipped"] is None, "note": r["skipped"],
     } for r in rows]
-
-
-def story_labels(conn: sqlite3.Connection) -> dict[str, str]:
-    """story id -> what it is about, in a few words (link/developing.story_label)."""
-    facts = lead_facts(conn)
-    members: dict[str, list] = {}
-    for d in view.documents(conn):  # in date order, so the earliest title leads
-        kinds, main, _ = facts.get(d.doc, (set(), None, set()))
-        members.setdefault(d.story or d.doc, []).append((kinds, main, d.label))
-    return {story: story_label(ms) for story, ms in members.items()}
 
 
 def timeline_records(conn: sqlite3.Connection) -> list[dict]:

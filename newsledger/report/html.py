@@ -127,7 +127,7 @@ def badge(status: str) -> str:
 
 
 def claims_table(sec: Section, links: Links) -> str:
-    rows = ['<table class="claims"><thead><tr><th>stated on</th><th>figure</th><th>bounds</th><th>subject</th>'
+    rows = ['<table class="claims"><thead><tr><th>stated on</th><th>figure</th><th>bounds</th><th>subject · series</th>'
             '<th>speaker</th><th>mark</th><th>reports</th></tr></thead><tbody>']
     for c in sec.claims:
         href = links.claim(c)
@@ -138,7 +138,7 @@ def claims_table(sec: Section, links: Links) -> str:
         rows.append(
             f'<tr class="claim" id="c-{escape(c.claim)}"><td class="num">{escape(c.stated_on or "undated")}</td>'
             f'<td class="fig">{fig}</td><td class="num">{escape(bounds(c.low, c.high, c.unit))}{period}</td>'
-            f'<td>{escape(c.subject)}</td><td>{escape(c.speaker or OUTLET)}</td>'
+            f'<td>{escape(c.subject)}<span class="note">{escape(c.series_label)}</span></td><td>{escape(c.speaker or OUTLET)}</td>'
             f'<td>{badge(c.status)}<span class="note">{escape(c.note)}</span></td><td class="num">{reports}</td></tr>'
             f'<tr class="carried"><td></td><td colspan="6">{carried_html(c, links)}</td></tr>')
     rows.append("</tbody></table>")
@@ -171,10 +171,11 @@ def _side(c: ClaimView, m: MentionView | None, links: Links) -> str:
 def conflicts_html(conflicts: list[Conflict], links: Links) -> str:
     if not conflicts:
         return ""
-    out = ["<h4>Conflicts</h4>"]
-    for k in conflicts:
-        head = ("Two claims of the same scope and day cannot both be true" if k.kind == "claims"
-                else "Outlets report one statement with figures that cannot both be right")
+    out = ["<h4>Conflicts, most worth checking first</h4>"]
+    for rank, k in enumerate(conflicts, 1):
+        head = (f"{rank}. Two sources give figures for one series ({k.b.series_label}) at about the same time "
+                "that cannot both be true" if k.kind == "claims"
+                else f"{rank}. Outlets report one statement with figures that cannot both be right")
         out.append(f'<div class="conflict"><b>{escape(head)}</b><span class="note">{escape(k.note)}</span>'
                    f'<div class="sides">{_side(k.a, k.a_mention, links)}{_side(k.b, k.b_mention, links)}</div></div>')
     return "".join(out)
@@ -223,7 +224,11 @@ def by_story(secs: list[Section]) -> list[tuple[str, list[Section]]]:
 
 
 def story_title(secs: list[Section]) -> str:
-    return secs[0].title or secs[0].story or "documents in no story"
+    """The story's label (what happened, where) and its earliest headline."""
+    label, title = secs[0].label, secs[0].title
+    if label and title and label != title:
+        return f"{label} — {title}"
+    return label or title or secs[0].story or "documents in no story"
 
 
 def toc_html(secs: list[Section]) -> str:

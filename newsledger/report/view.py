@@ -86,8 +86,9 @@ class Section:
     measure: str
     claims: list[ClaimView]
     title: str = ""
-    conflicts: list = field(default_factory=list)   # newsledger.link.timeline.Conflict
+    conflicts: list = field(default_factory=list)   # newsledger.link.timeline.Conflict, most worth checking first
     band: object | None = None                      # newsledger.link.timeline.Band
+    label: str = ""                                 # what the story is about (story_labels)
 
     @property
     def anchor(self) -> str:
@@ -201,6 +202,7 @@ def sections(conn: sqlite3.Connection, measure: str | None = None, include_other
     for cid, cv in claims.items():
         grouped[(story_of[cid] or "", cv.measure)].append(cv)
     out = []
+    labels = story_labels(conn)
     members: dict[str, list[DocumentView]] = defaultdict(list)
     for d in docs.values():  # already in date order
         members[d.story or ""].append(d)
@@ -208,8 +210,22 @@ def sections(conn: sqlite3.Connection, measure: str | None = None, include_other
                                                                        _measure_rank(kv[0][1]))):
         cvs.sort(key=lambda c: (c.stated_on or "9999", c.speaker or "", c.low or 0))
         conflicts = mark_timeline(cvs)
-        out.append(Section(story or None, meas, cvs, _story_title(members[story]), conflicts, consensus(cvs)))
+        out.append(Section(story or None, meas, cvs, _story_title(members[story]), conflicts, consensus(cvs),
+                           labels.get(story, "")))
     return out
+
+
+def story_labels(conn: sqlite3.Connection) -> dict[str, str]:
+    """story id -> what it is about, in a few words (link/developing.story_label)."""
+    from ..ledger import lead_facts
+    from ..link.developing import story_label
+
+    facts = lead_facts(conn)
+    members: dict[str, list] = {}
+    for d in documents(conn):  # in date order, so the earliest title leads
+        kinds, main, _ = facts.get(d.doc, (set(), None, set()))
+        members.setdefault(d.story or d.doc, []).append((kinds, main, d.label))
+    return {story: story_label(ms) for story, ms in members.items()}
 
 
 def _story_date(members: list[DocumentView]) -> str:

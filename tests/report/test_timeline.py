@@ -192,3 +192,9 @@ def test_conflicts_between_named_sources_rank_before_outlet_figures():
           claim("c", "2023-05-02", "ministry", 300, 300), claim("d", "2023-05-02", "rebels", 800, 800)]
     conflicts = mark_timeline(cs)
     assert (conflicts[0].a.claim, conflicts[0].b.claim) == ("c", "d")
+
+
+def test_a_same_day_figure_a_hundred_times_another_is_marked_as_another_scope():
+    a = claim("a", "2023-05-02", None, 2750, None)
+    b = claim("b", "2023-05-02", "health minister", 9, 9)
+    assert marks(a, b)[1] == "scope" and "part" in b.note
