@@ -16,7 +16,7 @@ from ..report.view import bounds
 class Span:
     start: int
     end: int
-    kind: str           # "figure" | "speaker"
+    kind: str           # "figure" | "speaker" | "hit" (words a search found)
     figure_id: int = 0
     claim: str | None = None
     title: str = ""
@@ -70,6 +70,8 @@ def _inline(text: str, start: int, end: int, spans: list[Span]) -> str:
             ident = f' id="f{s.figure_id}"' if a == s.start else ""
             out.append(f'<a class="figure"{ident} href="{escape(href)}" title="{escape(s.title)}" '
                        f'data-start="{s.start}" data-end="{s.end}">{inner}</a>')
+        elif s.kind == "hit":
+            out.append(f'<mark class="hit">{inner}</mark>')
         else:
             out.append(f'<span class="speaker" title="{escape(s.title)}">{inner}</span>')
         pos = b
@@ -77,12 +79,24 @@ def _inline(text: str, start: int, end: int, spans: list[Span]) -> str:
     return "".join(out)
 
 
-def text_html(text: str, kinds: list[tuple[int, int, str]], marks: list[Span]) -> str:
-    """One block per line of the original (split on newlines, so offsets stay exact)."""
+def with_hit(marks: list[Span], start: int, end: int) -> list[Span]:
+    """``marks`` plus the words a search found; where they overlap a figure or a speaker the
+    figure's link wins (the line is still the anchor, see ``text_html``)."""
+    if start >= end or any(start < m.end and m.start < end for m in marks):
+        return marks
+    return sorted([*marks, Span(start, end, "hit")], key=lambda s: s.start)
+
+
+def text_html(text: str, kinds: list[tuple[int, int, str]], marks: list[Span], anchor: int | None = None) -> str:
+    """One block per line of the original (split on newlines, so offsets stay exact). The line
+    holding offset ``anchor`` gets ``id="hit"``, where a search result's link lands."""
     out, pos = [], 0
     for line in text.split("\n"):
         end = pos + len(line)
         kind = _kind_at(kinds, pos, end) if line.strip() else "blank"
-        out.append(f'<div class="ln {escape(kind)}">{_inline(text, pos, end, marks) or " "}</div>')
+        ident = ' id="hit"' if anchor is not None and pos <= anchor <= end else ""
+        if ident:
+            anchor = None
+        out.append(f'<div class="ln {escape(kind)}"{ident}>{_inline(text, pos, end, marks) or " "}</div>')
         pos = end + 1
     return f'<div class="doctext">{"".join(out)}</div>'
