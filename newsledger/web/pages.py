@@ -21,6 +21,7 @@ NAV = ('<nav class="site"><a href="/">ledger</a> · <a href="/figures">figures</
 PAGE_CSS = """.meta{color:var(--mute);font-size:14px}.meta b{color:var(--ink)}
 .figlist td{font-size:13px}.figure-legend{font-size:13px;color:var(--mute);margin:8px 0 16px}
 .figure-legend .speaker{text-decoration:underline dotted}.figure-legend .furniture{color:#aab1b8}
+body{max-width:1360px}
 nav.site{font-size:14px;margin:0 0 12px;padding-bottom:8px;border-bottom:1px solid var(--line)}
 form.filters{display:flex;flex-wrap:wrap;gap:8px 14px;align-items:flex-end;background:var(--soft);padding:10px 14px;
  border-radius:6px;margin:8px 0 14px;font-size:13px}
@@ -35,7 +36,7 @@ aside.facets li{margin:2px 0}aside.facets li.on a{font-weight:700}aside.facets .
 aside.facets h4{margin:8px 0 4px}
 .chips{margin:6px 0}.chip{display:inline-block;background:#e7f0fb;border-radius:12px;padding:1px 10px;margin:0 6px 4px 0;font-size:13px}
 .clear{font-size:13px}.pager{font-size:13px;color:var(--mute)}.empty{color:var(--mute);font-style:italic}
-table.figures td{font-size:13px}table.figures td.sentence{min-width:260px}
+table.figures td{font-size:13px}table.figures td.sentence{min-width:320px}
 ol.hits{padding-left:22px}ol.hits li{margin:0 0 12px}.snippet{font-size:14px;color:var(--ink)}
 ol.conflicts{padding-left:22px}
 .copy-exact{background:#fde2e1;color:#a4161a}.copy-edited{background:#fff3bf;color:#7a5b00}.copy-rewrite{background:#f1e4fb;color:#6b2a91}

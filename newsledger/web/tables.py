@@ -11,8 +11,8 @@ from . import links
 from .filters import Filters
 
 # (sort key or None, heading)
-COLUMNS = [("date", "date"), (None, "figure"), ("value", "bounds"), ("measure", "measure"), (None, "subject"),
-           ("speaker", "speaker"), ("outlet", "outlet"), (None, "series"), (None, "mark"), (None, "sentence")]
+COLUMNS = [("date", "date"), ("value", "figure"), ("measure", "measure · subject"), ("speaker", "speaker"),
+           ("outlet", "outlet"), (None, "mark · series"), (None, "sentence")]
 
 
 def sentence_html(quote: str | None, text: str) -> str:
@@ -46,11 +46,10 @@ def figure_row(r: dict) -> str:
     return (f'<tr class="figrow" data-doc="{escape(r["doc"])}">'
             f'<td class="num">{escape(r["date"] or "undated")}{own_date}</td>'
             f'<td class="fig"><a class="highlight" href="{escape(links.figure(r["doc"], r["figure_id"]))}">'
-            f'{escape(r["text"])}</a></td>'
-            f'<td class="num">{escape(bounds(r["low"], r["high"], r["unit"]))}</td>'
-            f'<td>{escape(r["measure"] or "")}</td><td>{escape(r["subject"] or "")}</td>'
+            f'{escape(r["text"])}</a><span class="note">{escape(bounds(r["low"], r["high"], r["unit"]))}</span></td>'
+            f'<td>{escape(r["measure"] or "")}<span class="note">{escape(r["subject"] or "")}</span></td>'
             f'<td class="who">{speaker}</td><td class="outlet">{escape(r["outlet"] or "—")}{copy}</td>'
-            f'<td>{series}</td><td>{badge(r["status"] or "")}</td>'
+            f'<td>{badge(r["status"] or "")}<span class="note">{series}</span></td>'
             f'<td class="sentence">{sentence_html(r["quote"], r["text"])}</td></tr>')
 
 
