@@ -201,7 +201,32 @@ def _merge_outlet_voices(claims: list[Claim]) -> list[Claim]:
             else:
                 home.members += c.members
         out += merged
-    return _join_restated_elsewhere(out)
+    return _join_vague_sources(_join_restated_elsewhere(out))
+
+
+def _join_vague_sources(claims: list[Claim]) -> list[Claim]:
+    """A figure one outlet gives to "officials" and another, the same day, to the ministry those
+    officials speak for is one statement told with more or less precision about its source: an
+    anonymous claim joins the one named claim of its story that gives exactly its figure that day.
+    Two named sources giving one figure stay two claims — that is corroboration, not a repeat."""
+    named: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if all(m.speaker_key.startswith("name:") for m in c.members):
+            for story in {m.story for m in c.members if m.story}:
+                named[(story, c.members[0].measure, c.members[0].unit)].append(c)
+    out = []
+    for c in claims:
+        m0 = c.members[0]
+        if all(m.speaker_key.startswith("anon:") for m in c.members) and m0.story and _point(m0) \
+                and c.stated_on is not None:
+            fits = [n for n in named.get((m0.story, m0.measure, m0.unit), [])
+                    if n.stated_on == c.stated_on and all(_point(o) and o.low == m0.low for o in n.members)
+                    and all(_point(m) and m.low == m0.low for m in c.members)]
+            if len(fits) == 1:
+                fits[0].members += c.members
+                continue
+        out.append(c)
+    return out
 
 
 def _join_restated_elsewhere(claims: list[Claim]) -> list[Claim]:

@@ -241,3 +241,31 @@ def test_an_outlet_figure_close_but_not_equal_to_another_outlets_attributed_one_
     said = ref(750_000, 750_000, speaker="anon:prosecutors", doc="a", measure="money", unit="USD")
     own = ref(740_000, 740_000, speaker="outlet:b", doc="b", measure="money", unit="USD", strong=False)
     assert len(link_claims([said, own])) == 2
+
+
+# -- vague and named sources of one figure ----------------------------------------------------------
+
+def test_officials_and_the_ministry_giving_one_figure_the_same_day_are_one_statement():
+    named = ref(20, 20, speaker="name:health ministry", doc="a")
+    vague = ref(20, 20, speaker="anon:official", doc="b")
+    assert together(link_claims([named, vague]), named, vague)
+
+
+def test_two_named_sources_giving_one_figure_stay_two_claims():
+    a = ref(20, 20, speaker="name:health ministry", doc="a")
+    b = ref(20, 20, speaker="name:red crescent", doc="b")
+    assert not together(link_claims([a, b]), a, b)
+
+
+def test_a_vague_source_joins_no_one_when_two_named_sources_give_its_figure():
+    a = ref(20, 20, speaker="name:health ministry", doc="a")
+    b = ref(20, 20, speaker="name:red crescent", doc="b")
+    vague = ref(20, 20, speaker="anon:official", doc="c")
+    claims = link_claims([a, b, vague])
+    assert not together(claims, a, vague) and not together(claims, b, vague)
+
+
+def test_a_vague_source_another_day_is_another_statement():
+    named = ref(20, 20, speaker="name:health ministry", doc="a", stated_on=D20)
+    vague = ref(20, 20, speaker="anon:official", doc="b", stated_on=D23)
+    assert not together(link_claims([named, vague]), named, vague)
