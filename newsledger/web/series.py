@@ -3,7 +3,7 @@ their marks, the consensus band and the conflicts within it, the ones most worth
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 
 from ..link.timeline import consensus, rank_conflicts
@@ -20,6 +20,7 @@ class SeriesView:
     series: str
     section: Section        # the series' claims in date order, its band and its conflicts, ranked
     stories: list[str]
+    story_labels: dict[str, str] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -38,26 +39,29 @@ class SeriesView:
 def load(conn: sqlite3.Connection, series: str) -> SeriesView | None:
     """The series' claims from every section (a series is keyed by what it counts, so the same
     count told in two stories is one series; its marks were set within each story)."""
-    claims, conflicts, stories = [], [], []
+    claims, conflicts, stories, labels = [], [], [], {}
     for sec in sections(conn, include_other=True):
         mine = [c for c in sec.claims if c.series == series]
         if not mine:
             continue
         claims += mine
         stories.append(sec.story)
+        labels[sec.story] = sec.label
         conflicts += [k for k in sec.conflicts if k.a.series == series or k.b.series == series]
     if not claims:
         return None
     claims.sort(key=lambda c: (c.stated_on or "9999", c.speaker or "", c.low or 0))
     sec = Section(stories[0] if len(stories) == 1 else None, claims[0].measure, claims,
                   title=claims[0].series_label, conflicts=rank_conflicts(conflicts), band=consensus(claims))
-    return SeriesView(series, sec, [s for s in stories if s])
+    return SeriesView(series, sec, [s for s in stories if s], {k: v for k, v in labels.items() if k})
 
 
 def page_body(view: SeriesView) -> str:
     sec = view.section
     chart = timeline_svg(sec, href=LINKS.claim)
-    stories = " · ".join(f'<a href="{escape(links.story(s))}">story {escape(s)}</a>' for s in view.stories)
+    labels = view.story_labels
+    stories = " · ".join(f'<a href="{escape(links.story(s))}">{escape(labels.get(s) or "story " + s)}</a>'
+                         for s in view.stories)
     parts = [f"<h1>{escape(view.label)}</h1>",
              f'<p class="sub">series {escape(view.series)} · {len(sec.claims)} claims · {stories} · '
              f'<a href="{escape(links.figures(series=view.series))}">its figures</a> · '

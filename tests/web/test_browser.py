@@ -198,3 +198,15 @@ def test_the_hostile_input_pages_run_no_script(hostile_site, tab_factory):
         assert live == {"scripts": 0, "frames": 0, "handlers": 0, "js_links": 0}, (path, live)
         assert tab.errors == [] and tab.dialogs == [], (path, tab.errors, tab.dialogs)
     tab.screenshot("hostile-document")
+
+
+def test_the_tab_would_see_a_script_run_and_a_refused_one(site, tab_factory):
+    # the checks above can fail: a script that runs opens a dialog, one the policy refuses logs an error
+    tab = tab_factory(site.url)
+    tab.page.set_content("<p>x</p><script>alert('ran')</script>")
+    assert tab.dialogs == ["alert: ran"]
+    tab.goto("/")
+    tab.page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'alert(2)'; "
+                      "document.body.append(s); }")
+    tab.page.wait_for_timeout(200)
+    assert tab.dialogs == ["alert: ran"] and any("Content Security Policy" in e for e in tab.errors)
