@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup java score devset heldout model bench clean
+.PHONY: demo test setup java chromium score devset heldout model bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-setup: $(STAMP) java
+setup: $(STAMP) java chromium
 
 # The Spark job's tests run Spark in local mode, which needs a Java runtime: Debian's when none
 # is installed (CI runs as root on a fresh machine). Slim Debian images lack the man folder the
@@ -27,12 +27,20 @@ java:
 	      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends default-jre-headless; }; \
 	  else echo "no java here and cannot apt-get install it: the Spark tests will be skipped" >&2; fi; }
 
+# The browser tests (tests/web/test_browser.py) drive Debian's chromium with Playwright; nothing
+# downloads a browser. Installed when missing and we are root (CI); otherwise the tests skip, saying why.
+chromium:
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "no /usr/bin/chromium and cannot apt-get install it: the browser tests will be skipped" >&2; fi; }
+
 demo: $(STAMP)
 	rm -f demo.db
 	$(BIN)/newsledger ingest $(SHARED)/seeds --db demo.db
 	$(BIN)/newsledger report --db demo.db
 
-test: $(STAMP) java
+test: $(STAMP) java chromium
 	$(BIN)/python -m pytest
 
 # The seed score, as quoted in the README.
