@@ -39,6 +39,7 @@ GROUPS = {
     "firefighter", "rescuer", "volunteer", "worker", "staff", "employee", "journalist", "doctor", "nurse",
     "medic", "paramedic", "patient", "passenger", "tourist", "foreigner", "foreign", "national", "citizen",
     "refugee", "migrant", "resident", "villager", "member", "hostage", "prisoner", "pilgrim", "teacher",
+    "gunman", "attacker", "assailant", "terrorist", "suspect", "perpetrator", "militant", "rebel", "insurgent",
     "home", "house", "household", "family", "building", "structure", "school", "hospital", "village", "road",
     "bridge", "vehicle", "acre", "hectare", "livestock", "animal", "case", "dose", "vaccine", "truck",
 }

@@ -29,7 +29,7 @@ import statistics
 from dataclasses import dataclass
 
 from .entities import fold
-from .series import SeriesKey, scope, series_key
+from .series import MEASURE_NOUNS, SeriesKey, scope, series_key
 
 BAND_RULE = ("Over each source's latest cumulative figure in the section's main series: "
              "low = the lowest lower bound any of them gives (0 for “fewer than”), "
@@ -147,6 +147,12 @@ def contradicts(a, b) -> bool:
     """Figures of one series, the same day, from independent sources, that cannot both be true
     and are as far apart as sources that disagree are, not as a part and its whole are."""
     if overlap(a, b) or not independent(a, b):
+        return False
+    who = series_key(a).who
+    if getattr(a, "measure", None) in {"other", "money"} and not (who and who <= MEASURE_NOUNS):
+        # Of the figures that count no harm, only a measurement of one event (a magnitude, a wind
+        # speed) has one true value two sources can dispute; "people" affected, rescued or
+        # relocated, "fires" or "teams" are counts of too many different things to set against each other.
         return False
     r = ratio(a, b)
     floor = MIN_RATIO if getattr(a, "measure", None) in RISING else 1.0

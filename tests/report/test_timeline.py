@@ -198,3 +198,11 @@ def test_a_same_day_figure_a_hundred_times_another_is_marked_as_another_scope():
     a = claim("a", "2023-05-02", None, 2750, None)
     b = claim("b", "2023-05-02", "health minister", 9, 9)
     assert marks(a, b)[1] == "scope" and "part" in b.note
+
+
+def test_counts_of_people_affected_are_not_set_against_each_other():
+    a = ClaimView("a", "2023-05-02", "UN agency", "4,200", 4200, 4200, None, "other", "people (affected)")
+    b = ClaimView("b", "2023-05-02", "ministry", "1,000", 1000, 1000, None, "other", "people (rescued)")
+    a.mentions = [MentionView("d1", "A", "4,200", "4,200", 0, 5, None, low=4200, high=4200)]
+    b.mentions = [MentionView("d2", "B", "1,000", "1,000", 0, 5, None, low=1000, high=1000)]
+    assert marks(a, b)[1] != "conflict"
