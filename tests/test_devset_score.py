@@ -101,7 +101,7 @@ def test_figure_and_claim_ids_are_unique_across_gold_files():
 
 # Series, conflicts and stories on the crisis development events (tests/devset/series_eval.py),
 # at what they measured when the session that added them stopped.
-SERIES_FLOORS = {"series_purity": 0.71, "series_inverse_purity": 0.79, "story_pair_precision": 1.0,
+SERIES_FLOORS = {"series_purity": 0.71, "series_inverse_purity": 0.78, "story_pair_precision": 1.0,
                  "story_pair_recall": 0.64}
 MAX_FALSE_CONFLICTS = 5
 
