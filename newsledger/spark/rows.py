@@ -2,9 +2,10 @@
 
 The row is what the Spark job writes to Parquet and what the loader hands to the ledger's own
 storing code, so it must carry everything ``store.save_analysis`` writes. It is derived from
-the model's dataclasses field by field rather than listed by hand: a field added to ``Figure``
-or ``Attribution`` later travels through Spark without a change here. Only fields that take
-part in a record's equality are carried (``Figure.evidence`` is a trainer's aid, never stored).
+the dataclasses' fields and their types rather than listed by hand: a field added to
+``Analysis``, ``Figure`` or ``Attribution`` later travels through Spark without a change here.
+Only fields that take part in a record's equality are carried (``Figure.evidence`` is a
+trainer's aid, never stored).
 """
 from __future__ import annotations
 
@@ -13,12 +14,14 @@ import functools
 import types
 import typing
 
-from ..model import Article, Line, Mention, Problem
+from ..model import Problem
 from ..pipeline import Analysis
 
 # Analysis keeps entities and speakers as bare tuples; Parquet columns need names.
-ENTITY = ("text", "label", "start", "end")
-SPEAKER = ("name", "kind", "role", "start", "end")
+TUPLE_NAMES = {
+    "entities": ("text", "label", "start", "end"),
+    "speakers": ("name", "kind", "role", "start", "end"),
+}
 
 
 def carried(cls) -> list[dataclasses.Field]:
@@ -39,7 +42,14 @@ def optional(tp) -> tuple[object, bool]:
     return tp, False
 
 
-def _out(value, tp):
+def tuple_names(field: str, tp) -> tuple[str, ...]:
+    names = TUPLE_NAMES.get(field)
+    if names is None or len(names) != len(typing.get_args(tp)):
+        raise TypeError(f"no column names for the tuples of {field!r} ({tp}): name them in newsledger/spark/rows.py")
+    return names
+
+
+def _out(value, tp, field: str):
     base, _ = optional(tp)
     if value is None:
         return None
@@ -49,54 +59,44 @@ def _out(value, tp):
         # Spark's DoubleType refuses a Python int; the extractors give 12 as well as 12.5
         return float(value)
     if typing.get_origin(base) is list:
-        return list(value)
+        (item,) = typing.get_args(base)
+        return [_out(v, item, field) for v in value]
+    if typing.get_origin(base) is tuple:
+        return {n: _out(v, t, field) for n, v, t in zip(tuple_names(field, base), value, typing.get_args(base))}
     return value
 
 
-def _in(value, tp):
+def _in(value, tp, field: str):
     base, _ = optional(tp)
     if value is None:
         return None
     if dataclasses.is_dataclass(base):
         return row_to_record(base, value)
     if typing.get_origin(base) is list:
-        return list(value)
+        (item,) = typing.get_args(base)
+        return [_in(v, item, field) for v in value]
+    if typing.get_origin(base) is tuple:
+        return tuple(_in(value[n], t, field) for n, t in zip(tuple_names(field, base), typing.get_args(base)))
     return value
 
 
 def record_to_row(record) -> dict:
     types_ = hints(type(record))
-    return {f.name: _out(getattr(record, f.name), types_[f.name]) for f in carried(type(record))}
+    return {f.name: _out(getattr(record, f.name), types_[f.name], f.name) for f in carried(type(record))}
 
 
 def row_to_record(cls, row: dict):
     types_ = hints(cls)
     # a column the row lacks (written by an older job) keeps the model's default
-    return cls(**{f.name: _in(row[f.name], types_[f.name]) for f in carried(cls) if f.name in row})
+    return cls(**{f.name: _in(row[f.name], types_[f.name], f.name) for f in carried(cls) if f.name in row})
 
 
 def analysis_to_row(an: Analysis) -> dict:
-    return {
-        "article": record_to_row(an.article),
-        "lines": [record_to_row(ln) for ln in an.lines],
-        "body": an.body,
-        "mentions": [record_to_row(m) for m in an.mentions],
-        "entities": [dict(zip(ENTITY, e)) for e in an.entities],
-        "speakers": [dict(zip(SPEAKER, s)) for s in an.speakers],
-        "skipped": an.skipped,
-    }
+    return record_to_row(an)
 
 
 def row_to_analysis(row: dict) -> Analysis:
-    return Analysis(
-        article=row_to_record(Article, row["article"]),
-        lines=[row_to_record(Line, ln) for ln in row["lines"]],
-        body=row["body"],
-        mentions=[row_to_record(Mention, m) for m in row["mentions"]],
-        entities=[tuple(e[k] for k in ENTITY) for e in row["entities"]],
-        speakers=[tuple(s[k] for k in SPEAKER) for s in row["speakers"]],
-        skipped=row["skipped"],
-    )
+    return row_to_record(Analysis, row)
 
 
 def output_row(input_no: int, item_no: int, item: Analysis | Problem) -> dict:
@@ -107,7 +107,3 @@ def output_row(input_no: int, item_no: int, item: Analysis | Problem) -> dict:
         return {"input": input_no, "item": item_no, "analysis": None,
                 "problem": {"source": item.source, "message": item.message}}
     return {"input": input_no, "item": item_no, "analysis": analysis_to_row(item), "problem": None}
-
-
-__all__ = ["ENTITY", "SPEAKER", "analysis_to_row", "row_to_analysis", "output_row", "carried", "hints",
-           "optional"]

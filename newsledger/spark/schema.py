@@ -5,54 +5,40 @@ and cannot see a list that happens to be empty in the rows it samples.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import typing
 
 from pyspark.sql import types as T
 
-from ..model import Article, Line, Mention
-from .rows import ENTITY, SPEAKER, carried, hints, optional
+from ..pipeline import Analysis
+from .rows import carried, hints, optional, tuple_names
 
 _SCALARS = {str: T.StringType(), int: T.LongType(), float: T.DoubleType(), bool: T.BooleanType(),
             dt.date: T.DateType()}
 
 
-def spark_type(tp) -> T.DataType:
+def spark_type(tp, field: str) -> T.DataType:
     if tp in _SCALARS:
         return _SCALARS[tp]
     if typing.get_origin(tp) is list:
         (item,) = typing.get_args(tp)
-        return T.ArrayType(spark_type(item), containsNull=False)
-    if isinstance(tp, type) and hasattr(tp, "__dataclass_fields__"):
+        return T.ArrayType(spark_type(item, field), containsNull=False)
+    if typing.get_origin(tp) is tuple:
+        members = [optional(t) for t in typing.get_args(tp)]
+        return T.StructType([T.StructField(n, spark_type(t, field), nullable=null)
+                             for n, (t, null) in zip(tuple_names(field, tp), members)])
+    if dataclasses.is_dataclass(tp):
         return struct_of(tp)
-    raise TypeError(f"no Parquet column type for {tp!r}: add it to newsledger/spark/schema.py")
+    raise TypeError(f"no Parquet column type for {field!r} ({tp!r}): add it to newsledger/spark/schema.py")
 
 
 def struct_of(cls) -> T.StructType:
     fields = []
     for f in carried(cls):
         base, nullable = optional(hints(cls)[f.name])
-        fields.append(T.StructField(f.name, spark_type(base), nullable=nullable))
+        fields.append(T.StructField(f.name, spark_type(base, f.name), nullable=nullable))
     return T.StructType(fields)
-
-
-def _named(names: tuple[str, ...], kinds: dict[str, T.DataType], nullable: set[str]) -> T.StructType:
-    return T.StructType([T.StructField(n, kinds[n], nullable=n in nullable) for n in names])
-
-
-def analysis_schema() -> T.StructType:
-    text, long_ = T.StringType(), T.LongType()
-    entity = _named(ENTITY, {"text": text, "label": text, "start": long_, "end": long_}, set())
-    speaker = _named(SPEAKER, {"name": text, "kind": text, "role": text, "start": long_, "end": long_}, {"role"})
-    return T.StructType([
-        T.StructField("article", struct_of(Article), nullable=False),
-        T.StructField("lines", T.ArrayType(struct_of(Line), containsNull=False), nullable=False),
-        T.StructField("body", text, nullable=False),
-        T.StructField("mentions", T.ArrayType(struct_of(Mention), containsNull=False), nullable=False),
-        T.StructField("entities", T.ArrayType(entity, containsNull=False), nullable=False),
-        T.StructField("speakers", T.ArrayType(speaker, containsNull=False), nullable=False),
-        T.StructField("skipped", text, nullable=True),
-    ])
 
 
 def output_schema() -> T.StructType:
@@ -61,6 +47,6 @@ def output_schema() -> T.StructType:
     return T.StructType([
         T.StructField("input", T.LongType(), nullable=False),
         T.StructField("item", T.LongType(), nullable=False),
-        T.StructField("analysis", analysis_schema(), nullable=True),
+        T.StructField("analysis", struct_of(Analysis), nullable=True),
         T.StructField("problem", problem, nullable=True),
     ])
