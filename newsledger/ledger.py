@@ -134,7 +134,10 @@ def _analyse_chunk(chunk: list[Article]) -> Iterator[tuple[Article, Analysis | E
 
 def ingest(conn: sqlite3.Connection, inputs: Iterable[str], *, published: dt.date | None = None,
            outlet: str | None = None, allow_private: bool = False,
-           progress: Callable[[str, str], None] | None = None) -> IngestReport:
+           progress: Callable[[str, str], None] | None = None, jobs: int = 1) -> IngestReport:
+    """Read, analyse, store and link ``inputs``. ``jobs`` > 1 analyses in that many worker
+    processes (``workers``); this process alone stores, in input order, one article per
+    transaction, whatever the number of jobs."""
     report = IngestReport()
     note = progress or (lambda kind, msg: None)
     ix = _load(conn)
@@ -153,13 +156,18 @@ def ingest(conn: sqlite3.Connection, inputs: Iterable[str], *, published: dt.dat
                 continue
             yield item
 
-    for chunk in _chunks(articles(), BATCH):
-        for a, an in _analyse_chunk(chunk):
-            if isinstance(an, Exception):
-                report.problems.append(Problem(a.source, f"not analysed: {type(an).__name__}: {an}"))
-                note("problem", f"{a.source}: not analysed ({type(an).__name__}: {an})")
-                continue
-            ix = _store_one(conn, an, ix, report, note)
+    if jobs > 1:
+        from .workers import analysed
+        results = analysed(_chunks(articles(), BATCH), jobs)
+    else:
+        results = (pair for chunk in _chunks(articles(), BATCH) for pair in _analyse_chunk(chunk))
+    for a, an in results:
+        if isinstance(an, Exception):
+            report.problems.append(Problem(a.source, f"not analysed: {type(an).__name__}: {an}"))
+            note("problem", f"{a.source}: not analysed ({type(an).__name__}: {an})")
+            continue
+        ix = _store_one(conn, an, ix, report, note)
+    note("linking", "linking across articles")  # the last step, over the whole ledger
     _link_all(conn, ix, report, note)
     return report
 
