@@ -45,7 +45,7 @@ CRISIS_FLOORS = {
     "maui-wildfires-2023": {"detect_f1": 0.96, "strict_f1": 0.61, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.89, "speaker_accuracy": 0.84, "stated_on_accuracy": 0.84, "claim_pair_f1": 0.86},
     "morocco-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.70, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.92, "speaker_accuracy": 0.87, "stated_on_accuracy": 0.87, "claim_pair_f1": 0.60},
     "mpox-drc-2024": {"detect_f1": 0.97, "strict_f1": 0.63, "value_accuracy": 0.97, "measure_accuracy": 0.97, "subject_accuracy": 0.80, "speaker_accuracy": 0.76, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.71},
-    "odisha-train-2023": {"detect_f1": 0.94, "strict_f1": 0.72, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.91, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.86, "claim_pair_f1": 0.53},
+    "odisha-train-2023": {"detect_f1": 0.94, "strict_f1": 0.72, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.91, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.86, "claim_pair_f1": 0.52},
     "pakistan-floods-2022": {"detect_f1": 0.99, "strict_f1": 0.40, "value_accuracy": 0.97, "measure_accuracy": 0.96, "subject_accuracy": 0.75, "speaker_accuracy": 0.70, "stated_on_accuracy": 0.88, "claim_pair_f1": 0.81},
     "sudan-war-2024": {"detect_f1": 0.97, "strict_f1": 0.48, "value_accuracy": 0.95, "measure_accuracy": 0.97, "subject_accuracy": 0.54, "speaker_accuracy": 0.97, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.69},
 }
