@@ -11,8 +11,8 @@ Two layers.
    generational suffixes and the side named in the role ("White House ..." -> US) as evidence
    for or against. Organisations are matched on (country, content words) with spelling folds
    (defence/defense), acronyms, a few descriptors ("Ukraine's military intelligence") and
-   a small table of well-known agencies; countries through a table of variants and capital
-   metonyms.
+   a small table of well-known agencies; countries through the gazetteer (link/gazetteer.py:
+   every country and territory, its names, demonyms and capital metonyms).
 
 Order independence
 ------------------
@@ -50,7 +50,6 @@ the same non-null ``doc`` changes nothing, so re-ingesting an article is idempot
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -59,19 +58,12 @@ from rapidfuzz import fuzz, process
 
 from newsledger.model import Entity
 
+# fold lives with the gazetteer, whose keys it makes; it is re-exported here for the callers.
+from .gazetteer import GPE_ONLY, alternation, country_keys, fold, phrase_table
+
 # --------------------------------------------------------------------------------------------
 # Text folding
 # --------------------------------------------------------------------------------------------
-
-
-def fold(s: str) -> str:
-    """Lowercase, strip diacritics, straighten quotes, "U.S." -> "us", collapse spaces."""
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = s.replace("’", "'").replace("‘", "'").casefold()
-    s = re.sub(r"\bu\.\s?s\.(\s?a\.)?", lambda m: "usa" if m.group(1) else "us", s)
-    s = re.sub(r"\bu\.\s?k\.", "uk", s)
-    return re.sub(r"\s+", " ", s).strip()
 
 
 # Digraphs that English-language outlets render in several ways from Cyrillic, Korean, Arabic…
@@ -97,46 +89,29 @@ def translit_key(name: str) -> str:
 # World knowledge: small tables, none of them about one story
 # --------------------------------------------------------------------------------------------
 
-# canonical name, key code, names/metonyms (folded), demonyms (folded)
-_COUNTRIES = [
-    ("United States", "us", ["united states", "united states of america", "us", "usa", "america",
-                             "washington", "white house", "pentagon"], ["american", "americans"]),
-    ("United Kingdom", "uk", ["united kingdom", "uk", "britain", "great britain", "london",
-                              "downing street", "whitehall"], ["british", "briton", "britons"]),
-    ("Russia", "russia", ["russia", "russian federation", "moscow", "kremlin"],
-     ["russian", "russians"]),
-    ("Ukraine", "ukraine", ["ukraine", "kyiv", "kiev"], ["ukrainian", "ukrainians"]),
-    ("North Korea", "north korea", ["north korea", "n. korea", "n korea", "dprk", "pyongyang",
-                                    "democratic people's republic of korea"],
-     ["north korean", "north koreans"]),
-    ("South Korea", "south korea", ["south korea", "s. korea", "republic of korea", "rok", "seoul"],
-     ["south korean", "south koreans"]),
-    ("China", "china", ["china", "people's republic of china", "prc", "beijing"],
-     ["chinese"]),
-    ("France", "france", ["france", "paris", "elysee"], ["french"]),
-    ("Germany", "germany", ["germany", "berlin"], ["german", "germans"]),
-    ("Japan", "japan", ["japan", "tokyo"], ["japanese"]),
-    ("Iran", "iran", ["iran", "tehran"], ["iranian", "iranians"]),
-    ("Israel", "israel", ["israel", "jerusalem"], ["israeli", "israelis"]),
-    ("Argentina", "argentina", ["argentina", "buenos aires"],
-     ["argentine", "argentinian", "argentines", "argentinians"]),
-    ("Poland", "poland", ["poland", "warsaw"], ["polish"]),
-    ("Belarus", "belarus", ["belarus", "minsk"], ["belarusian"]),
-]
+# Countries and territories, their names, demonyms and capitals: link/gazetteer.py (pycountry
+# and countryinfo; by hand there only what no package has, each table saying why).
+_COUNTRY_OF: dict[str, str | None] = phrase_table()   # folded phrase -> canonical country;
+#                                                       None: a phrase that names no country
+#                                                       though it holds one ("New Mexico")
+_CODE_OF: dict[str, str] = country_keys()            # canonical country -> key code ("us")
 # "white house", "pentagon", "kremlin", "downing street" give a side but are not the country
-# when they are the speaker: they stay organisations (see _GPE_ONLY).
-_GPE_ONLY = {"white house", "pentagon", "kremlin", "downing street", "whitehall", "elysee"}
-_COUNTRY_OF: dict[str, str] = {}    # folded phrase -> canonical country
-_CODE_OF: dict[str, str] = {}       # canonical country -> key code
-for _name, _code, _names, _dems in _COUNTRIES:
-    _CODE_OF[_name] = _code
-    for _p in _names + _dems:
-        _COUNTRY_OF[_p] = _name
-_COUNTRY_WORDS = {w for p in _COUNTRY_OF for w in p.split()}
+# when they are the speaker: they stay organisations.
+_GPE_ONLY = set(GPE_ONLY)
+_COUNTRY_WORDS = {w for p, c in _COUNTRY_OF.items() if c for w in p.split()}
 _BLOCS = {"western": "western", "west": "western", "nato": "nato", "european": "european",
           "eu": "european", "un": "un"}
-_COUNTRY_ALT = "|".join(sorted(map(re.escape, _COUNTRY_OF), key=len, reverse=True))
+# One precompiled regex, a character trie of all the phrases (a search tries only the branches
+# that begin with the letter at hand, so its cost does not grow with the number of countries).
+_COUNTRY_ALT = alternation(_COUNTRY_OF)
 _COUNTRY_RE = re.compile(r"\b(" + _COUNTRY_ALT + r")\b(?:'s?)?")
+_OF_COUNTRY_RE = re.compile(r"\bof (?:the )?(" + _COUNTRY_ALT + r")$")
+
+
+def _countries_in(folded: str):
+    """The country phrases of a folded text, left to right (phrases that name none skipped)."""
+    return (m for m in _COUNTRY_RE.finditer(folded) if _COUNTRY_OF[m.group(1)])
+
 
 # Well-known agencies whose acronym is not the initials of their English name.
 AGENCY_ACRONYMS = {
@@ -220,21 +195,25 @@ def side_of(text: str | None) -> frozenset[str]:
     """The countries a role or descriptor names ("White House spokesman" -> {"United States"})."""
     if not text:
         return frozenset()
-    return frozenset(_COUNTRY_OF[m.group(1)] for m in _COUNTRY_RE.finditer(fold(text)))
+    return frozenset(_COUNTRY_OF[m.group(1)] for m in _countries_in(fold(text)))
 
 
 def role_words(role: str | None) -> frozenset[str]:
     """Content words of a role, folded ("head of the Ukrainian army" -> {chief, defense, ...})."""
     if not role:
         return frozenset()
-    words = re.findall(r"[a-z][a-z-]*", _COUNTRY_RE.sub(" ", fold(role)))
+    words = re.findall(r"[a-z][a-z-]*", _COUNTRY_RE.sub(
+        lambda m: " " if _COUNTRY_OF[m.group(1)] else m.group(0), fold(role)))
     return frozenset(_ROLE_FOLD.get(w, w) for w in words if w not in _ROLE_STOP)
 
 
-def _kind(kind: str | None, surface: str = "") -> str:
-    """Normalised kind. A PERSON that is a country or capital ("Kyiv") is an NER slip: GPE."""
+def _kind(kind: str | None, surface: str = "", link: str | None = None) -> str:
+    """Normalised kind. A PERSON that is a country or capital ("Kyiv", a bare "Chad") is an NER
+    slip: GPE; unless the article linked it to a person's full name ("Jordan" after "Jim
+    Jordan", see :func:`resolve_in_document`)."""
     k = (kind or "").upper()
-    if k in {"PER", "PERSON"} and fold(surface).removeprefix("the ") in _COUNTRY_OF:
+    if k in {"PER", "PERSON"} and _COUNTRY_OF.get(fold(surface).removeprefix("the ")) \
+            and not (link and link != surface):
         return "GPE"
     return {"PER": "PERSON", "PERSON": "PERSON", "ORGANISATION": "ORG", "ORGANIZATION": "ORG",
             "OUTLET": "ORG", "ANONYMOUS": "ANON", "FAC": "ORG"}.get(k, k or "ORG")
@@ -373,11 +352,11 @@ def parse_org(surface: str) -> OrgName:
     f = fold(display)
     if _is_acronym(display):
         letters = display.replace(".", "").lower()
-        if letters in _COUNTRY_OF and letters not in _GPE_ONLY:
+        if _COUNTRY_OF.get(letters) and letters not in _GPE_ONLY:
             c = _COUNTRY_OF[letters]
             return OrgName(c, ("gpe", c), c, frozenset())
         return OrgName(display, ("acr", letters), None, frozenset())
-    if f in _COUNTRY_OF and f not in _GPE_ONLY:
+    if _COUNTRY_OF.get(f) and f not in _GPE_ONLY:
         c = _COUNTRY_OF[f]
         return OrgName(c, ("gpe", c), c, frozenset())
     if f in ORG_METONYMS:
@@ -385,11 +364,15 @@ def parse_org(surface: str) -> OrgName:
     # Country qualifiers: leading ("Ukraine's", "Ukrainian", "US") or trailing ("of Ukraine").
     country = None
     m = _COUNTRY_RE.match(f)
+    if m and not _COUNTRY_OF[m.group(1)]:    # "New Mexico ...": names no country
+        m = None
     rest = f
     if m and m.group(1) not in _GPE_ONLY:
         country, rest = _COUNTRY_OF[m.group(1)], f[m.end():].strip()
     whole = re.findall(r"[a-z0-9][a-z0-9&-]*", rest.replace("'s", ""))   # keeps "of Ukraine"
-    m2 = re.search(r"\bof (?:the )?(" + _COUNTRY_ALT + r")$", rest)
+    m2 = _OF_COUNTRY_RE.search(rest)
+    if m2 and not _COUNTRY_OF[m2.group(1)]:
+        m2 = None
     if m2 and m2.group(1) not in _GPE_ONLY:
         country, rest = country or _COUNTRY_OF[m2.group(1)], rest[:m2.start()].strip()
         if m:   # "Ukraine's X of Ukraine": the leading possessive says nothing more
@@ -458,7 +441,7 @@ def anonymous_key(descriptor: str) -> str:
     """
     f = fold(descriptor)
     side = ""
-    m = _COUNTRY_RE.search(f)
+    m = next(_countries_in(f), None)
     if m:
         side = _CODE_OF[_COUNTRY_OF[m.group(1)]]
     else:
@@ -544,8 +527,12 @@ def resolve_in_document(mentions: Iterable[Any], text: str | None = None) -> dic
     ms = [_coerce(m) for m in mentions]
     out: dict[str, str] = {}
     # People ---------------------------------------------------------------------------------
-    parsed = {m.surface: parse_person(m.surface) for m in ms
-              if _kind(m.kind, m.surface) == "PERSON"}
+    # A bare name that is also a country or a capital ("Jordan", "Chad") is a person only when
+    # the article gives that person's full name ("Jim Jordan"); otherwise it is the place.
+    tagged = {m.surface: parse_person(m.surface) for m in ms if _kind(m.kind) == "PERSON"}
+    full_keys = {p.surname_key for p in tagged.values() if p and p.full}
+    parsed = {s: p for s, p in tagged.items() if _kind("PERSON", s) == "PERSON"
+              or (p and not p.full and p.surname_key in full_keys)}
     fulls: dict[str, Counter] = defaultdict(Counter)      # surname key -> full displays
     for p in parsed.values():
         if p and p.full:
@@ -577,10 +564,10 @@ def resolve_in_document(mentions: Iterable[Any], text: str | None = None) -> dic
     # Organisations and places -------------------------------------------------------------
     defs: dict[str, str] = acronym_definitions(text) if text else {}
     for m in ms:
-        if _kind(m.kind, m.surface) not in {"PERSON", "ANON"}:
+        if _kind(m.kind, m.surface, out.get(m.surface)) not in {"PERSON", "ANON"}:
             defs.update(acronym_definitions(m.surface))
     orgs = {m.surface: parse_org(m.surface) for m in ms
-            if _kind(m.kind, m.surface) not in {"PERSON", "ANON"}}
+            if _kind(m.kind, m.surface, out.get(m.surface)) not in {"PERSON", "ANON"}}
     named = {o.key: o.display for o in orgs.values() if o.key[0] in {"org", "opaque"}}
     named.update({parse_org(v).key: v for v in defs.values()})
     for surface, o in orgs.items():
@@ -734,7 +721,7 @@ class EntityIndex:
         "Defense Intelligence of Ukraine" defines DIU for articles that only use the acronym).
         With a ``doc``, repeating the same observation is a no-op.
         """
-        kind = _kind(kind, surface)
+        kind = _kind(kind, surface, link)
         key = (surface, kind, role or None, link if link != surface else None, doc)
         if doc is not None and key in self._obs:
             return self.canonical(surface, kind, role, link)
@@ -996,7 +983,7 @@ class EntityIndex:
         Ambiguous bare surnames and descriptors return their own display form (see the module
         docstring); unknown names return their cleaned-up surface.
         """
-        kind = _kind(kind, surface)
+        kind = _kind(kind, surface, link)
         name = link or surface
         if kind == "ANON":
             if _org_like(name):
@@ -1074,7 +1061,8 @@ class EntityIndex:
                 r = AliasRow(**{"canonical": "", **r})
             elif isinstance(r, tuple) and not isinstance(r, AliasRow):
                 r = AliasRow(*r)
-            key = (r.alias, _kind(r.kind, r.alias), r.role or None, r.link or None, r.doc or None)
+            key = (r.alias, _kind(r.kind, r.alias, r.link), r.role or None, r.link or None,
+                   r.doc or None)
             idx._obs[key] = idx._obs.get(key, 0) + r.count
             idx._record(*key[:4], r.count)
         return idx

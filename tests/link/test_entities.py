@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import pytest
 
 from newsledger.link.entities import (AliasRow, EntityIndex, NameMention, anonymous_key,
-                                      parse_person, resolve_in_document, translit_key)
+                                      parse_person, resolve_in_document, side_of, translit_key)
 
 
 def P(surface, role=None):
@@ -326,3 +326,53 @@ def test_institutional_anonymous_descriptor_may_name_a_known_agency():
 def test_person_headed_descriptor_never_becomes_an_organisation():
     ix = index([O("US Department of Defense")])
     assert ix.canonical("senior US military official", "ANON") == "senior US military official"
+
+
+# -- countries from the gazetteer (link/gazetteer.py: pycountry and countryinfo) -----------------
+# Sentences written for these tests.
+
+@pytest.mark.parametrize("text,country", [
+    ("a Moroccan rescue team", "Morocco"),
+    ("the Sudanese army spokesman", "Sudan"),
+    ("Congolese health officials", "Democratic Republic of the Congo"),
+    ("Palestinian medics", "Palestine"),
+    ("two Chadian soldiers", "Chad"),
+])
+def test_demonym_of_a_country_the_old_table_lacked_names_it(text, country):
+    assert side_of(text) == {country}
+
+
+def test_official_and_common_names_are_one_country():
+    ix = EntityIndex()
+    assert ix.canonical("Republic of the Sudan", "GPE") == ix.canonical("Sudan", "GPE") == "Sudan"
+
+
+def test_capital_stands_for_its_government():
+    assert EntityIndex().canonical("Khartoum", "GPE") == "Sudan"
+    assert anonymous_key("officials in Rabat") == "morocco official"
+
+
+def test_country_named_inside_a_longer_place_is_not_that_country():
+    assert side_of("flash floods across New Mexico") == frozenset()
+
+
+def test_capital_that_is_also_a_first_name_stays_a_person():
+    assert EntityIndex().canonical("Sofia", "PERSON") == "Sofia"
+
+
+def test_bare_chad_tagged_as_a_person_is_the_country():
+    assert EntityIndex().canonical("Chad", "PERSON") == "Chad"
+    assert [e.kind for e in index([P("Chad")]).entities()] == ["GPE"]
+
+
+def test_full_name_beginning_with_chad_is_a_person():
+    ix = index([P("Chad Okafor", "relief coordinator")])
+    assert ix.canonical("Chad Okafor", "PERSON") == "Chad Okafor"
+    assert [e.kind for e in ix.entities()] == ["PERSON"]
+
+
+def test_bare_surname_that_is_a_country_is_the_person_its_article_names():
+    ix = index([P("Marta Jordan", "aid worker"), P("Jordan")], [P("Jordan")])
+    assert resolve_in_document([P("Marta Jordan"), P("Jordan")])["Jordan"] == "Marta Jordan"
+    assert ix.canonical("Jordan", "PERSON", link="Marta Jordan") == "Marta Jordan"
+    assert ix.canonical("Jordan", "PERSON") == "Jordan"     # the country, in the other article
