@@ -110,7 +110,7 @@ def spark():
         pytest.skip("no Java runtime on this machine: `make test` installs openjdk-17-jre-headless")
     from newsledger.spark.job import session
 
-    s = session("local[2]", app="newsledger-tests")
+    s = session("local[2]", app="newsledger-tests", conf={"spark.ui.enabled": "false"})
     s.sparkContext.setLogLevel("ERROR")
     yield s
     s.stop()

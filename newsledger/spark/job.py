@@ -32,17 +32,22 @@ class Counts:
     problems: int = 0
 
 
-def session(master: str | None = None, app: str = "newsledger"):
+def session(master: str | None = None, app: str = "newsledger", conf: dict[str, str] | None = None):
     from pyspark.sql import SparkSession
 
+    builder = SparkSession.builder.appName(app)
     if "PYSPARK_GATEWAY_PORT" not in os.environ:
         # Started from plain Python (not spark-submit): the workers Spark forks must be this
         # interpreter, the one newsledger and its model are installed in, not the first
         # python3 on PATH. Under spark-submit the cluster's own setting decides.
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    builder = SparkSession.builder.appName(app)
+        if master is None or master.startswith("local"):
+            # a local run talks only to itself: no need for the host name to resolve
+            builder = builder.config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1")
     if master:
         builder = builder.master(master)
+    for key, value in (conf or {}).items():
+        builder = builder.config(key, value)
     return builder.getOrCreate()
 
 
