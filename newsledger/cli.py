@@ -13,6 +13,8 @@ from rich.markup import escape
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from . import __version__, store
+from .progress import STEPS, count_articles
+from .progress import bar as progress_bar
 
 
 class _NamedValues:
@@ -44,7 +46,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, cls=_Group,
 # otherwise wrap at 80 columns and split one message over several lines)
 err = Console(stderr=True, soft_wrap=True)
 out = Console()
-FORMATS = ("terminal", "html", "markdown")
+FORMATS = ("terminal", "html", "markdown", "json")
+EXPORT_FORMATS = ("jsonl", "csv", "parquet")  # report.formats.FORMATS, named here so --help needs no import
 # the measures of docs/export-format.md: a misspelt --measure would otherwise print an empty report
 MEASURES = ("casualties", "killed", "wounded", "captured", "missing", "deployed", "displaced", "money",
             "territory", "other")
@@ -97,9 +100,13 @@ def ingest(
                                             "(refused by default)"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="print only problems and the summary, not a "
                                "line per article"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="NUMBER", min=1,
+                                       help="analyse articles in this many processes (default: one per core); "
+                                            "one process stores them, in input order"),
 ):
     """Read articles into the ledger: figures, speakers, dates, copies, claims."""
     from .ledger import ingest as run
+    from .workers import default_jobs
 
     pub = None
     if published:
@@ -112,7 +119,19 @@ def ingest(
         db.parent.mkdir(parents=True)
     conn = _open(db, must_exist=False)
 
+    # a bar only where someone watches: a log or a pipe gets the lines alone
+    expected = count_articles(paths)
+    shown = progress_bar(err) if err.is_terminal else None
+    task = shown.add_task("reading and analysing", total=expected) if shown else None
+
     def progress(kind: str, msg: str):
+        if shown is not None:
+            if kind in STEPS and not msg.startswith("linking across articles"):  # (that problem is no article)
+                shown.advance(task)
+            elif kind == "linking":
+                shown.update(task, description="linking across articles")
+        if kind == "linking":
+            return
         # file names and exception texts may hold "[...]": never let Rich read them as markup
         if kind == "problem":
             err.print(f"[yellow]skipped[/] {escape(msg)}")
@@ -121,8 +140,9 @@ def ingest(
 
     from .nlp import ModelMissing
     try:
-        with err.status("reading articles…", spinner="dots") if quiet and err.is_terminal else _null():
-            report = run(conn, paths, published=pub, outlet=outlet, allow_private=allow_private, progress=progress)
+        with shown if shown is not None else _null():
+            report = run(conn, paths, published=pub, outlet=outlet, allow_private=allow_private, progress=progress,
+                         jobs=_processes(jobs or default_jobs(), expected))
     except ModelMissing as e:
         err.print(f"[red]error:[/] {escape(str(e))}")
         raise typer.Exit(2)
@@ -138,6 +158,16 @@ def ingest(
     raise typer.Exit(1 if report.failed else 0)
 
 
+def _processes(jobs: int, articles: int | None) -> int:
+    """No more worker processes than batches of articles to give them: starting one and loading
+    its model takes seconds, more than analysing a few articles in this process."""
+    from .ledger import BATCH
+
+    if articles is None:
+        return jobs
+    return max(1, min(jobs, -(-articles // BATCH)))
+
+
 class _null:
     def __enter__(self):
         return self
@@ -150,7 +180,8 @@ class _null:
 def report(
     db: pathlib.Path = DB_OPTION,
     format: str = typer.Option("terminal", "--format", "-f", metavar="FORMAT",
-                               help="terminal (tables), html (one self-contained file) or markdown"),
+                               help="terminal (tables), html (one self-contained file) or markdown; "
+                                    "json: the tables' rows for scripts"),
     output: Optional[pathlib.Path] = typer.Option(None, "-o", "--output", metavar="FILE",
                                                   help="write the report to this file instead of the screen"),
     measure: Optional[str] = typer.Option(None, metavar="MEASURE",
@@ -179,6 +210,16 @@ def report(
             console = out if out.is_terminal else Console(width=max(out.width, 160))
             terminal.render(conn, console, measure=measure, include_other=all_measures)
         return
+    if format == "json":
+        from . import as_json
+        from .report.view import sections
+        text = as_json.dumps(as_json.report(sections(conn, measure=measure, include_other=all_measures)))
+        if output:
+            output.write_text(text, encoding="utf-8")
+            err.print(f"wrote {escape(str(output))}")
+        else:
+            sys.stdout.write(text)
+        return
     if format == "html":
         # html.render has no include_other yet: it always leaves out measure 'other'; say so
         # rather than ignore the flag silently
@@ -199,22 +240,38 @@ def export(
     db: pathlib.Path = DB_OPTION,
     out_dir: pathlib.Path = typer.Option(pathlib.Path("export"), "--out", metavar="FOLDER",
                                          help="folder to write figures.jsonl, documents.jsonl and "
-                                              "timeline.jsonl into (created if missing)"),
+                                              "timeline.jsonl into (created if missing; .csv or .parquet "
+                                              "with --format)"),
+    format: str = typer.Option("jsonl", "--format", "-f", metavar="FORMAT",
+                               help="jsonl (one JSON object a line), csv (lists as JSON text) or parquet; "
+                                    "the same fields in each"),
 ):
-    """Write figures.jsonl, documents.jsonl and timeline.jsonl (docs/export-format.md)."""
+    """Write figures, documents and timeline as JSON Lines, CSV or Parquet (docs/export-format.md)."""
     from .report.export import export as run
 
+    if format not in EXPORT_FORMATS:  # before opening anything: a typo should not touch the ledger
+        err.print(f"[red]error:[/] unknown export format {escape(repr(format))}: use {', '.join(EXPORT_FORMATS)}")
+        raise typer.Exit(2)
     conn = _open(db)
-    n_fig, n_doc = run(conn, out_dir)
+    n_fig, n_doc = run(conn, out_dir, format)
     err.print(f"wrote {n_fig} figures and {n_doc} documents to {escape(str(out_dir))}")
 
 
 @app.command(cls=_Command)
-def documents(db: pathlib.Path = DB_OPTION):
+def documents(db: pathlib.Path = DB_OPTION,
+              format: str = typer.Option("table", "--format", "-f", metavar="FORMAT",
+                                         help="table (for reading) or json (every field whole, for scripts)")):
     """List the documents in the ledger, with copies, stories and language."""
     from rich.table import Table
 
+    if format not in ("table", "json"):
+        err.print(f"[red]error:[/] unknown format {escape(repr(format))}: use table, json")
+        raise typer.Exit(2)
     conn = _open(db)
+    if format == "json":
+        from . import as_json
+        sys.stdout.write(as_json.dumps(as_json.documents(conn)))
+        return
     t = Table()
     # ids and dates are looked up by eye and copied: keep them whole; the title gives way first
     for col in ("doc", "published"):

@@ -156,6 +156,97 @@ def test_ingest_creates_the_folder_of_a_new_ledger(cli, tmp_path):
     assert _docs(db) == ["floods"]
 
 
+def _passed_to_ingest(cli, monkeypatch, *args) -> dict:
+    """The keyword arguments the CLI hands to ledger.ingest (which is not run)."""
+    import newsledger.ledger as ledger
+
+    seen = {}
+
+    def fake_ingest(conn, paths, **kwargs):
+        seen.update(kwargs)
+        return ledger.IngestReport()
+
+    monkeypatch.setattr(ledger, "ingest", fake_ingest)
+    result = cli("ingest", *args)
+    assert result.exit_code == 0, result.output
+    return seen
+
+
+def test_jobs_is_passed_to_the_ingest(cli, tmp_path, monkeypatch):
+    # a URL holds an unknown number of articles: the processes asked for are used
+    seen = _passed_to_ingest(cli, monkeypatch, "http://127.0.0.1:9/feed", "--jobs", "3", "--db", tmp_path / "l.db")
+    assert seen["jobs"] == 3
+
+
+def test_jobs_defaults_to_every_core(cli, tmp_path, monkeypatch):
+    from newsledger import workers
+
+    monkeypatch.setattr(workers, "default_jobs", lambda: 5)
+    seen = _passed_to_ingest(cli, monkeypatch, "http://127.0.0.1:9/feed", "--db", tmp_path / "l.db")
+    assert seen["jobs"] == 5
+
+
+def test_a_few_articles_are_analysed_in_one_process_whatever_jobs_says(cli, tmp_path, monkeypatch):
+    floods = write(tmp_path / "floods.txt", ENGLISH)
+    seen = _passed_to_ingest(cli, monkeypatch, floods, "--jobs", "4", "--db", tmp_path / "l.db")
+    assert seen["jobs"] == 1
+
+
+def test_jobs_below_one_is_refused(cli, tmp_path):
+    result = cli("ingest", write(tmp_path / "floods.txt", ENGLISH), "--jobs", "0", "--db", tmp_path / "l.db")
+    assert result.exit_code == 2
+    assert not (tmp_path / "l.db").exists()
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(cli, tmp_path):
+    result = cli("ingest", write(tmp_path / "floods.txt", ENGLISH), "--db", tmp_path / "l.db")
+    assert "articles/s" not in result.stderr and "\x1b" not in result.stderr
+
+
+def _terminal(monkeypatch):
+    """stderr as a terminal would be (Rich draws its bar there), captured."""
+    import io
+
+    from rich.console import Console
+
+    import newsledger.cli as cli_module
+
+    buf = io.StringIO()
+    monkeypatch.setattr(cli_module, "err", Console(file=buf, force_terminal=True, width=200, soft_wrap=True))
+    return buf
+
+
+def test_a_terminal_gets_a_bar_with_count_rate_and_time_left(cli, tmp_path, monkeypatch):
+    buf = _terminal(monkeypatch)
+    files = [write(tmp_path / f"{n}.txt", t) for n, t in (("floods", ENGLISH), ("tractors", ENGLISH_OTHER))]
+    cli("ingest", *files, "--db", tmp_path / "l.db")
+    out = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", buf.getvalue())
+    assert "2/2" in out and "articles/s" in out and "left" in out
+
+
+def test_under_the_bar_each_problem_keeps_its_line_and_the_summary_comes_last(cli, tmp_path, monkeypatch):
+    buf = _terminal(monkeypatch)
+    bad = _bad_input("empty", tmp_path)
+    cli("ingest", write(tmp_path / "floods.txt", ENGLISH), bad, "--db", tmp_path / "l.db", "--quiet")
+    out = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", buf.getvalue())
+    assert len(re.findall(r"skipped \S*bad-empty\.txt", out)) == 1
+    assert out.rstrip().splitlines()[-1].startswith("1 added, 0 unchanged, 1 failed")
+
+
+def test_articles_are_counted_ahead_only_where_files_hold_one_each(tmp_path):
+    from newsledger.progress import count_articles
+
+    (tmp_path / "news").mkdir()
+    write(tmp_path / "news" / "a.txt", ENGLISH)
+    write(tmp_path / "news" / "b.html", "<p>x</p>")
+    write(tmp_path / "news" / "manifest.csv", "file,published\n")
+    write(tmp_path / "news" / ".hidden.txt", ENGLISH)
+    write(tmp_path / "many.jsonl", "{}\n")
+    assert count_articles([str(tmp_path / "news")]) == 2
+    assert count_articles([str(tmp_path / "news"), str(tmp_path / "many.jsonl")]) is None
+    assert count_articles(["https://example.org/feed"]) is None
+
+
 # --- report -----------------------------------------------------------------------------------
 
 def test_report_in_the_terminal_by_default(cli, seed_ledger):
@@ -255,6 +346,92 @@ def test_a_ledger_from_a_newer_newsledger_is_refused_clearly(cli, ledger_copy):
     assert "newer newsledger" in result.stderr
 
 
+@pytest.fixture(scope="module")
+def floods_ledger(tmp_path_factory, cli):
+    """Two articles written for these tests, ingested once (read-only)."""
+    tmp = tmp_path_factory.mktemp("floods")
+    db = tmp / "ledger.db"
+    files = [write(tmp / f"{n}.txt", t) for n, t in (("floods", ENGLISH), ("tractors", ENGLISH_OTHER))]
+    assert cli("ingest", *files, "--db", db, "--quiet").exit_code == 0
+    return db
+
+
+def test_report_format_json_gives_the_claims_of_each_measure(cli, floods_ledger):
+    import json
+
+    result = cli("report", "--db", floods_ledger, "--format", "json")
+    assert result.exit_code == 0
+    sections = json.loads(result.stdout)
+    claims = {(sec["measure"], c["text"], c["low"]) for sec in sections for c in sec["claims"]}
+    assert ("displaced", "300", 300.0) in claims and ("money", "about $2 million", 2_000_000.0) in claims
+
+
+def test_report_format_json_keeps_to_the_measure_asked_for(cli, floods_ledger):
+    import json
+
+    result = cli("report", "--db", floods_ledger, "--format", "json", "--measure", "money")
+    assert {sec["measure"] for sec in json.loads(result.stdout)} == {"money"}
+
+
+def test_report_format_json_to_a_file(cli, floods_ledger, tmp_path):
+    import json
+
+    out = tmp_path / "report.json"
+    result = cli("report", "--db", floods_ledger, "--format", "json", "-o", out)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_documents_format_json_lists_every_document_whole(cli, floods_ledger):
+    import json
+
+    result = cli("documents", "--db", floods_ledger, "--format", "json")
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert [(r["doc"], r["title"], r["language"], r["figures_extracted"]) for r in rows] == [
+        ("floods", "Floods in the valley", "en", True), ("tractors", "Tractor sales rise", "en", True)]
+
+
+def test_documents_unknown_format_is_an_error(cli, floods_ledger):
+    result = cli("documents", "--db", floods_ledger, "--format", "xml")
+    assert result.exit_code == 2 and "unknown format 'xml'" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_export_format_writes_every_file_in_that_format(cli, floods_ledger, tmp_path, fmt):
+    out = tmp_path / "export"
+    result = cli("export", "--db", floods_ledger, "--out", out, "--format", fmt)
+    assert result.exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == [f"documents.{fmt}", f"figures.{fmt}", f"timeline.{fmt}"]
+
+
+def test_export_csv_holds_the_rows_jsonl_holds(cli, floods_ledger, tmp_path):
+    import csv
+
+    cli("export", "--db", floods_ledger, "--out", tmp_path / "j")
+    cli("export", "--db", floods_ledger, "--out", tmp_path / "c", "--format", "csv")
+    with (tmp_path / "c" / "figures.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [(r["doc"], r["text"]) for r in rows] == [(r["doc"], r["text"]) for r in read_jsonl(tmp_path / "j" / "figures.jsonl")]
+
+
+def test_export_parquet_holds_the_rows_jsonl_holds(cli, floods_ledger, tmp_path):
+    import pyarrow.parquet as pq
+
+    cli("export", "--db", floods_ledger, "--out", tmp_path / "j")
+    cli("export", "--db", floods_ledger, "--out", tmp_path / "p", "--format", "parquet")
+    rows = pq.read_table(tmp_path / "p" / "figures.parquet").to_pylist()
+    assert [(r["doc"], r["low"]) for r in rows] == [(r["doc"], r["low"]) for r in read_jsonl(tmp_path / "j" / "figures.jsonl")]
+
+
+def test_export_unknown_format_is_an_error_and_writes_nothing(cli, floods_ledger, tmp_path):
+    out = tmp_path / "export"
+    result = cli("export", "--db", floods_ledger, "--out", out, "--format", "xlsx")
+    assert result.exit_code == 2
+    assert "unknown export format 'xlsx': use jsonl, csv, parquet" in result.stderr
+    assert not out.exists()
+
+
 # --- export, documents, version -----------------------------------------------------------------
 
 def test_export_writes_every_file_into_out(cli, seed_ledger, tmp_path):
@@ -344,17 +521,19 @@ HELP = {
         "--published DATE publication date (YYYY-MM-DD) for every article read in this run",
         "--outlet NAME outlet name for every article read in this run",
         "--allow-private allow fetching from loopback and private network addresses",
-        "--quiet -q print only problems and the summary, not a line per article"],
+        "--quiet -q print only problems and the summary, not a line per article",
+        "--jobs -j NUMBER [x>=1] analyse articles in this many processes (default: one per core)"],
     ("report",): [
         "--db FILE the ledger",
-        "--format -f FORMAT terminal (tables), html (one self-contained file) or markdown",
+        "--format -f FORMAT terminal (tables), html (one self-contained file) or markdown; json: the tables' rows",
         "--output -o FILE write the report to this file instead of the screen",
         "--measure MEASURE only figures of this measure: casualties, killed, wounded",
         "--all also show figures of measure 'other'"],
     ("export",): [
         "--db FILE the ledger",
-        "--out FOLDER folder to write figures.jsonl, documents.jsonl and timeline.jsonl into"],
-    ("documents",): ["--db FILE the ledger"],
+        "--out FOLDER folder to write figures.jsonl, documents.jsonl and timeline.jsonl into",
+        "--format -f FORMAT jsonl (one JSON object a line), csv (lists as JSON text) or parquet"],
+    ("documents",): ["--db FILE the ledger", "--format -f FORMAT table (for reading) or json"],
     ("serve",): [
         "--db FILE the ledger",
         "--host ADDRESS address to listen on; the default lets only this machine in [default: 127.0.0.1]",
