@@ -15,6 +15,8 @@ process indexes the documents in the order of their row ids, as one sequential i
 from __future__ import annotations
 
 import datetime as dt
+import json
+import pickle
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -26,7 +28,8 @@ from .link.claims import STRONG, MentionRef, independent_reports, link_claims
 from .link.duplicates import CopyIndex
 from .link.developing import StoryDoc, developing_stories, lead_kinds, lead_places
 from .link.rewrites import is_rewrite
-from .link.entities import EntityIndex, NameMention, anonymous_key, side_of
+from .link.entities import EntityIndex, NameMention, anonymous_key, parse_person, side_of
+from .link.entities import _kind as entity_kind
 from .link.stories import StoryIndex
 from .model import Article, Problem
 from .nlp import ModelMissing
@@ -62,6 +65,7 @@ class _Indexes:
     copies: CopyIndex
     stories: StoryIndex
     seen: int = 0
+    loaded: int = 0   # ``seen`` when loaded: group changes since then are in the indexes' ``changed``
 
 
 def _load(conn: sqlite3.Connection) -> _Indexes:
@@ -69,8 +73,15 @@ def _load(conn: sqlite3.Connection) -> _Indexes:
     saving, or another writer still at work)."""
     cs, ss = store.load_state(conn, "copies"), store.load_state(conn, "stories")
     ix = _Indexes(CopyIndex.from_state(cs) if cs else CopyIndex(), StoryIndex.from_state(ss) if ss else StoryIndex())
+    ix.loaded = _linked_upto(conn)
     _catch_up(conn, ix)
     return ix
+
+
+def _linked_upto(conn: sqlite3.Connection) -> int:
+    """The highest document row id the links across articles were last computed for (0: never)."""
+    st = store.load_state(conn, "linked")
+    return int(st["upto"]) if st else 0
 
 
 def _catch_up(conn: sqlite3.Connection, ix: _Indexes) -> None:
@@ -227,10 +238,11 @@ def _link_all(conn: sqlite3.Connection, ix: _Indexes, report: IngestReport, note
     try:
         with store.transaction(conn):
             _catch_up(conn, ix)
-            _refresh_groups(conn, ix.copies, ix.stories)
             store.save_state(conn, "copies", ix.copies.to_state())
             store.save_state(conn, "stories", ix.stories.to_state())
-            relink(conn)
+            if not link_incremental(conn, ix):
+                _refresh_groups(conn, ix.copies, ix.stories)
+                relink(conn)
     except Exception as e:
         # The articles are stored; only the links across them are stale (the rollback keeps the
         # previous ones whole), and the next ingest redoes them from the stored rows.
@@ -247,11 +259,14 @@ def _refresh_groups(conn, copies: CopyIndex, stories: StoryIndex) -> None:
             conn.execute("UPDATE documents SET duplicate_of = ?, story = ? WHERE doc = ?", (dup, story, row["doc"]))
 
 
-def build_entities(conn: sqlite3.Connection) -> EntityIndex:
-    index = EntityIndex()
+def build_entities(conn: sqlite3.Connection, doc_ids: list[int] | None = None,
+                   index: EntityIndex | None = None) -> EntityIndex:
+    """The entity index of every document's speakers (or of ``doc_ids``' added to ``index``)."""
+    index = index if index is not None else EntityIndex()
+    where = f"WHERE s.doc_id IN ({','.join('?' * len(doc_ids))}) " if doc_ids is not None else ""
     rows = conn.execute(
         "SELECT d.doc, d.text, d.published, s.name, s.kind, s.role FROM speakers s "
-        "JOIN documents d ON d.id = s.doc_id ORDER BY d.doc").fetchall()
+        f"JOIN documents d ON d.id = s.doc_id {where}ORDER BY d.doc", doc_ids or ()).fetchall()
     by_doc: dict[str, list] = {}
     texts: dict[str, str] = {}
     for r in rows:
@@ -262,18 +277,52 @@ def build_entities(conn: sqlite3.Connection) -> EntityIndex:
     return index
 
 
-def speaker_names(conn: sqlite3.Connection, index: EntityIndex) -> dict[tuple[str, str], str]:
-    """(doc, surface) -> canonical name, for every attributed figure."""
-    out = {}
+def _speaker_rows(conn: sqlite3.Connection, doc_ids: list[int] | None = None) -> list[tuple]:
+    """(doc, surface, kind, role) of every attributed speaker (of ``doc_ids``)."""
+    where, args = "", ()
+    if doc_ids is not None:
+        where, args = f" AND f.doc_id IN ({','.join('?' * len(doc_ids))})", tuple(doc_ids)
     rows = conn.execute(
         "SELECT DISTINCT d.doc, a.speaker, a.speaker_kind FROM attributions a JOIN figures f ON f.id = a.figure_id "
-        "JOIN documents d ON d.id = f.doc_id WHERE a.speaker IS NOT NULL").fetchall()
+        "JOIN documents d ON d.id = f.doc_id WHERE a.speaker IS NOT NULL" + where, args).fetchall()
+    swhere = f" WHERE s.doc_id IN ({','.join('?' * len(doc_ids))})" if doc_ids is not None else ""
     roles = {(r["doc"], r["name"]): (r["kind"], r["role"]) for r in conn.execute(
-        "SELECT d.doc, s.name, s.kind, s.role FROM speakers s JOIN documents d ON d.id = s.doc_id")}
+        "SELECT d.doc, s.name, s.kind, s.role FROM speakers s JOIN documents d ON d.id = s.doc_id" + swhere, args)}
+    out = {}
     for r in rows:
-        kind, role = roles.get((r["doc"], r["speaker"]), ("ANON", None))
-        out[(r["doc"], r["speaker"])] = index.canonical(r["speaker"], kind, role)
-    return out
+        out[(r["doc"], r["speaker"])] = roles.get((r["doc"], r["speaker"]), ("ANON", None))
+    return [(d, sp, k, ro) for (d, sp), (k, ro) in out.items()]
+
+
+def _person_skey(surface: str, kind: str | None, link: str | None = None) -> str | None:
+    """The surname key a person's canonical name is resolved under (None: not a person)."""
+    if entity_kind(kind, surface, link) != "PERSON":
+        return None
+    p = parse_person(link or surface)
+    return p.surname_key if p else None
+
+
+def speaker_names(conn: sqlite3.Connection, index: EntityIndex) -> dict[tuple[str, str], str]:
+    """(doc, surface) -> canonical name, for every attributed figure."""
+    return {(d, sp): index.canonical(sp, k, ro) for d, sp, k, ro in _speaker_rows(conn)}
+
+
+def _save_aliases(conn: sqlite3.Connection, rows) -> None:
+    conn.executemany(
+        "INSERT OR REPLACE INTO entity_aliases (alias, kind, role, link, doc, count, canonical, skey) VALUES (?,?,?,?,?,?,?,?)",
+        [(r.alias, r.kind, r.role or "", r.link or "", r.doc or "", r.count, r.canonical,
+          _person_skey(r.alias, r.kind, r.link)) for r in rows])
+
+
+def _save_entity_blob(conn: sqlite3.Connection, index: EntityIndex) -> None:
+    index.touched = None
+    conn.execute("INSERT OR REPLACE INTO link_blobs (name, data) VALUES ('entities', ?)",
+                 (pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL),))
+
+
+def _load_entity_blob(conn: sqlite3.Connection) -> EntityIndex | None:
+    row = conn.execute("SELECT data FROM link_blobs WHERE name = 'entities'").fetchone()
+    return pickle.loads(row[0]) if row else None
 
 
 def _speaker_key(name: str | None, kind: str | None, family: str) -> tuple[str, str]:
@@ -294,43 +343,65 @@ def _speaker_key(name: str | None, kind: str | None, family: str) -> tuple[str, 
 REWRITE_DAYS = 3
 
 
-def link_rewrites(conn: sqlite3.Connection) -> None:
+def _in(ids) -> str:
+    return "(" + ",".join("?" * len(ids)) + ")"
+
+
+def _chunked(items: list, n: int = 500) -> Iterator[list]:
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+def link_rewrites(conn: sqlite3.Connection, stories: set[str] | None = None) -> set[str]:
     """Mark reports reworded from an earlier report of their story (link/rewrites.py) as its copies,
-    so they never count as corroboration. Recomputed over the ledger on every link, after the
-    shingle copies (_refresh_groups), so it does not depend on the order articles arrived in."""
-    rows = conn.execute("SELECT doc, body, published, story, duplicate_of FROM documents "
-                        "WHERE published IS NOT NULL ORDER BY published, id").fetchall()
-    root = {r["doc"]: r["duplicate_of"] or r["doc"] for r in rows}
+    so they never count as corroboration. Decided over the word-stories' members from their shingle
+    copies (``doc_links``), so it does not depend on the order articles arrived in; ``stories``: only
+    those word-stories (what one added article can change). Returns the documents whose
+    ``duplicate_of`` changed."""
+    rows = []
+    if stories is None:
+        rows = conn.execute("SELECT d.id, d.doc, d.body, d.published, d.duplicate_of AS now, l.copy_of, l.word_story "
+                            "FROM documents d JOIN doc_links l ON l.doc_id = d.id").fetchall()
+    else:
+        for part in _chunked(sorted(stories)):
+            rows += conn.execute("SELECT d.id, d.doc, d.body, d.published, d.duplicate_of AS now, l.copy_of, l.word_story "
+                                 f"FROM documents d JOIN doc_links l ON l.doc_id = d.id WHERE l.word_story IN {_in(part)}",
+                                 part).fetchall()
+    rows.sort(key=lambda r: (r["published"] is None, r["published"] or "", r["id"]))
+    root = {r["doc"]: r["copy_of"] or r["doc"] for r in rows}
     by_story: dict[str, list] = {}
     for r in rows:
-        by_story.setdefault(r["story"] or r["doc"], []).append(r)
+        if r["published"] is not None:
+            by_story.setdefault(r["word_story"] or r["doc"], []).append(r)
     for members in by_story.values():
         for i, r in enumerate(members):
-            if r["duplicate_of"]:
+            if r["copy_of"]:
                 continue
             day = _date(r["published"])
             for e in members[:i]:
                 if root[e["doc"]] != r["doc"] and (day - _date(e["published"])).days <= REWRITE_DAYS \
                         and is_rewrite(r["body"], e["body"]):
                     root[r["doc"]] = root[e["doc"]]
-                    conn.execute("UPDATE documents SET duplicate_of = ? WHERE doc = ?", (root[r["doc"]], r["doc"]))
                     break
+    changed = set()
+    for r in rows:
+        dup = root[r["doc"]] if root[r["doc"]] != r["doc"] else None
+        if dup != r["now"]:
+            conn.execute("UPDATE documents SET duplicate_of = ? WHERE id = ?", (dup, r["id"]))
+            changed.add(r["doc"])
+    return changed
 
 
-def relink(conn: sqlite3.Connection) -> None:
-    """Rewrites, names and claims over the whole ledger (the caller holds the transaction)."""
-    link_rewrites(conn)
-    index = build_entities(conn)
-    names = speaker_names(conn, index)
-    conn.execute("DELETE FROM entity_aliases")
-    conn.executemany(
-        "INSERT OR REPLACE INTO entity_aliases (alias, kind, role, link, doc, count, canonical) VALUES (?,?,?,?,?,?,?)",
-        [(r.alias, r.kind, r.role or "", r.link or "", r.doc or "", r.count, r.canonical) for r in index.to_rows()])
+_REFS_SQL = (
+    "SELECT f.id, f.start, f.sentence_start, f.low, f.high, f.unit, f.measure, f.subject, d.doc, d.outlet, d.duplicate_of, "
+    "l.word_story AS story, a.speaker, a.speaker_kind, a.own_stated_on AS stated_on, a.own_source AS stated_on_source "
+    "FROM figures f JOIN documents d ON d.id = f.doc_id JOIN doc_links l ON l.doc_id = d.id "
+    "LEFT JOIN attributions a ON a.figure_id = f.id")
+
+
+def _mention_refs(rows, names) -> tuple[list[MentionRef], dict]:
     refs, rows_by_id = [], {}
-    for r in conn.execute(
-            "SELECT f.id, f.start, f.sentence_start, f.low, f.high, f.unit, f.measure, f.subject, d.doc, d.outlet, d.duplicate_of, d.story, "
-            "a.speaker, a.speaker_kind, a.own_stated_on AS stated_on, a.own_source AS stated_on_source FROM figures f "
-            "JOIN documents d ON d.id = f.doc_id LEFT JOIN attributions a ON a.figure_id = f.id").fetchall():
+    for r in rows:
         family = r["duplicate_of"] or r["doc"]
         name = names.get((r["doc"], r["speaker"])) if r["speaker"] else None
         kind = "ANON" if r["speaker_kind"] == "anonymous" else r["speaker_kind"]
@@ -341,8 +412,17 @@ def relink(conn: sqlite3.Connection) -> None:
             stated_on=_date(r["stated_on"]), strong_date=r["stated_on_source"] in STRONG,
             family=family, outlet=r["outlet"], story=r["story"], sentence=r["sentence_start"]))
         rows_by_id[r["id"]] = (r, name)
-    conn.execute("DELETE FROM claims")
-    claims = link_claims(refs)
+    return refs, rows_by_id
+
+
+def _claim_keys(m: MentionRef) -> tuple[str, str, str]:
+    """The keys a mention's claim is decided under: its bucket (link_claims), its copy family and
+    its word-story (the post-passes), each with the measure and unit."""
+    tail = f"\x1f{m.measure}\x1f{m.unit}"
+    return m.speaker_key + tail, m.family + tail, (m.story or "") + tail
+
+
+def _write_claims(conn: sqlite3.Connection, claims, rows_by_id) -> None:
     for claim in claims:
         # a date is borrowed only from a mention that dates the claim by its own words; an
         # undated background fact keeps each article's own default rather than the earliest
@@ -364,50 +444,259 @@ def relink(conn: sqlite3.Connection) -> None:
             (claim.id, name, first["measure"], subjects.most_common(1)[0][0], first["low"], first["high"], first["unit"],
              claim.stated_on.isoformat() if claim.stated_on else None, len(claim.members),
              len({m.outlet or m.doc for m in claim.members}), independent_reports(claim)))
+    conn.executemany("INSERT OR REPLACE INTO claim_keys (figure_id, bucket, family, story) VALUES (?,?,?,?)",
+                     [(m.key, *_claim_keys(m)) for c in claims for m in c.members])
+
+
+def _save_doc_links(conn: sqlite3.Connection, rows: list[tuple]) -> None:
+    """(doc_id, doc, copy_of, word_story, lead facts or None)"""
+    conn.executemany(
+        "INSERT OR REPLACE INTO doc_links (doc_id, doc, copy_of, word_story, kinds, main_place, places) VALUES (?,?,?,?,?,?,?)",
+        [(i, d, c, w, json.dumps(sorted(f[0])), f[1], json.dumps(sorted(f[2])))
+         for i, d, c, w, f in rows])
+
+
+def relink(conn: sqlite3.Connection) -> None:
+    """Rewrites, names, claims and developing stories over the whole ledger, from the copy and
+    word-story groups in ``documents`` (the caller holds the transaction and has just set them,
+    ``_refresh_groups``). The reference ``link_incremental`` must agree with; it also rebuilds
+    everything ``link_incremental`` keeps."""
+    facts = lead_facts(conn)
+    conn.execute("DELETE FROM doc_links")
+    _save_doc_links(conn, [(r["id"], r["doc"], r["duplicate_of"], r["story"], facts[r["doc"]])
+                           for r in conn.execute("SELECT id, doc, duplicate_of, story FROM documents")])
+    link_rewrites(conn)
+    index = build_entities(conn)
+    speakers = _speaker_rows(conn)
+    names = {(d, sp): index.canonical(sp, k, ro) for d, sp, k, ro in speakers}
+    conn.execute("DELETE FROM entity_aliases")
+    _save_aliases(conn, index.to_rows())
+    conn.execute("DELETE FROM speaker_names")
+    conn.executemany("INSERT INTO speaker_names (doc, surface, kind, role, skey, canonical) VALUES (?,?,?,?,?,?)",
+                     [(d, sp, k, ro, _person_skey(sp, k), names[(d, sp)]) for d, sp, k, ro in speakers])
     conn.execute("DELETE FROM link_state WHERE name = 'speaker_names'")
-    store.save_state(conn, "speaker_names", {f"{d}\x1f{s}": n for (d, s), n in names.items()})
-    _join_developing_stories(conn, claims, rows_by_id)
+    refs, rows_by_id = _mention_refs(conn.execute(_REFS_SQL).fetchall(), names)
+    conn.execute("DELETE FROM claims")
+    conn.execute("DELETE FROM claim_keys")
+    claims = link_claims(refs)
+    _write_claims(conn, claims, rows_by_id)
+    _join_developing_stories(conn)
+    _save_entity_blob(conn, index)
+    _mark_linked(conn)
 
 
-def lead_facts(conn: sqlite3.Connection) -> dict[str, tuple[set[str], str | None, set[str]]]:
+def _mark_linked(conn: sqlite3.Connection) -> None:
+    top = conn.execute("SELECT COALESCE(MAX(id), 0) FROM documents").fetchone()[0]
+    store.save_state(conn, "linked", {"upto": top})
+
+
+# An ingest adding more than this many articles, or this share of the ledger, relinks it whole:
+# one pass over everything is then cheaper than following each article's reach.
+INCREMENTAL_MAX_NEW = 64
+INCREMENTAL_MAX_SHARE = 0.2
+
+
+def link_incremental(conn: sqlite3.Connection, ix: _Indexes) -> bool:
+    """What ``relink`` would give, computed only where the documents added since the last link
+    can change it; False (nothing done) when the kept state cannot say (a ledger never linked
+    by this version, or many new articles), and the caller relinks in full.
+
+    - copy and word-story groups: the indexes' ``changed`` documents and the new ones;
+    - rewrites: only in the word-stories those documents were or are in;
+    - names: the saved entity index, the new documents added; canonical names recomputed for
+      persons whose surname component gained evidence (or a lookup's fuzzy neighbour did) and
+      for every organisation and anonymous source;
+    - claims: ``link_claims`` over the closure of the changed mentions under their bucket,
+      copy family and word-story keys (old and new) and their old claims: every claim that
+      could see a changed mention is recomputed, and no other claim can differ;
+    - developing stories: over the kept per-document facts (no text is read again).
+    """
+    upto = _linked_upto(conn)
+    if not ix.loaded or not upto:
+        return False
+    new = conn.execute("SELECT id, doc FROM documents WHERE id > ? ORDER BY id", (upto,)).fetchall()
+    total = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    if len(new) > max(INCREMENTAL_MAX_NEW, INCREMENTAL_MAX_SHARE * total):
+        return False
+    index = _load_entity_blob(conn)
+    if index is None:
+        return False
+    new_ids = [r["id"] for r in new]
+    new_docs = {r["doc"] for r in new}
+
+    # copy and word-story groups
+    regroup = set(ix.copies.changed) | set(ix.stories.changed) | new_docs
+    links = []
+    for part in _chunked(sorted(regroup)):
+        links += conn.execute(f"SELECT d.id, d.doc, l.copy_of, l.word_story, l.kinds, l.main_place, l.places "
+                              f"FROM documents d LEFT JOIN doc_links l ON l.doc_id = d.id WHERE d.doc IN {_in(part)}",
+                              part).fetchall()
+    facts = lead_facts(conn, new_ids) if new_ids else {}
+    stories, regrouped, rows = set(), set(), []
+    for r in links:
+        copy_of, story = ix.copies.duplicate_of(r["doc"]), ix.stories.story(r["doc"])
+        stories.update(s for s in (story, r["word_story"]) if s)
+        if r["doc"] in facts:
+            f = facts[r["doc"]]
+        else:
+            f = (set(json.loads(r["kinds"])), r["main_place"], set(json.loads(r["places"])))
+        if (copy_of, story) != (r["copy_of"], r["word_story"]) or r["doc"] in new_docs:
+            regrouped.add(r["doc"])
+            rows.append((r["id"], r["doc"], copy_of, story, f))
+    _save_doc_links(conn, rows)
+    moved = regrouped | link_rewrites(conn, stories)   # family or word-story changed
+
+    # names
+    index.touched = set()
+    if new_ids:
+        build_entities(conn, new_ids, index)
+    added = [r for r in index.to_rows_of(new_docs)] if new_docs else []
+    _save_aliases(conn, added)
+    renamed = _rename(conn, index, new_ids)
+
+    # claims
+    seeds: set[int] = set()
+    for part in _chunked(sorted(moved)):
+        seeds.update(r[0] for r in conn.execute(
+            f"SELECT f.id FROM figures f JOIN documents d ON d.id = f.doc_id WHERE d.doc IN {_in(part)}", part))
+    for doc, surface in renamed:
+        seeds.update(r[0] for r in conn.execute(
+            "SELECT f.id FROM figures f JOIN documents d ON d.id = f.doc_id JOIN attributions a ON a.figure_id = f.id "
+            "WHERE d.doc = ? AND a.speaker = ?", (doc, surface)))
+    if seeds:
+        _relink_claims(conn, seeds)
+    _join_developing_stories(conn)
+    _save_entity_blob(conn, index)
+    _mark_linked(conn)
+    return True
+
+
+def _rename(conn: sqlite3.Connection, index: EntityIndex, new_ids: list[int]) -> set[tuple[str, str]]:
+    """Bring ``speaker_names`` and ``entity_aliases``' canonical names up to date; return the
+    (doc, surface) whose canonical name changed or is new."""
+    out = set()
+    speakers = _speaker_rows(conn, new_ids) if new_ids else []
+    conn.executemany("INSERT OR REPLACE INTO speaker_names (doc, surface, kind, role, skey, canonical) VALUES (?,?,?,?,?,?)",
+                     [(d, sp, k, ro, _person_skey(sp, k), index.canonical(sp, k, ro)) for d, sp, k, ro in speakers])
+    out.update((d, sp) for d, sp, _, _ in speakers)
+    skeys = index.touched_names(r[0] for r in conn.execute("SELECT DISTINCT skey FROM speaker_names WHERE skey IS NOT NULL"))
+    triples = conn.execute("SELECT DISTINCT surface, kind, role FROM speaker_names WHERE skey IS NULL").fetchall()
+    for part in _chunked(sorted(skeys)):
+        triples += conn.execute(f"SELECT DISTINCT surface, kind, role FROM speaker_names WHERE skey IN {_in(part)}",
+                                part).fetchall()
+    for sp, k, ro in {tuple(t) for t in triples}:
+        name = index.canonical(sp, k, ro)
+        changed = conn.execute("SELECT doc FROM speaker_names WHERE surface = ? AND kind IS ? AND role IS ? "
+                               "AND canonical != ?", (sp, k, ro, name)).fetchall()
+        if changed:
+            conn.execute("UPDATE speaker_names SET canonical = ? WHERE surface = ? AND kind IS ? AND role IS ?",
+                         (name, sp, k, ro))
+            out.update((r[0], sp) for r in changed)
+    # the alias table's canonical names, on the same evidence
+    skeys = index.touched_names(r[0] for r in conn.execute("SELECT DISTINCT skey FROM entity_aliases WHERE skey IS NOT NULL"))
+    obs = conn.execute("SELECT DISTINCT alias, kind, role, link, canonical FROM entity_aliases WHERE skey IS NULL").fetchall()
+    for part in _chunked(sorted(skeys)):
+        obs += conn.execute(f"SELECT DISTINCT alias, kind, role, link, canonical FROM entity_aliases WHERE skey IN {_in(part)}",
+                            part).fetchall()
+    for a, k, ro, ln, was in obs:
+        name = index.canonical(a, k, ro or None, ln or None)
+        if name != was:
+            conn.execute("UPDATE entity_aliases SET canonical = ? WHERE alias = ? AND kind = ? AND role = ? AND link = ?",
+                         (name, a, k, ro, ln))
+    return out
+
+
+def _relink_claims(conn: sqlite3.Connection, seeds: set[int]) -> None:
+    """Recompute the claims of ``seeds`` and of every mention whose claim could depend on them."""
+    names = {}
+    done: set[int] = set()
+    todo = set(seeds)
+    rows_all = {}
+    old_claims: set[str] = set()
+    seen_keys: set[tuple[str, str]] = set()
+    while todo:
+        batch = sorted(todo - done)
+        todo = set()
+        if not batch:
+            break
+        done.update(batch)
+        rows = []
+        for part in _chunked(batch):
+            rows += conn.execute(_REFS_SQL + f" WHERE f.id IN {_in(part)}", part).fetchall()
+            for r in conn.execute(f"SELECT d.doc, sn.surface, sn.canonical FROM figures f JOIN documents d ON d.id = f.doc_id "
+                                  f"JOIN attributions a ON a.figure_id = f.id JOIN speaker_names sn "
+                                  f"ON sn.doc = d.doc AND sn.surface = a.speaker WHERE f.id IN {_in(part)}", part):
+                names[(r[0], r[1])] = r[2]
+        refs, _ = _mention_refs(rows, names)
+        keys: set[tuple[str, str]] = set()
+        for m in refs:
+            b, fa, st = _claim_keys(m)
+            keys |= {("bucket", b), ("family", fa), ("story", st)}
+        for part in _chunked(batch):
+            for r in conn.execute(f"SELECT bucket, family, story FROM claim_keys WHERE figure_id IN {_in(part)}", part):
+                keys |= {("bucket", r[0]), ("family", r[1]), ("story", r[2])}
+            for r in conn.execute(f"SELECT claim FROM figures WHERE id IN {_in(part)} AND claim IS NOT NULL", part):
+                if r[0] not in old_claims:
+                    old_claims.add(r[0])
+                    todo.update(x[0] for x in conn.execute("SELECT id FROM figures WHERE claim = ?", (r[0],)))
+        for col, k in keys - seen_keys:
+            todo.update(x[0] for x in conn.execute(f"SELECT figure_id FROM claim_keys WHERE {col} = ?", (k,)))
+        seen_keys |= keys
+        rows_all.update((r["id"], r) for r in rows)
+        todo -= done
+    refs, rows_by_id = _mention_refs([rows_all[i] for i in sorted(rows_all)], names)
+    for part in _chunked(sorted(old_claims)):
+        conn.execute(f"DELETE FROM claims WHERE claim IN {_in(part)}", part)
+    _write_claims(conn, link_claims(refs), rows_by_id)
+
+
+def lead_facts(conn: sqlite3.Connection, doc_ids: list[int] | None = None) -> dict[str, tuple[set[str], str | None, set[str]]]:
     """doc -> the kinds of event its lead tells, its main place and every place it names
-    (link/developing.py), from the stored body and entities."""
+    (link/developing.py), from the stored body and entities (of ``doc_ids``, or every document)."""
+    where = f" WHERE d.id IN {_in(doc_ids)}" if doc_ids is not None else ""
+    args = tuple(doc_ids or ())
     ents: dict[str, list] = {}
     for r in conn.execute("SELECT d.doc, e.text, e.label, e.start - COALESCE((SELECT min(l.start) FROM lines l "
                           "WHERE l.doc_id = d.id AND l.kind IN ('title', 'body')), 0) AS at "
-                          "FROM mentions_entity e JOIN documents d ON d.id = e.doc_id"):
+                          "FROM mentions_entity e JOIN documents d ON d.id = e.doc_id" + where, args):
         ents.setdefault(r["doc"], []).append((r["text"], r["label"], r["at"]))
     out = {}
-    for r in conn.execute("SELECT doc, text, body FROM documents"):
+    for r in conn.execute("SELECT doc, text, body FROM documents d" + where, args):
         main, places = lead_places(ents.get(r["doc"], []))
         out[r["doc"]] = (lead_kinds(r["body"] or r["text"]), main, places)
     return out
 
 
-def _join_developing_stories(conn: sqlite3.Connection, claims, rows_by_id) -> None:
+def _join_developing_stories(conn: sqlite3.Connection) -> None:
     """Word-stories that report the same claims, quote the same source about the same party, or
-    tell the same kind of event in the same place become one developing story (link/developing.py)."""
-    docs = {r["doc"]: StoryDoc(r["doc"], r["story"] or r["doc"], _date(r["published"]), r["id"])
-            for r in conn.execute("SELECT id, doc, story, published FROM documents")}
-    for doc, (kinds, main, places) in lead_facts(conn).items():
-        docs[doc].kinds, docs[doc].main_place, docs[doc].places = kinds, main, places
-    for claim in claims:
-        if claim.stated_on is None:
-            continue
-        for m in claim.members:
-            if m.speaker_key.startswith("outlet:"):
-                continue
-            docs[m.doc].claims.add(claim.id)
-            row, name = rows_by_id[m.key]
-            if m.speaker_key.startswith("name:") and row["measure"] not in {"money", "other"}:
-                for side in side_of(row["subject"] or ""):
-                    docs[m.doc].sources.add((name, side))
+    tell the same kind of event in the same place become one developing story (link/developing.py).
+    Read from the kept rows: word-stories and lead facts (``doc_links``), claims and their keys."""
+    docs, now = {}, {}
+    for r in conn.execute("SELECT d.id, d.doc, d.story, d.published, l.word_story, l.kinds, l.main_place, l.places "
+                          "FROM documents d JOIN doc_links l ON l.doc_id = d.id"):
+        d = docs[r["doc"]] = StoryDoc(r["doc"], r["word_story"] or r["doc"], _date(r["published"]), r["id"])
+        d.kinds, d.main_place, d.places = set(json.loads(r["kinds"])), r["main_place"], set(json.loads(r["places"]))
+        now[r["doc"]] = r["story"]
+    for r in conn.execute(
+            "SELECT d.doc, f.claim, f.measure, f.subject, k.bucket, sn.canonical FROM figures f "
+            "JOIN documents d ON d.id = f.doc_id JOIN claims c ON c.claim = f.claim JOIN claim_keys k ON k.figure_id = f.id "
+            "LEFT JOIN attributions a ON a.figure_id = f.id "
+            "LEFT JOIN speaker_names sn ON sn.doc = d.doc AND sn.surface = a.speaker "
+            "WHERE c.stated_on IS NOT NULL AND k.bucket NOT LIKE 'outlet:%'"):
+        d = docs[r["doc"]]
+        d.claims.add(r["claim"])
+        if r["bucket"].startswith("name:") and r["measure"] not in {"money", "other"}:
+            for side in side_of(r["subject"] or ""):
+                d.sources.add((r["canonical"], side))
     merged = developing_stories(list(docs.values()))
     for doc, story in merged.items():
-        if story != docs[doc].story:
+        if story != now[doc]:
             conn.execute("UPDATE documents SET story = ? WHERE doc = ?", (story, doc))
 
 
 def canonical_speakers(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
-    state = store.load_state(conn, "speaker_names") or {}
+    rows = conn.execute("SELECT doc, surface, canonical FROM speaker_names").fetchall()
+    if rows:
+        return {(r[0], r[1]): r[2] for r in rows}
+    state = store.load_state(conn, "speaker_names") or {}   # a ledger linked before migration 2
     return {tuple(k.split("\x1f", 1)): v for k, v in state.items()}

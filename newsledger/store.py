@@ -87,6 +87,39 @@ MIGRATIONS = [
     CREATE INDEX figures_claim ON figures(claim);
     CREATE INDEX figures_measure_value ON figures(measure, low, high);
     """,
+    # 2: what incremental linking (ledger.link_incremental) keeps between runs, so adding an
+    # article touches only the rows it can change. Derived from the rows above: a full relink
+    # rebuilds all of it.
+    """
+    CREATE TABLE doc_links (
+        doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        doc TEXT NOT NULL,
+        copy_of TEXT, word_story TEXT,          -- the copy and word-story indexes' groups
+        kinds TEXT, main_place TEXT, places TEXT  -- link/developing.py lead facts (JSON lists)
+    );
+    CREATE INDEX doc_links_story ON doc_links(word_story);
+    CREATE TABLE speaker_names (
+        doc TEXT NOT NULL, surface TEXT NOT NULL, kind TEXT, role TEXT,
+        skey TEXT,                              -- a person's surname key (NULL: organisation, anonymous)
+        canonical TEXT NOT NULL,
+        PRIMARY KEY (doc, surface)
+    );
+    CREATE INDEX speaker_names_skey ON speaker_names(skey);
+    CREATE TABLE claim_keys (
+        figure_id INTEGER PRIMARY KEY REFERENCES figures(id) ON DELETE CASCADE,
+        bucket TEXT NOT NULL, family TEXT NOT NULL, story TEXT NOT NULL
+    );
+    CREATE INDEX claim_keys_bucket ON claim_keys(bucket);
+    CREATE INDEX claim_keys_family ON claim_keys(family);
+    CREATE INDEX claim_keys_story ON claim_keys(story);
+    CREATE TABLE link_blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);
+    ALTER TABLE entity_aliases ADD COLUMN skey TEXT;
+    CREATE INDEX entity_aliases_skey ON entity_aliases(skey);
+    CREATE INDEX speaker_names_surface ON speaker_names(surface);
+    CREATE INDEX speakers_doc ON speakers(doc_id);
+    CREATE INDEX mentions_entity_doc ON mentions_entity(doc_id);
+    CREATE INDEX lines_doc ON lines(doc_id);
+    """,
 ]
 
 

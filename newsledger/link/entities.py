@@ -803,8 +803,24 @@ class EntityIndex:
         return sorted(seen)
 
     def _invalidate(self, skey: str) -> None:
+        touched = getattr(self, "touched", None)
         for k in self._component(skey):
             self._cache.pop(k, None)
+            if touched is not None:
+                touched.add(k)
+
+    def touched_names(self, skeys: Iterable[str]) -> set[str]:
+        """Of ``skeys`` (person surname keys), those whose canonical name may have changed since
+        ``touched`` was set to an empty set: a key in a surname component evidence was added to,
+        or one a lookup would match fuzzily to such a key (see ``_lookup``). Organisations and
+        anonymous sources are not tracked here."""
+        touched = getattr(self, "touched", None) or set()
+        skeys = set(skeys)
+        out = skeys & touched
+        long_ = [k for k in skeys if len(k) >= 5]
+        for t in touched:
+            out.update(k for k, _, _ in process.extract(t, long_, scorer=fuzz.ratio, score_cutoff=88, limit=None))
+        return out
 
     def _resolve_people(self, skey: str) -> dict[tuple, tuple]:
         """Person key -> cluster id for every name in the surname component of ``skey``.
@@ -1050,6 +1066,11 @@ class EntityIndex:
                 for (a, k, r, l, d), n in self._obs.items()]
         return sorted(rows, key=lambda r: (r.kind, r.alias, r.role or "", r.link or "",
                                            r.doc or ""))
+
+    def to_rows_of(self, docs: set[str]) -> list[AliasRow]:
+        """:meth:`to_rows` of the observations made in ``docs`` only."""
+        return [AliasRow(self.canonical(a, k, r, l), k, a, r, l, d, n)
+                for (a, k, r, l, d), n in self._obs.items() if d in docs]
 
     @classmethod
     def from_rows(cls, rows: Iterable[AliasRow | dict | tuple]) -> "EntityIndex":
