@@ -127,9 +127,12 @@ def predict(spec: dict, ex: Example) -> str:
 
 
 def held_out_predictions(exs: list[Example]) -> dict[int, str]:
-    """Each crisis figure's measure from a model trained without its event."""
+    """Each figure's measure from a model trained without its group: its crisis event, or the
+    development set it comes from (seeds, BASIL, BBC). Which rule answers the model may overrule
+    is decided over all of them, so a model that helps disasters cannot quietly cost war and
+    political coverage (territory taken, soldiers lost)."""
     out = {}
-    for event in sorted({e.group for e in exs if e.crisis}):
+    for event in sorted({e.group for e in exs}):
         spec = fit([e for e in exs if e.group != event])
         for i, e in enumerate(exs):
             if e.group == event:
@@ -137,13 +140,22 @@ def held_out_predictions(exs: list[Example]) -> dict[int, str]:
     return out
 
 
+# A rule answer the model may overrule must have lost to it by this many left-out figures: one or
+# two figures of a rare answer (territory: a couple in the crisis events) decide nothing.
+MIN_MARGIN = 3
+# Answers the rules keep whatever the comparison says: land taken in a war is read from explicit
+# taking verbs, and the annotations hold a handful of war figures against hundreds of disaster
+# ones (acres burned, land flooded), so a model of them would unlearn war coverage.
+RULES_ONLY = {"territory", "money"}
+
+
 def overrides(exs: list[Example], preds: dict[int, str]) -> list[str]:
     """The rules' answers the model may overrule: those where, left out event by event, the
-    model was right more often than the rules on the figures the rules gave that answer."""
+    model was right clearly more often (MIN_MARGIN) than the rules on the figures the rules gave that answer."""
     won = []
-    for answer in sorted({exs[i].rule for i in preds}):
+    for answer in sorted({exs[i].rule for i in preds} - RULES_ONLY):
         idx = [i for i in preds if exs[i].rule == answer]
-        if sum(preds[i] == exs[i].gold for i in idx) > sum(exs[i].rule == exs[i].gold for i in idx):
+        if sum(preds[i] == exs[i].gold for i in idx) - sum(exs[i].rule == exs[i].gold for i in idx) >= MIN_MARGIN:
             won.append(answer)
     return won
 
