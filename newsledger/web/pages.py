@@ -48,15 +48,15 @@ CSS = rh.CSS + PAGE_CSS
 
 
 def claim_href(c: ClaimView) -> str:
-    return f"/claim/{quote(c.claim, safe='')}"
+    return links.claim(c.claim)
 
 
 def mention_href(m: MentionView) -> str:
-    return f"/doc/{quote(m.doc, safe='')}#f{m.figure_id}"
+    return links.figure(m.doc, m.figure_id)
 
 
 def doc_href(d: DocumentView) -> str:
-    return f"/doc/{quote(d.doc, safe='')}"
+    return links.doc(d.doc)
 
 
 LINKS = rh.Links(claim=claim_href, mention=mention_href)
