@@ -13,7 +13,7 @@ from .html import read_html_file
 from .jsonarticle import read_json_file
 from .jsonl import read_jsonl_file
 from .language import detect_language
-from .manifest import Meta, read_manifest
+from .manifest import BadManifest, Meta, read_manifest
 from .textfile import read_text_file
 from .url import read_url
 from .warc import read_warc_file
@@ -143,15 +143,25 @@ def _iter_inputs(inputs: Iterable[str], published, outlet, ctx: ReadContext) -> 
             walked = list(_walk(path))
             ids = _doc_ids(path, [f for _, files in walked for f in files])
             for folder, files in walked:
-                manifest = read_manifest(folder)
+                manifest = yield from _manifest(folder)
                 for f in files:
                     for item in _read_file(f, manifest.get(f.name), published, outlet, ctx):
                         if isinstance(item, Article) and item.doc == _stem(f):
                             item.doc = ids[f]
                         yield item
         else:
-            meta = read_manifest(path.parent).get(path.name)
+            meta = (yield from _manifest(path.parent)).get(path.name)
             yield from _read_file(path, meta, published, outlet, ctx)
+
+
+def _manifest(folder: pathlib.Path):
+    """The folder's manifest; one that cannot be read is reported once, and its files are
+    still read, without its metadata."""
+    try:
+        return read_manifest(folder)
+    except BadManifest as e:
+        yield Problem(str(folder / "manifest.csv"), str(e))
+        return {}
 
 
 def _doc_ids(root: pathlib.Path, files: list[pathlib.Path]) -> dict[pathlib.Path, str]:

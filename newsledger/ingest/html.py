@@ -24,7 +24,7 @@ import trafilatura
 
 from ..model import Article, Problem
 from .language import detect_language, normalise
-from .textfile import looks_binary
+from .textfile import has_text, looks_binary
 
 SUFFIXES = (".html.gz", ".html", ".htm")
 # Real article pages are well under 5 MB; a .gz that inflates past this is refused as a
@@ -61,7 +61,7 @@ def extract(html: str, url: str | None = None) -> Extracted | None:
         # balanced mode still finds the article: better some furniture than no article.
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True,
                                           **{**EXTRACT_OPTIONS, "favor_precision": False})
-    if doc is None or not (doc.text or "").strip():
+    if doc is None or not has_text(doc.text):
         return None
     return Extracted(
         body=doc.text.strip(),
@@ -113,7 +113,7 @@ def compose_text(title: str | None, body: str) -> str:
 def article_from_html(html: str, doc: str, source: str, url: str | None = None,
                       kind: str = "html") -> Article | Problem:
     """Turn one page into an Article; a page with no article in it becomes a Problem."""
-    if not html or not html.strip():
+    if not has_text(html):
         return Problem(source, "empty page")
     if "\x00" in html[:4096]:
         return Problem(source, "binary data, not an HTML page")

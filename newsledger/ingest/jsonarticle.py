@@ -11,6 +11,7 @@ import pathlib
 
 from ..model import Article, Problem
 from .manifest import parse_date
+from .textfile import MAX_TEXT_BYTES, has_text
 
 TEXT_FIELDS = ("text", "body", "content", "articleBody")
 PARAGRAPH_FIELDS = ("body-paragraphs", "paragraphs")
@@ -21,7 +22,7 @@ OUTLET_FIELDS = ("outlet", "source", "site_name", "sitename", "publisher")
 def _first(rec: dict, names) -> str | None:
     for n in names:
         v = rec.get(n)
-        if isinstance(v, str) and v.strip():
+        if isinstance(v, str) and has_text(v):
             return v.strip()
     return None
 
@@ -34,10 +35,12 @@ def text_from_record(rec: dict) -> str | None:
         for name in PARAGRAPH_FIELDS:
             paras = rec.get(name)
             if isinstance(paras, list) and paras:
-                parts = [" ".join(p) if isinstance(p, list) else str(p) for p in paras]
-                body = "\n\n".join(p.strip() for p in parts if p and p.strip())
+                # only strings are text: a null or a number among them is not a paragraph
+                parts = [" ".join(s for s in p if isinstance(s, str)) if isinstance(p, list)
+                         else p if isinstance(p, str) else "" for p in paras]
+                body = "\n\n".join(p.strip() for p in parts if has_text(p))
                 break
-    if not body:
+    if not has_text(body):
         return None
     return f"{title}\n\n{body}" if title else body
 
@@ -56,9 +59,39 @@ def article_from_record(rec: dict, doc: str, source: str, kind: str = "json") ->
     )
 
 
+def parse_json(data: bytes | str) -> object | str:
+    """The JSON value of ``data``, or a one-line reason it is not one. Besides malformed JSON
+    that covers what ``json`` refuses by raising something else: arrays or objects nested
+    thousands deep (RecursionError) and integers of thousands of digits (ValueError)."""
+    try:
+        return _Parsed(json.loads(data))
+    except UnicodeDecodeError as e:
+        return f"not UTF-8 (byte 0x{e.object[e.start]:02x} at offset {e.start})"
+    except json.JSONDecodeError as e:
+        return str(e)
+    except RecursionError:
+        return "nested too deeply"
+    except ValueError as e:  # "Exceeds the limit (4300 digits) for integer string conversion"
+        return str(e).splitlines()[0]
+
+
+class _Parsed:
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+
 def read_json_file(path: pathlib.Path) -> Article | Problem:
     try:
-        rec = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        return Problem(str(path), f"cannot read JSON: {e}")
-    return article_from_record(rec, path.stem, str(path))
+        if path.stat().st_size > MAX_TEXT_BYTES:
+            return Problem(str(path), f"larger than {MAX_TEXT_BYTES // 1_000_000} MB; longer than any article, not read")
+        data = path.read_bytes()
+    except OSError as e:
+        return Problem(str(path), f"cannot read: {e.strerror or e}")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    rec = parse_json(data)
+    if isinstance(rec, str):
+        return Problem(str(path), f"cannot read JSON: {rec}")
+    return article_from_record(rec.value, path.stem, str(path))

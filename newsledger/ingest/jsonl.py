@@ -23,14 +23,13 @@ and the rest of the file is read.
 from __future__ import annotations
 
 import gzip
-import json
 import pathlib
 import zlib
 from collections.abc import Iterator
 
 from ..model import Article, Problem
 from .html import article_from_html, doc_id_from_url
-from .jsonarticle import article_from_record
+from .jsonarticle import article_from_record, parse_json
 from .language import detect_language
 from .manifest import parse_date
 
@@ -78,10 +77,10 @@ def read_jsonl_file(path: pathlib.Path) -> Iterator[Article | Problem]:
 
 def article_from_line(line: bytes, path: pathlib.Path, number: int) -> Article | Problem:
     source = f"{path}:{number}"
-    try:
-        rec = json.loads(line)
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        return Problem(source, f"line {number} is not valid JSON: {e}")
+    parsed = parse_json(line)
+    if isinstance(parsed, str):
+        return Problem(source, f"line {number} is not valid JSON: {parsed}")
+    rec = parsed.value
     if not isinstance(rec, dict):
         return Problem(source, f"line {number} is not a JSON object")
     url = _str(rec.get("url"))

@@ -7,6 +7,10 @@ import pathlib
 from dataclasses import dataclass
 
 
+class BadManifest(ValueError):
+    """A manifest.csv that cannot be read; the message is one line for the user."""
+
+
 @dataclass
 class Meta:
     published: dt.date | None = None
@@ -31,15 +35,29 @@ def read_manifest(folder: pathlib.Path) -> dict[str, Meta]:
     if not path.is_file():
         return {}
     out: dict[str, Meta] = {}
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        for row in csv.DictReader(fh):
-            name = (row.get("file") or "").strip()
-            if not name:
-                continue
-            out[name] = Meta(
-                published=parse_date(row.get("published")),
-                outlet=(row.get("outlet") or "").strip() or None,
-                url=(row.get("url") or "").strip() or None,
-                title=(row.get("title") or "").strip() or None,
-            )
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+    except UnicodeDecodeError as e:
+        raise BadManifest(f"manifest not UTF-8 (byte 0x{e.object[e.start]:02x}); its metadata is not used") from None
+    except csv.Error as e:
+        raise BadManifest(f"manifest is not a readable CSV ({e}); its metadata is not used") from None
+    except OSError as e:
+        raise BadManifest(f"cannot read the manifest: {e.strerror or e}") from None
+    for row in rows:
+        name = _cell(row, "file")
+        if not name:
+            continue
+        out[name] = Meta(
+            published=parse_date(_cell(row, "published")),
+            outlet=_cell(row, "outlet") or None,
+            url=_cell(row, "url") or None,
+            title=_cell(row, "title") or None,
+        )
     return out
+
+
+def _cell(row: dict, name: str) -> str:
+    # a short row leaves None, a long one puts a list under the None key: neither is a cell
+    value = row.get(name)
+    return value.strip() if isinstance(value, str) else ""
