@@ -57,10 +57,14 @@ _DATE_LINE = re.compile(
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
+# Every boundary str.splitlines() breaks at, not only \r and \n: a line must end before its break.
+_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
 def _line_spans(text: str) -> list[tuple[int, int]]:
     spans, pos = [], 0
     for raw in text.splitlines(keepends=True):
-        content = raw.rstrip("\r\n")
+        content = raw.rstrip(_BREAKS)  # one break ("\r\n" counts as one) ends each raw line
         spans.append((pos, pos + len(content)))
         pos += len(raw)
     return spans
