@@ -343,3 +343,14 @@ def test_invisible_only_articles_are_empty(tmp_path, text):
                          (".jsonl", jsonl_line(text=text))]:
         items = read(write(tmp_path, suffix, data))
         assert [type(i) for i in items] == [Problem], (suffix, items)
+
+
+@pytest.mark.parametrize("suffix, data, message", [
+    (".warc", b"WARC/1.0\r\nbroken\r\n\r\n", "no HTML pages in this WARC file (no successful HTML response records)"),
+    (".jsonl", b"\n \r\n\n", "no articles: the file is empty or every line is blank"),
+    (".rss", b'<rss version="2.0"><channel><title>t</title></channel></rss>', "the feed has no entries"),
+])
+def test_inputs_with_nothing_in_them_say_so(tmp_path, suffix, data, message):
+    # each gave nothing at all: no article, no line, exit status 0
+    items = read(write(tmp_path, suffix, data))
+    assert [(type(i), i.message) for i in items] == [(Problem, message)]

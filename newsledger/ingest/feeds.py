@@ -53,6 +53,9 @@ def articles_from_feed(data: bytes, source: str, fetcher: Fetcher,
     if parsed.get("bozo") and not parsed.entries:
         yield Problem(source, f"malformed feed with no entries: {parsed.get('bozo_exception')}")
         return
+    if not parsed.entries:
+        yield Problem(source, "the feed has no entries")
+        return
     feed_title = (parsed.feed.get("title") or "").strip() or None
     for number, entry in enumerate(parsed.entries, 1):
         link = (entry.get("link") or "").strip()

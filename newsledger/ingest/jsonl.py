@@ -56,6 +56,7 @@ def read_jsonl_file(path: pathlib.Path) -> Iterator[Article | Problem]:
         stream = gzip.GzipFile(fileobj=raw) if path.name.lower().endswith(".gz") else raw
         # Streamed line by line: a .jsonl.gz of any size is fine, only single lines are capped.
         number = 0
+        said = False
         try:
             while True:
                 line = stream.readline(MAX_LINE_BYTES + 1)
@@ -66,6 +67,7 @@ def read_jsonl_file(path: pathlib.Path) -> Iterator[Article | Problem]:
                     yield Problem(f"{path}:{number}", f"line {number} is longer than {MAX_LINE_BYTES // 1_000_000} MB; stopped reading the file")
                     return
                 if line.strip():
+                    said = True
                     yield article_from_line(line, path, number)
         except EOFError:
             yield Problem(str(path), f"truncated gzip file: stopped after line {number}")
@@ -73,6 +75,9 @@ def read_jsonl_file(path: pathlib.Path) -> Iterator[Article | Problem]:
             yield Problem(str(path), f"corrupt gzip data after line {number} ({e})")
         except OSError as e:
             yield Problem(str(path), f"cannot read after line {number}: {e.strerror or e}")
+        else:
+            if not said:
+                yield Problem(str(path), "no articles: the file is empty or every line is blank")
 
 
 def article_from_line(line: bytes, path: pathlib.Path, number: int) -> Article | Problem:

@@ -38,7 +38,12 @@ def read_warc_file(path: pathlib.Path) -> Iterator[Article | Problem]:
         yield Problem(str(path), f"cannot read: {e.strerror or e}")
         return
     with fh:
-        yield from _read_from(fh, path)
+        found = False
+        for item in _read_from(fh, path):
+            found = True
+            yield item
+    if not found:  # only requests, metadata, redirects, images: say so rather than nothing
+        yield Problem(str(path), "no HTML pages in this WARC file (no successful HTML response records)")
 
 
 def _read_from(fh, path: pathlib.Path) -> Iterator[Article | Problem]:
