@@ -10,7 +10,7 @@ import pathlib
 
 from rich.console import Console
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, TaskProgressColumn,
-                           TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+                           TextColumn)
 from rich.text import Text
 
 from .ingest.dispatch import SKIP_NAMES
@@ -46,7 +46,19 @@ class _Rate(ProgressColumn):
         return Text(f"{speed:.1f} articles/s" if speed else "– articles/s", style="progress.data.speed")
 
 
+class _Times(ProgressColumn):
+    """Time taken, and time left where the total is known (a blank is not read as "no time left")."""
+
+    def render(self, task) -> Text:
+        def clock(seconds):
+            seconds = int(seconds)
+            return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+        text = f"{clock(task.finished_time if task.finished else task.elapsed or 0)} elapsed"
+        if task.total is not None and not task.finished and task.time_remaining is not None:
+            text += f", {clock(task.time_remaining)} left"
+        return Text(text, style="progress.remaining")
+
+
 def bar(console: Console) -> Progress:
     return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TaskProgressColumn(), _Rate(), TimeElapsedColumn(), TextColumn("left"),
-                    TimeRemainingColumn(), console=console, transient=True)
+                    TaskProgressColumn(), _Rate(), _Times(), console=console, transient=True)

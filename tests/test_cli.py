@@ -216,12 +216,32 @@ def _terminal(monkeypatch):
     return buf
 
 
-def test_a_terminal_gets_a_bar_with_count_rate_and_time_left(cli, tmp_path, monkeypatch):
+def test_a_terminal_gets_a_bar_with_count_rate_and_time(cli, tmp_path, monkeypatch):
     buf = _terminal(monkeypatch)
     files = [write(tmp_path / f"{n}.txt", t) for n, t in (("floods", ENGLISH), ("tractors", ENGLISH_OTHER))]
     cli("ingest", *files, "--db", tmp_path / "l.db")
     out = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", buf.getvalue())
-    assert "2/2" in out and "articles/s" in out and "left" in out
+    assert "2/2" in out and "articles/s" in out and "elapsed" in out
+
+
+class _Task:
+    """What the progress columns read of a Rich task."""
+
+    def __init__(self, total, elapsed, remaining, finished=False):
+        self.total, self.elapsed, self.time_remaining = total, elapsed, remaining
+        self.finished, self.finished_time = finished, elapsed
+
+
+def test_the_bar_gives_the_time_left_when_the_total_is_known():
+    from newsledger.progress import _Times
+
+    assert _Times().render(_Task(total=300, elapsed=65, remaining=3725)).plain == "0:01:05 elapsed, 1:02:05 left"
+
+
+def test_the_bar_gives_no_time_left_when_the_total_is_unknown():
+    from newsledger.progress import _Times
+
+    assert _Times().render(_Task(total=None, elapsed=65, remaining=None)).plain == "0:01:05 elapsed"
 
 
 def test_under_the_bar_each_problem_keeps_its_line_and_the_summary_comes_last(cli, tmp_path, monkeypatch):
