@@ -354,3 +354,22 @@ def test_inputs_with_nothing_in_them_say_so(tmp_path, suffix, data, message):
     # each gave nothing at all: no article, no line, exit status 0
     items = read(write(tmp_path, suffix, data))
     assert [(type(i), i.message) for i in items] == [(Problem, message)]
+
+
+def test_a_page_that_would_take_minutes_to_extract_is_refused_in_bounded_time(tmp_path):
+    # 20,000 links in one paragraph (a 320 kB page) took 30 s in trafilatura, 200,000 hours
+    data = page(body_extra="<p>" + "<a href=x>w</a> " * 20_000 + "</p>").encode()
+    items = _timed(lambda: read(write(tmp_path, ".html", data)), 5)
+    assert [(type(i), i.message) for i in items] == [
+        (Problem, "an element of the page has 20,000 child elements (over 5,000); refused: extracting it would take minutes")]
+
+
+def test_extraction_is_stopped_by_the_timer(tmp_path, monkeypatch):
+    from newsledger.ingest import html as html_reader
+    monkeypatch.setattr(html_reader, "EXTRACT_SECONDS", 0.001)
+    items = read(write(tmp_path, ".html", page().encode()))
+    assert [(type(i), i.message) for i in items] == [
+        (Problem, "the page's markup took more than 0.001 s to extract (thousands of elements in one container); refused")]
+    monkeypatch.setattr(html_reader, "EXTRACT_SECONDS", 20.0)
+    # and the next page is read normally: the timer is gone
+    assert [type(i) for i in read(write(tmp_path, ".html", page().encode()))] == [Article]
