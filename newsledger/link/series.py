@@ -43,6 +43,12 @@ GROUPS = {
     "home", "house", "household", "family", "building", "structure", "school", "hospital", "village", "road",
     "bridge", "vehicle", "acre", "hectare", "livestock", "animal", "case", "dose", "vaccine", "truck",
 }
+# One group under several names: "soldiers", "troops" and "forces" of a side are one population.
+_SAME_GROUP = {"soldier": "troop", "force": "troop", "serviceman": "troop", "servicemen": "troop",
+               "servicemember": "troop", "policeman": "police", "policemen": "police", "kid": "child"}
+# Groups that are a whole side's counted people in a war story, not a part of them (children and
+# women are always a part): a side's "casualties" in a story of its troops are its troops'.
+WHOLE_GROUPS = {"troop"}
 _IRREGULAR = {"children": "child", "men": "man", "women": "woman", "people": "people", "police": "police",
               "staff": "staff", "elderly": "elderly", "livestock": "livestock", "families": "family"}
 # Words of a part that say which state or stage of the counted thing it is: "destroyed" houses are
@@ -71,7 +77,7 @@ _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _SOURCE_WORDS = {"ministry", "authority", "agency", "office", "department", "division", "council", "commission",
                  "organization", "organisation", "news", "report", "reports", "officials", "official", "government",
                  "said", "says", "according", "nations", "committee", "centre", "center", "service", "services",
-                 "police", "army", "military", "forces", "coroner", "governor", "mayor", "spokesperson",
+                 "coroner", "governor", "mayor", "spokesperson",
                  "spokesman", "spokeswoman", "minister"}
 _PREPS_OF_PLACE = ("in ", "across ", "at ", "near ", "inside ", "from ", "throughout ", "within ")
 
@@ -170,7 +176,7 @@ def _words(text: str) -> list[str]:
 
 def _who(main: str, measure: str) -> frozenset[str]:
     words = [_singular(w) for w in _words(main)]
-    groups = {w for w in words if w in GROUPS}
+    groups = {_SAME_GROUP.get(w, w) for w in words if w in GROUPS or w in _SAME_GROUP}
     if groups or measure not in {"other", "money"}:
         return frozenset(groups)
     # For a figure of another kind ("ambulances", "magnitude", "acres burned") its own noun is all
@@ -184,13 +190,14 @@ def _who(main: str, measure: str) -> frozenset[str]:
 
 
 def _names(part: str) -> list[str]:
-    """Capitalised words of a part, folded, weekdays and months left out: the names it places a count by."""
+    """Runs of capitalised words of a part, folded, weekdays left out: the names it places a count
+    by ("North Korea", "Buncombe County")."""
     out = []
-    for w in re.findall(r"[A-Z][\w'’.-]*", part):
-        f = fold(w).strip(".'")
-        if f in _WEEKDAYS or f in {"the", "a", "an"} or len(f) < 2:
-            continue
-        out.append(f)
+    for run in re.findall(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", part):
+        words = [w for w in run.split() if fold(w).strip(".'") not in _WEEKDAYS | {"the", "a", "an"}]
+        f = fold(" ".join(words)).strip(".'")
+        if len(f) >= 2:
+            out.append(f)
     return out
 
 
@@ -199,8 +206,8 @@ def _is_source(part: str, speaker: str | None) -> bool:
     words = set(_words(part))
     if words & _SOURCE_WORDS:
         return True
-    if re.fullmatch(r"[A-Z]{2,6}s?", part.strip()):
-        return True
+    if re.fullmatch(r"[A-Z]{2,6}s?", part.strip()) and not side_of(part):
+        return True  # "NDMA", "OCHA" — but "DPRK" is a side
     return bool(speaker) and fold(part) in fold(speaker)
 
 
@@ -240,7 +247,28 @@ def series_key(claim) -> SeriesKey:
     where, occasion, state = _parts(parts, getattr(claim, "speaker", None))
     # A country, named in the noun ("Syrian dead") or as the place ("dead in Syria"), is a side:
     # one country's toll in a two-country disaster is a part of the whole, as a province's is.
-    side = side_of(main) | side_of(" ".join(where))
+    side = side_of(main) | side_of(" ".join(where)) | frozenset().union(
+        *(side_of(p) for p in parts if not _is_source(p, getattr(claim, "speaker", None))))
     where = {w for w in where if not side_of(w)}
     return SeriesKey(measure, getattr(claim, "unit", None), _who(main, measure), side,
                      frozenset(where), frozenset(occasion), frozenset(state), scope(claim))
+
+
+def settle(keys: list[SeriesKey]) -> list[SeriesKey]:
+    """Keys of one story, with the counted group filled in where a claim leaves it unsaid and the
+    story's other claims about the same side all count one whole group: "North Korean casualties"
+    among reports of North Korean troops are the troops'. A part (children, women) is never
+    filled in, and a claim naming no side takes none."""
+    def rest(k):
+        return (k.measure, k.unit, k.side, k.where, k.occasion, k.state)
+    named: dict[tuple, set] = {}
+    for k in keys:
+        if k.who and k.side:
+            named.setdefault(rest(k), set()).add(k.who)
+    out = []
+    for k in keys:
+        whos = named.get(rest(k), set())
+        if not k.who and k.side and len(whos) == 1 and next(iter(whos)) <= WHOLE_GROUPS:
+            k = SeriesKey(k.measure, k.unit, next(iter(whos)), k.side, k.where, k.occasion, k.state, k.scope)
+        out.append(k)
+    return out

@@ -29,7 +29,7 @@ import statistics
 from dataclasses import dataclass
 
 from .entities import fold
-from .series import MEASURE_NOUNS, SeriesKey, scope, series_key
+from .series import MEASURE_NOUNS, SeriesKey, scope, series_key, settle
 
 BAND_RULE = ("Over each source's latest cumulative figure in the section's main series: "
              "low = the lowest lower bound any of them gives (0 for “fewer than”), "
@@ -244,7 +244,7 @@ def mark_timeline(claims: list) -> list[Conflict]:
     (given in date order, undated last) and return the conflicts, between claims and within one
     claim's reports, the ones most worth a fact-checker's time first (``rank_conflicts``)."""
     conflicts: list[Conflict] = []
-    keys = [series_key(c) for c in claims]
+    keys = settle([series_key(c) for c in claims])
     for i, c in enumerate(claims):
         k = keys[i]
         series = [e for e, ke in zip(claims[:i], keys[:i]) if ke == k]
@@ -295,11 +295,15 @@ class Band:
     about: str = ""     # the series the band is over, in words
 
 
+def _keys(claims: list) -> list[SeriesKey]:
+    """The claims' series keys, settled over the claims given (series.settle), as mark_timeline does."""
+    return settle([series_key(c) for c in claims])
+
+
 def main_series(claims: list) -> SeriesKey | None:
     """The running-total series most sources speak to: the one a section's band is drawn over."""
     sources: dict[SeriesKey, set] = {}
-    for c in claims:
-        k = series_key(c)
+    for c, k in zip(claims, _keys(claims)):
         if k.scope != "cumulative" or (c.low is None and c.high is None):
             continue
         sources.setdefault(k, set()).add(c.speaker or f"outlet:{c.claim}")
@@ -314,8 +318,8 @@ def consensus(claims: list) -> Band | None:
     if key is None:
         return None
     latest: dict[str, object] = {}
-    for c in claims:  # date order, so later claims of a source replace earlier ones
-        if series_key(c) != key or (c.low is None and c.high is None):
+    for c, k in zip(claims, _keys(claims)):  # date order, so later claims of a source replace earlier ones
+        if k != key or (c.low is None and c.high is None):
             continue
         latest[f"speaker:{c.speaker}" if c.speaker else f"outlet:{c.claim}"] = c
     cs = list(latest.values())

@@ -206,3 +206,18 @@ def test_counts_of_people_affected_are_not_set_against_each_other():
     a.mentions = [MentionView("d1", "A", "4,200", "4,200", 0, 5, None, low=4200, high=4200)]
     b.mentions = [MentionView("d2", "B", "1,000", "1,000", 0, 5, None, low=1000, high=1000)]
     assert marks(a, b)[1] != "conflict"
+
+
+def test_a_sides_casualties_among_reports_of_its_troops_are_one_series_with_them():
+    a = claim("a", "2024-12-16", "Kirby", 24, 99, subject="N. Korea killed or wounded")
+    b = claim("b", "2024-12-17", "US official", 200, 999, subject="casualties (North Korean forces)")
+    c = claim("c", "2024-12-23", "Zelensky", 3000, None, subject="North Korean soldiers")
+    assert marks(a, b, c) == ["first", "update", "update"] and a.series == b.series == c.series
+
+
+def test_an_acronym_that_is_a_country_is_a_side_not_a_source():
+    a = claim("a", "2024-12-17", "US official", 200, 999, subject="casualties (DPRK)")
+    b = claim("b", "2024-12-17", "US official", 200, 999, subject="casualties (NDMA)")
+    mark_timeline([a])
+    mark_timeline([b])
+    assert "North Korea" in a.series_label and "North Korea" not in b.series_label
