@@ -15,6 +15,7 @@ process indexes the documents in the order of their row ids, as one sequential i
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import pickle
 import sqlite3
@@ -71,11 +72,38 @@ class _Indexes:
 def _load(conn: sqlite3.Connection) -> _Indexes:
     """The saved indexes, with every document they lack folded in (a run that stopped before
     saving, or another writer still at work)."""
-    cs, ss = store.load_state(conn, "copies"), store.load_state(conn, "stories")
-    ix = _Indexes(CopyIndex.from_state(cs) if cs else CopyIndex(), StoryIndex.from_state(ss) if ss else StoryIndex())
+    ix = _Indexes(_load_index(conn, "copies", CopyIndex), _load_index(conn, "stories", StoryIndex))
     ix.loaded = _linked_upto(conn)
     _catch_up(conn, ix)
     return ix
+
+
+def _state_digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode(), digest_size=32).digest()
+
+
+def _load_index(conn: sqlite3.Connection, name: str, cls):
+    """The saved copy or story index. ``link_state`` holds it as JSON (the reference, read by
+    tests and older versions); ``link_blobs`` keeps the same object pickled with the digest of
+    that JSON, which spares decoding it and rebuilding the LSH tables and postings (most of an
+    ingest's time on a big ledger). The pickle is used only when its digest matches the JSON
+    saved now, so a state written by anything else is never shadowed by a stale copy."""
+    row = conn.execute("SELECT state FROM link_state WHERE name = ?", (name,)).fetchone()
+    if row is None:
+        return cls()
+    blob = conn.execute("SELECT data FROM link_blobs WHERE name = ?", (name + ".pickle",)).fetchone()
+    if blob is not None and bytes(blob[0][:32]) == _state_digest(row[0]):
+        idx = pickle.loads(blob[0][32:])
+        idx.changed.clear()
+        return idx
+    return cls.from_state(store.load_state(conn, name))
+
+
+def _save_index(conn: sqlite3.Connection, name: str, idx) -> None:
+    store.save_state(conn, name, idx.to_state())
+    text = conn.execute("SELECT state FROM link_state WHERE name = ?", (name,)).fetchone()[0]
+    conn.execute("INSERT OR REPLACE INTO link_blobs (name, data) VALUES (?, ?)",
+                 (name + ".pickle", _state_digest(text) + pickle.dumps(idx, protocol=pickle.HIGHEST_PROTOCOL)))
 
 
 def _linked_upto(conn: sqlite3.Connection) -> int:
@@ -238,8 +266,8 @@ def _link_all(conn: sqlite3.Connection, ix: _Indexes, report: IngestReport, note
     try:
         with store.transaction(conn):
             _catch_up(conn, ix)
-            store.save_state(conn, "copies", ix.copies.to_state())
-            store.save_state(conn, "stories", ix.stories.to_state())
+            _save_index(conn, "copies", ix.copies)
+            _save_index(conn, "stories", ix.stories)
             if not link_incremental(conn, ix):
                 _refresh_groups(conn, ix.copies, ix.stories)
                 relink(conn)
