@@ -28,7 +28,6 @@ import pathlib
 import random
 import re
 import shutil
-import sqlite3
 import sys
 import time
 

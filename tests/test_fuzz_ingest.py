@@ -6,7 +6,6 @@ spaCy analyses what is accepted, so the examples are few and short.
 """
 from __future__ import annotations
 
-import json
 import sqlite3
 
 import pytest

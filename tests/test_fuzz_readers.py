@@ -8,7 +8,6 @@ the deadline, and what they give is an article with text.
 """
 from __future__ import annotations
 
-import gzip
 import json
 import time
 
@@ -19,7 +18,7 @@ from hypothesis import strategies as st
 from newsledger.ingest.feeds import articles_from_feed
 from newsledger.ingest.fetch import FetchConfig, Fetcher
 from newsledger.ingest.language import detect_language, normalise
-from newsledger.ingest.manifest import parse_date, read_manifest
+from newsledger.ingest.manifest import parse_date
 from newsledger.model import Article, Problem
 
 from .fuzz_inputs import (ARTICLE_TEXT, FUZZ, FUZZ_SLOW, assert_clear, build_warc, gz, jsonl_line,

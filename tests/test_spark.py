@@ -18,7 +18,6 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from newsledger import ledger, store
-from newsledger.ingest import iter_articles
 from newsledger.model import Article
 from newsledger.pipeline import analyse
 from newsledger.spark.__main__ import main

@@ -202,7 +202,7 @@ def documents_html(docs: list[DocumentView], doc_href: Callable[[DocumentView], 
         lang = escape(d.language or "?")
         figs = str(d.figures)
         if d.skipped:
-            figs = f'<span class="skipped">not extracted yet</span>'
+            figs = '<span class="skipped">not extracted yet</span>'
         rows.append(f"<tr><td class=num>{pub}</td><td>{escape(d.outlet or '—')}</td><td>{link_html(d.url, d.label)}</td>"
                     f"<td>{lang}</td><td>{figs}</td><td>{escape(d.duplicate_of or '')}</td><td>{name}</td></tr>")
     rows.append("</tbody></table>")

@@ -24,7 +24,7 @@ import pathlib
 import sys
 import tempfile
 
-from tests.devset import anchored, run
+from tests.devset import run
 
 
 

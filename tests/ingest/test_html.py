@@ -1,7 +1,6 @@
 import datetime as dt
 import gzip
 import re
-import shutil
 
 from newsledger.ingest.html import (
     MAX_HTML_BYTES, article_from_html, doc_id_from_url, read_html_file,

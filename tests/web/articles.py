@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import pathlib
-import sqlite3
 
 FILLER = ("Volunteers filled sandbags along the embankment through the night while the water kept rising. "
           "Schools in the lower town were closed and buses were sent to carry families to the sports hall. ")

@@ -6,7 +6,6 @@ kept in test-artifacts/screenshots/ (git-ignored) for a person to look at.
 from __future__ import annotations
 
 import json
-import re
 from urllib.parse import quote
 
 import pytest
