@@ -62,12 +62,17 @@ CRISIS_FLOORS = {
 
 
 @pytest.fixture(scope="module")
-def crisis_metrics():
+def crisis_export(tmp_path_factory):
+    """One ledger of the crisis development events, for the field floors and the series floors."""
     events, skipped = crisis_events("dev")
     if skipped or not events:
         pytest.skip(skipped or "no crisis drafts")
-    with tempfile.TemporaryDirectory() as tmp:
-        return per_gold(SHARED, *build_export(SHARED, pathlib.Path(tmp), events, "crisis"))
+    return build_export(SHARED, tmp_path_factory.mktemp("crisis"), events, "crisis")
+
+
+@pytest.fixture(scope="module")
+def crisis_metrics(crisis_export):
+    return per_gold(SHARED, *crisis_export)
 
 
 def test_every_crisis_event_has_floors(crisis_metrics):
@@ -117,15 +122,11 @@ MAX_FALSE_CONFLICTS = 5
 
 
 @pytest.fixture(scope="module")
-def series_metrics():
+def series_metrics(crisis_export):
     from tests.devset.series_eval import evaluate
 
-    events, skipped = crisis_events("dev")
-    if skipped or not events:
-        pytest.skip(skipped or "no crisis drafts")
-    with tempfile.TemporaryDirectory() as tmp:
-        export_dir, _docs, golds = build_export(SHARED, pathlib.Path(tmp), events, "crisis")
-        return evaluate(SHARED, export_dir, golds)
+    export_dir, _docs, golds = crisis_export
+    return evaluate(SHARED, export_dir, golds)
 
 
 @pytest.mark.parametrize("metric", sorted(SERIES_FLOORS))
