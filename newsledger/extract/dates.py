@@ -118,6 +118,12 @@ def _attached(tok: Token, verb: Token) -> bool:
 
 # Words before a day that make it the edge of a period ("since Friday"), not a date of saying.
 _PERIOD_OPENERS = {"since", "until", "till", "by", "from", "before", "after", "through"}
+
+
+def _opens_period(text: str, sent_start: int, d: DateCue, openers=frozenset(_PERIOD_OPENERS)) -> bool:
+    """Is the day the edge of a period ("since Friday"), read from the word before it in its sentence?"""
+    before = text[max(sent_start, d.start - 12):d.start].lower().split()
+    return bool(before) and before[-1] in openers
 # "Friday's attack": the day of another event.
 _POSSESSIVE = re.compile(r"['’]s\b")
 
@@ -132,8 +138,7 @@ def date_of_cue(cue: Token, published: dt.date | None) -> DateCue | None:
             continue
         if any(t.ent_type_ in {"ORG", "WORK_OF_ART", "EVENT", "FAC"} for t in span):
             continue  # "The Mail on Sunday", "Good Friday": a name, not a day
-        before = text_of(doc)[max(sent.start_char, d.start - 12):d.start].lower().split()
-        if before and before[-1] in _PERIOD_OPENERS:
+        if _opens_period(text_of(doc), sent.start_char, d):
             continue  # "since Friday" bounds a period, it does not date a statement
         if any(c.lower_ == "according" for c in cue.children) and not d.start - sent.start_char < 12:
             continue  # "…, according to X": the verb is the reported event's, its dates are too
@@ -173,8 +178,7 @@ def day_of_report(cue: Token, published: dt.date | None) -> DateCue | None:
     text = text_of(cue.doc)
     days = []
     for d in find_dates(text, published, sent.start_char, sent.end_char):
-        before = text[max(sent.start_char, d.start - 12):d.start].lower().split()
-        if d.date is None or (before and before[-1] in _PERIOD_OPENERS | {"between"}):
+        if d.date is None or _opens_period(text, sent.start_char, d, _PERIOD_OPENERS | {"between"}):
             continue
         if _POSSESSIVE.match(text, d.end) or re.match(r"\s+[a-zA-Z]", text[d.end:d.end + 2]) and \
                 not re.match(r"\s+(?:and|or|at|in|after|when|while|as|but|morning|afternoon|evening|night)\b",
@@ -212,8 +216,7 @@ def day_of_count(tok: Token, published: dt.date | None) -> DateCue | None:
         span = tok.doc.char_span(d.start, d.end, alignment_mode="expand")
         if span is None or d.date is None or not any(_attached(t, verb) for t in span):
             continue
-        before = text[max(verb.sent.start_char, d.start - 12):d.start].lower().split()
-        if before and before[-1] in _PERIOD_OPENERS:
+        if _opens_period(text, verb.sent.start_char, d):
             continue
         if published is not None and not 0 <= (published - d.date).days <= 7:
             continue
