@@ -143,12 +143,13 @@ def ratio(a, b) -> float:
     return max(hi_floor / lo_top, 1.0)
 
 
-def contradicts(a, b) -> bool:
-    """Figures of one series, the same day, from independent sources, that cannot both be true
-    and are as far apart as sources that disagree are, not as a part and its whole are."""
+def contradicts(a, b, key: SeriesKey | None = None) -> bool:
+    """Figures of one series (``key``, read from ``a`` when not given), the same day, from
+    independent sources, that cannot both be true and are as far apart as sources that disagree
+    are, not as a part and its whole are."""
     if overlap(a, b) or not independent(a, b):
         return False
-    who = series_key(a).who
+    who = (key or series_key(a)).who
     if getattr(a, "measure", None) in {"other", "money"} and not (who and who <= MEASURE_NOUNS):
         # Of the figures that count no harm, only a measurement of one event (a magnitude, a wind
         # speed) has one true value two sources can dispute; "people" affected, rescued or
@@ -190,7 +191,7 @@ class Mark:
     clash: bool = False                 # relative_to is a claim it conflicts with
 
 
-def _mark(c, series: list, other_scopes: list) -> Mark:
+def _mark(c, key: SeriesKey, series: list, other_scopes: list) -> Mark:
     """The mark for ``c`` against the earlier claims of its series (``series``) and the earlier
     claims that count the same over another period (``other_scopes``)."""
     if not series:
@@ -203,7 +204,7 @@ def _mark(c, series: list, other_scopes: list) -> Mark:
             return Mark("repeat", f"same as {_said(twin)}", twin)
         return Mark("scope", "no date: it cannot be placed in time against the others", series[-1])
     same_day = [e for e in series if e.stated_on == c.stated_on]
-    clashes = [e for e in series if _close_in_time(e, c) and contradicts(e, c)]
+    clashes = [e for e in series if _close_in_time(e, c) and contradicts(e, c, key)]
     if clashes:
         # against a named source before an outlet's own figure, the latest of them first
         clash = max(reversed(clashes), key=lambda e: bool(e.speaker))
@@ -249,7 +250,7 @@ def mark_timeline(claims: list) -> list[Conflict]:
         k = keys[i]
         series = [e for e, ke in zip(claims[:i], keys[:i]) if ke == k]
         others = [e for e, ke in zip(claims[:i], keys[:i]) if ke != k and _without_scope(ke) == _without_scope(k)]
-        m = _mark(c, series, others)
+        m = _mark(c, k, series, others)
         if m.clash:
             conflicts.append(Conflict("claims", m.relative_to, _original_first(m.relative_to), c, _original_first(c),
                                       m.note))
@@ -300,10 +301,10 @@ def _keys(claims: list) -> list[SeriesKey]:
     return settle([series_key(c) for c in claims])
 
 
-def main_series(claims: list) -> SeriesKey | None:
+def main_series(claims: list, keys: list[SeriesKey] | None = None) -> SeriesKey | None:
     """The running-total series most sources speak to: the one a section's band is drawn over."""
     sources: dict[SeriesKey, set] = {}
-    for c, k in zip(claims, _keys(claims)):
+    for c, k in zip(claims, keys or _keys(claims)):
         if k.scope != "cumulative" or (c.low is None and c.high is None):
             continue
         sources.setdefault(k, set()).add(c.speaker or f"outlet:{c.claim}")
@@ -314,11 +315,12 @@ def main_series(claims: list) -> SeriesKey | None:
 
 def consensus(claims: list) -> Band | None:
     """The band over each source's latest claim in the main series (``BAND_RULE``); None when there is none."""
-    key = main_series(claims)
+    keys = _keys(claims)
+    key = main_series(claims, keys)
     if key is None:
         return None
     latest: dict[str, object] = {}
-    for c, k in zip(claims, _keys(claims)):  # date order, so later claims of a source replace earlier ones
+    for c, k in zip(claims, keys):  # date order, so later claims of a source replace earlier ones
         if k != key or (c.low is None and c.high is None):
             continue
         latest[f"speaker:{c.speaker}" if c.speaker else f"outlet:{c.claim}"] = c
