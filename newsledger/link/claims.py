@@ -204,73 +204,74 @@ def _merge_outlet_voices(claims: list[Claim]) -> list[Claim]:
     return _join_vague_sources(_join_restated_elsewhere(out))
 
 
+def _fold_into_one(claims: list[Claim], target_scopes, candidate_scope, fits) -> list[Claim]:
+    """Fold a candidate claim into the one target claim of its scope (story or copy family),
+    measure and unit that it fits — only when exactly one does. ``target_scopes(c)`` are the
+    scopes a claim can be found in as a target (none: it is no target); ``candidate_scope(c)`` is
+    the scope a candidate looks in (None: it is no candidate)."""
+    targets: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        for scope in target_scopes(c):
+            targets[(scope, c.members[0].measure, c.members[0].unit)].append(c)
+    out = []
+    for c in claims:
+        scope = candidate_scope(c)
+        if scope is not None:
+            m0 = c.members[0]
+            found = [t for t in targets.get((scope, m0.measure, m0.unit), []) if fits(c, t)]
+            if len(found) == 1:
+                found[0].members += c.members
+                continue
+        out.append(c)
+    return out
+
+
+def _outlet(m: MentionRef) -> bool:
+    return m.speaker_key.startswith("outlet:")
+
+
 def _join_vague_sources(claims: list[Claim]) -> list[Claim]:
     """A figure one outlet gives to "officials" and another, the same day, to the ministry those
     officials speak for is one statement told with more or less precision about its source: an
     anonymous claim joins the one named claim of its story that gives exactly its figure that day.
     Two named sources giving one figure stay two claims — that is corroboration, not a repeat."""
-    named: dict[tuple, list[Claim]] = defaultdict(list)
-    for c in claims:
-        if all(m.speaker_key.startswith("name:") for m in c.members):
-            for story in {m.story for m in c.members if m.story}:
-                named[(story, c.members[0].measure, c.members[0].unit)].append(c)
-    out = []
-    for c in claims:
+    def targets(c):
+        named = all(m.speaker_key.startswith("name:") for m in c.members)
+        return {m.story for m in c.members if m.story} if named else set()
+
+    def candidate(c):
         m0 = c.members[0]
-        if all(m.speaker_key.startswith("anon:") for m in c.members) and m0.story and _point(m0) \
-                and c.stated_on is not None:
-            fits = [n for n in named.get((m0.story, m0.measure, m0.unit), [])
-                    if n.stated_on == c.stated_on and all(_point(o) and o.low == m0.low for o in n.members)
-                    and all(_point(m) and m.low == m0.low for m in c.members)]
-            if len(fits) == 1:
-                fits[0].members += c.members
-                continue
-        out.append(c)
-    return out
+        vague = all(m.speaker_key.startswith("anon:") for m in c.members)
+        return m0.story if vague and m0.story and _point(m0) and c.stated_on is not None else None
+
+    def fits(c, n):
+        low = c.members[0].low
+        return n.stated_on == c.stated_on and all(_point(o) and o.low == low for o in n.members) \
+            and all(_point(m) and m.low == low for m in c.members)
+    return _fold_into_one(claims, targets, candidate, fits)
 
 
 def _join_restated_elsewhere(claims: list[Claim]) -> list[Claim]:
     """An outlet that states, in its own voice, exactly the figure another outlet of the story
     attributes to someone restates that claim — when exactly one attributed claim has it."""
-    attributed: dict[tuple, list[Claim]] = defaultdict(list)
-    for c in claims:
-        named = [m for m in c.members if not m.speaker_key.startswith("outlet:")]
-        for story in {m.story for m in named if m.story}:
-            attributed[(story, c.members[0].measure, c.members[0].unit)].append(c)
-    out = []
-    for c in claims:
+    def candidate(c):
         m0 = c.members[0]
-        if all(m.speaker_key.startswith("outlet:") for m in c.members) and m0.story and _point(m0):
-            fits = [a for a in attributed.get((m0.story, m0.measure, m0.unit), [])
-                    if all(_point(o) and o.low == m.low for o in a.members for m in c.members)]
-            if len(fits) == 1:
-                fits[0].members += c.members
-                continue
-        out.append(c)
-    return out
+        return m0.story if all(_outlet(m) for m in c.members) and m0.story and _point(m0) else None
+    return _fold_into_one(
+        claims, lambda c: {m.story for m in c.members if not _outlet(m) and m.story}, candidate,
+        lambda c, a: all(_point(o) and o.low == m.low for o in a.members for m in c.members))
 
 
 def _fold_restatements(claims: list[Claim]) -> list[Claim]:
     """An outlet that repeats, in its own voice, a figure it attributes elsewhere in the same
     article ("the reported loss of 1,000 troops" after "Kirby said 1,000") restates that claim.
     Folded only when exactly one attributed claim of the article fits."""
-    attributed: dict[tuple, list[Claim]] = defaultdict(list)
-    for c in claims:
-        for fam in {m.family for m in c.members if not m.speaker_key.startswith("outlet:")}:
-            attributed[(fam, c.members[0].measure, c.members[0].unit)].append(c)
-    out = []
-    for c in claims:
-        m0 = c.members[0]
-        if m0.speaker_key.startswith("outlet:"):
-            fits = [a for a in attributed.get((m0.family, m0.measure, m0.unit), [])
-                    if all(compatible_values(m, o) for m in c.members for o in a.members)
-                    and any(_point(m) and _point(o) and m.low == o.low
-                            for m in c.members for o in a.members)]
-            if len(fits) == 1:
-                fits[0].members += c.members
-                continue
-        out.append(c)
-    return out
+    def fits(c, a):
+        return all(compatible_values(m, o) for m in c.members for o in a.members) and any(
+            _point(m) and _point(o) and m.low == o.low for m in c.members for o in a.members)
+    return _fold_into_one(
+        claims, lambda c: {m.family for m in c.members if not _outlet(m)},
+        lambda c: c.members[0].family if _outlet(c.members[0]) else None, fits)
 
 
 def independent_reports(claim: Claim) -> int:
