@@ -18,7 +18,7 @@ from .lexicon import (AGE_WORDS, ANIMALS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS,
                       RESPONDERS, RESPONSE_HEADS, RESPONSE_WORDS, SECURITY, SHARED_CURRENCIES, STREET_WORDS,
                       STRONG_DEPLOY, STRONG_SPEECH, TIME_UNITS, VAGUE_PLURALS, YEAR_CONTEXT)
 from . import learned
-from .parts import applies as part_applies, parts, with_harm, with_parts
+from .parts import applies as part_applies, clause_places, parts, with_harm, with_parts
 from .numbers import AREA_UNITS, CURRENCY_PREFIX, MEASURED_UNITS, RESOLUTIONS, Quantity, find_quantities, parse_amount
 
 _AFFILIATION_ENTS = {"NORP", "GPE", "ORG"}
@@ -1165,11 +1165,14 @@ def extract_figures(doc: Doc, collect: bool = False) -> list[Figure]:
     _conversions(text_of(doc), figures)
     subject_model = learned.load("subject")
     choose_subject = collect or subject_model is not None and subject_model.use
+    nums = {f.evidence["num"] for f in figures if f.evidence}
     for f in figures:
         if f.evidence:
             num, noun_i = doc[f.evidence["num"]], f.evidence["noun"]
             noun = doc[noun_i] if noun_i is not None else None
             found = parts(num, noun) if part_applies(f.measure, num, noun) else []
+            if f.measure != "money":
+                found += [p for p in clause_places(num, nums) if not any(p in q or q in p for q in found)]
 
             def finish(subject: str, f=f, found=found) -> str:
                 if f.measure in PARTICIPLE and f.measure != "deployed":

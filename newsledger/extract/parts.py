@@ -165,3 +165,78 @@ def with_parts(subject: str, found: list[str]) -> str:
     if subject.endswith(")"):
         return subject[:-1] + "; " + "; ".join(new) + ")"
     return f"{subject} ({'; '.join(new)})"
+
+
+_PLACE_ENTS = {"GPE", "LOC", "FAC"}
+# Clauses a count's place carries over from: "stormed a town, killing 70 and forcing 6,000 to
+# flee", "tremors in Turkey that killed 50,000". Not a clause of speech ("said in Geneva that …").
+_CARRYING = {"advcl", "conj", "xcomp", "relcl", "acl"}
+
+
+def _clause_of(num: Token, others: set[int]) -> tuple[list[Token], set[int]]:
+    """The clauses a count sits in, innermost first, and the tokens that belong to other figures' clauses."""
+    doc = num.doc
+    mine = {num.i} | {a.i for a in num.ancestors}
+    blocked: set[int] = set()
+    for o in others:
+        tok = doc[o]
+        if o == num.i or tok.sent.start != num.sent.start:
+            continue
+        top = tok
+        for a in tok.ancestors:
+            if a.i in mine:
+                break
+            top = a
+        if top.i not in mine:
+            blocked |= {t.i for t in top.subtree}
+    heads = []
+    verb = _clause_verb(num)
+    for _ in range(3):
+        if verb is None or verb.lemma_.lower() in SPEECH_LEMMAS:
+            break
+        heads.append(verb)
+        if verb.dep_ not in _CARRYING:
+            break
+        verb = verb.head if verb.dep_ in {"relcl", "acl"} else _clause_verb(verb.head)
+    return heads, blocked
+
+
+def _place_words(ent) -> str:
+    """'Derna' -> 'city of Derna' where the text says so: the kind of place is part of the part."""
+    prep = ent.root.head
+    if ent.root.dep_ == "pobj" and prep.lower_ in {"of", "in"} and prep.head.pos_ == "NOUN" \
+            and prep.head.i < ent.start and prep.head.lemma_.lower() not in _TALLY_NOUNS:
+        return f"{prep.head.text} {prep.text} {ent.text}"
+    return ent.text
+
+
+def clause_places(num: Token, others: set[int]) -> list[str]:
+    """The places named in the clause a count is told in ("killing at least 70" after "stormed a
+    town in Haiti"), nearest clause first, leaving out the clauses of the sentence's other
+    figures ("16 died in Aleppo and 20 in Idlib" gives Idlib to 20 alone)."""
+    heads, blocked = _clause_of(num, others)
+    doc = num.doc
+
+    def owned(o: int) -> set[int]:  # a figure's number and the noun it counts ("30" and "%")
+        t = doc[o]
+        return {o, t.head.i} if t.dep_ in {"nummod", "quantmod", "compound"} and t.head.pos_ in {"NOUN", "PROPN"} else {o}
+
+    theirs = set().union(*(owned(o) for o in others if o != num.i and num.sent.start <= o < num.sent.end)) - owned(num.i)
+
+    def nearest_is_mine(e) -> bool:
+        # "30% in Frankfurt, 31% in New York": a place hanging from another figure's words is that
+        # figure's; one hanging from a verb is the clause's, shared
+        for a in e.root.ancestors:
+            if a.i in theirs:
+                return False
+            if a.pos_ in {"VERB", "AUX"} or a.i in owned(num.i):
+                return True
+        return True
+
+    for head in heads:
+        span = {t.i for t in head.subtree} - blocked
+        found = [_place_words(e) for e in num.sent.ents
+                 if e.label_ in _PLACE_ENTS and all(i in span for i in range(e.start, e.end)) and nearest_is_mine(e)]
+        if found:
+            return found
+    return []

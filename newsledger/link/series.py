@@ -265,10 +265,20 @@ def settle(keys: list[SeriesKey]) -> list[SeriesKey]:
     for k in keys:
         if k.who and k.side:
             named.setdefault(rest(k), set()).add(k.who)
+    # The same for the side: a claim naming no country, among claims of the story that count the
+    # same thing and all name one country ("the toll rose to 70" beside "70 killed in Haiti"), is
+    # that country's; where the story's claims name two countries, it stays unsaid.
+    sides: dict[tuple, set] = {}
+    for k in keys:
+        if k.side:
+            sides.setdefault((k.measure, k.unit, k.who, k.where, k.occasion, k.state), set()).add(k.side)
     out = []
     for k in keys:
         whos = named.get(rest(k), set())
         if not k.who and k.side and len(whos) == 1 and next(iter(whos)) <= WHOLE_GROUPS:
             k = SeriesKey(k.measure, k.unit, next(iter(whos)), k.side, k.where, k.occasion, k.state, k.scope)
+        named_sides = sides.get((k.measure, k.unit, k.who, k.where, k.occasion, k.state), set())
+        if not k.side and len(named_sides) == 1:
+            k = SeriesKey(k.measure, k.unit, k.who, next(iter(named_sides)), k.where, k.occasion, k.state, k.scope)
         out.append(k)
     return out

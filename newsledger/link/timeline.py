@@ -191,9 +191,10 @@ class Mark:
     clash: bool = False                 # relative_to is a claim it conflicts with
 
 
-def _mark(c, key: SeriesKey, series: list, other_scopes: list) -> Mark:
+def _mark(c, key: SeriesKey, series: list, other_scopes: list, said=lambda e: True) -> Mark:
     """The mark for ``c`` against the earlier claims of its series (``series``) and the earlier
-    claims that count the same over another period (``other_scopes``)."""
+    claims that count the same over another period (``other_scopes``); ``said(e)`` tells whether
+    ``e`` and ``c`` are in one series by their own words, not by what `settle` filled in."""
     if not series:
         if other_scopes:
             return Mark("scope", _scope_note(c, scope(c)), other_scopes[-1])
@@ -204,7 +205,8 @@ def _mark(c, key: SeriesKey, series: list, other_scopes: list) -> Mark:
             return Mark("repeat", f"same as {_said(twin)}", twin)
         return Mark("scope", "no date: it cannot be placed in time against the others", series[-1])
     same_day = [e for e in series if e.stated_on == c.stated_on]
-    clashes = [e for e in series if _close_in_time(e, c) and contradicts(e, c, key)]
+    # a series settled from the story's other claims is good enough to chart, not to accuse a source
+    clashes = [e for e in series if _close_in_time(e, c) and said(e) and contradicts(e, c, key)]
     if clashes:
         # against a named source before an outlet's own figure, the latest of them first
         clash = max(reversed(clashes), key=lambda e: bool(e.speaker))
@@ -245,12 +247,14 @@ def mark_timeline(claims: list) -> list[Conflict]:
     (given in date order, undated last) and return the conflicts, between claims and within one
     claim's reports, the ones most worth a fact-checker's time first (``rank_conflicts``)."""
     conflicts: list[Conflict] = []
-    keys = settle([series_key(c) for c in claims])
+    stated = [series_key(c) for c in claims]
+    keys = settle(stated)
+    at = {id(c): j for j, c in enumerate(claims)}
     for i, c in enumerate(claims):
         k = keys[i]
         series = [e for e, ke in zip(claims[:i], keys[:i]) if ke == k]
         others = [e for e, ke in zip(claims[:i], keys[:i]) if ke != k and _without_scope(ke) == _without_scope(k)]
-        m = _mark(c, k, series, others)
+        m = _mark(c, k, series, others, said=lambda e, i=i: stated[at[id(e)]].side == stated[i].side)
         if m.clash:
             conflicts.append(Conflict("claims", m.relative_to, _original_first(m.relative_to), c, _original_first(c),
                                       m.note))

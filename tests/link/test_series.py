@@ -40,3 +40,16 @@ def test_the_speakers_own_name_in_the_subject_does_not_split_a_series():
 
 def test_scope_reads_a_running_total_from_since():
     assert scope(C("people killed", period="since the war began")) == "cumulative"
+
+
+def test_a_claim_naming_no_country_takes_the_one_country_its_story_names():
+    from newsledger.link.series import settle
+    keys = settle([series_key(C("people killed (in Ukraine)")), series_key(C("people killed"))])
+    assert keys[0] == keys[1]
+
+
+def test_a_claim_naming_no_country_stays_unsaid_where_the_story_names_two():
+    from newsledger.link.series import settle
+    keys = settle([series_key(C("people killed (in Ukraine)")), series_key(C("people killed (in Russia)")),
+                   series_key(C("people killed"))])
+    assert keys[2].side == frozenset()

@@ -221,3 +221,9 @@ def test_an_acronym_that_is_a_country_is_a_side_not_a_source():
     mark_timeline([a])
     mark_timeline([b])
     assert "North Korea" in a.series_label and "North Korea" not in b.series_label
+
+
+def test_a_country_filled_in_from_the_story_charts_claims_together_but_accuses_no_one():
+    a = claim("a", "2024-12-27", "Kirby", 1000, 1000, subject="people killed (in Ukraine)")
+    b = claim("b", "2024-12-27", "Peskov", 200, 500, subject="people killed")
+    assert marks(a, b) == ["first", "update"] and a.series == b.series
