@@ -29,7 +29,8 @@ _INANIMATE = {"list", "letter", "settlement", "deal", "agreement", "plan", "move
               "research", "analysis", "estimate", "census", "document", "record", "filing",
               "indictment", "return", "number", "count", "tally", "toll", "assessment", "review",
               "audit", "release", "statement", "index", "table", "chart", "model", "projection",
-              "complaint", "affidavit", "lawsuit", "announcement", "communique", "bulletin"}
+              "complaint", "affidavit", "lawsuit", "announcement", "communique", "bulletin", "update", "appeal",
+              "briefing"}
 _ANON_HEADS = {"official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson",
                "officer", "officers", "diplomat", "diplomats", "analyst", "analysts", "expert",
                "experts", "minister", "ministry", "department", "agency", "government",

@@ -90,3 +90,13 @@ def test_a_source_cited_inside_a_quotation_is_the_quoted_speakers_account():
 def test_according_to_outweighs_a_pledge():
     got = _speakers("The donor has pledged 50,000 vaccine doses, according to a medical source.")
     assert got["50,000"] == "medical source"
+
+
+def test_an_office_that_documented_a_count_is_its_source():
+    got = _speakers("The Northshire Rights Office documented 212 abductions by armed groups last year.")
+    assert got["212"] == "Northshire Rights Office"
+
+
+def test_an_update_from_an_office_is_the_offices():
+    got = _speakers("The floods destroyed 3,100 homes, according to the latest update from the Northshire Relief Agency.")
+    assert got["3,100"] == "Northshire Relief Agency"
