@@ -15,7 +15,6 @@ process indexes the documents in the order of their row ids, as one sequential i
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import pickle
 import sqlite3
@@ -26,12 +25,15 @@ from dataclasses import dataclass, field
 from . import store
 from .ingest import iter_articles
 from .link.claims import STRONG, MentionRef, independent_reports, link_claims
-from .link.duplicates import CopyIndex
-from .link.developing import StoryDoc, developing_stories, lead_kinds, lead_places
+from .link.copy_store import CopyStore
+from .link.duplicates import CopyEntry, CopyIndex
+from .link import developing_store
+from .link.developing import lead_kinds, lead_places
 from .link.rewrites import is_rewrite
-from .link.entities import EntityIndex, NameMention, anonymous_key, parse_person, side_of
+from .link.entities import EntityIndex, NameMention, anonymous_key, parse_person
 from .link.entities import _kind as entity_kind
-from .link.stories import StoryIndex
+from .link.stories import StoryEntry, StoryIndex
+from .link.story_store import StoryStore
 from .model import Article, Problem
 from .nlp import ModelMissing
 from .pipeline import Analysis, analyse
@@ -55,55 +57,46 @@ def _date(s: str | None) -> dt.date | None:
 
 
 def load_indexes(conn: sqlite3.Connection) -> tuple[CopyIndex, StoryIndex]:
+    """The copy and story indexes as in-memory objects (tests and tools; ingest works on the tables)."""
     ix = _load(conn)
-    return ix.copies, ix.stories
+    return ix.copies.to_index(), ix.stories.to_index()
 
 
 @dataclass
 class _Indexes:
-    """The copy and story indexes as this process knows them, and how far into the documents
-    table (``seen``, the highest row id folded in) that knowledge reaches."""
-    copies: CopyIndex
-    stories: StoryIndex
+    """The copy and story indexes, kept in the ledger's tables (link/copy_store.py,
+    link/story_store.py), and how far into the documents table (``seen``, the highest row id
+    folded in) they reach."""
+    copies: CopyStore
+    stories: StoryStore
     seen: int = 0
-    loaded: int = 0   # ``seen`` when loaded: group changes since then are in the indexes' ``changed``
 
 
 def _load(conn: sqlite3.Connection) -> _Indexes:
-    """The saved indexes, with every document they lack folded in (a run that stopped before
-    saving, or another writer still at work)."""
-    ix = _Indexes(_load_index(conn, "copies", CopyIndex), _load_index(conn, "stories", StoryIndex))
-    ix.loaded = _linked_upto(conn)
-    _catch_up(conn, ix)
+    """The indexes, with every document they lack folded in (a ledger written before the
+    indexes were tables, or rows stored by other means than ``ingest``)."""
+    ix = _Indexes(CopyStore(conn), StoryStore(conn))
+    ix.seen = conn.execute("SELECT COALESCE(MAX(doc_id), 0) FROM copy_docs").fetchone()[0]
+    if conn.execute("SELECT 1 FROM documents WHERE id > ?", (ix.seen,)).fetchone() is not None:
+        with store.transaction(conn):
+            if not ix.seen:
+                _import_saved_states(conn, ix)
+            _catch_up(conn, ix)
     return ix
 
 
-def _state_digest(text: str) -> bytes:
-    return hashlib.blake2b(text.encode(), digest_size=32).digest()
-
-
-def _load_index(conn: sqlite3.Connection, name: str, cls):
-    """The saved copy or story index. ``link_state`` holds it as JSON (the reference, read by
-    tests and older versions); ``link_blobs`` keeps the same object pickled with the digest of
-    that JSON, which spares decoding it and rebuilding the LSH tables and postings (most of an
-    ingest's time on a big ledger). The pickle is used only when its digest matches the JSON
-    saved now, so a state written by anything else is never shadowed by a stale copy."""
-    row = conn.execute("SELECT state FROM link_state WHERE name = ?", (name,)).fetchone()
-    if row is None:
-        return cls()
-    blob = conn.execute("SELECT data FROM link_blobs WHERE name = ?", (name + ".pickle",)).fetchone()
-    if blob is not None and bytes(blob[0][:32]) == _state_digest(row[0]):
-        idx = pickle.loads(blob[0][32:])
-        idx.changed.clear()
-        return idx
-    return cls.from_state(store.load_state(conn, name))
-
-
-def _save_index(conn: sqlite3.Connection, name: str, idx) -> None:
-    store.save_state(conn, name, idx.to_state())
-    text = conn.execute("SELECT state FROM link_state WHERE name = ?", (name,)).fetchone()[0]
-    conn.execute("INSERT OR REPLACE INTO link_blobs (name, data) VALUES (?, ?)",
-                 (name + ".pickle", _state_digest(text) + pickle.dumps(idx, protocol=pickle.HIGHEST_PROTOCOL)))
+def _import_saved_states(conn: sqlite3.Connection, ix: _Indexes) -> None:
+    """A ledger of schema 2 kept each index as one saved state: take it in as rows (the documents
+    it lacks are folded in after, by ``_catch_up``)."""
+    copies, stories = store.load_state(conn, "copies"), store.load_state(conn, "stories")
+    if copies is None or stories is None:
+        return
+    ids = {r[0]: r[1] for r in conn.execute("SELECT doc, id FROM documents")}
+    ix.copies.import_entries([CopyEntry(**e) for e in copies["entries"]], ids)
+    ix.stories.import_entries(stories["vocabulary"], [StoryEntry(**e) for e in stories["entries"]], ids)
+    ix.seen = max((ids[e["doc"]] for e in copies["entries"]), default=0)
+    conn.execute("DELETE FROM link_state WHERE name IN ('copies', 'stories')")
+    conn.execute("DELETE FROM link_blobs WHERE name IN ('copies.pickle', 'stories.pickle')")
 
 
 def _linked_upto(conn: sqlite3.Connection) -> int:
@@ -113,22 +106,21 @@ def _linked_upto(conn: sqlite3.Connection) -> int:
 
 
 def _catch_up(conn: sqlite3.Connection, ix: _Indexes) -> None:
-    """Fold in the documents stored since ``ix.seen``, in row-id order.
+    """Fold in the documents stored since ``ix.seen`` and not yet indexed, in row-id order.
 
-    Called under the write lock before this process adds an article and before it saves the
-    indexes: so every document is indexed after all the documents stored before it, whoever
-    stored them, as one sequential ingest would; and the state saved last, by whichever writer,
-    holds every document, so no writer's save drops another's."""
+    Called under the write lock before this process adds an article: every document is then
+    indexed after all the documents stored before it, whoever stored them, as one sequential
+    ingest would. An ``ingest`` indexes its article in the transaction that stores it, so this
+    only finds documents stored otherwise (older ledgers, the benchmark's synthetic rows)."""
+    top = conn.execute("SELECT COALESCE(MAX(doc_id), 0) FROM copy_docs").fetchone()[0]
     for row in conn.execute("SELECT id, doc, body, published FROM documents WHERE id > ? ORDER BY id",
-                            (ix.seen,)).fetchall():
+                            (max(ix.seen, top),)).fetchall():
         ix.seen = row["id"]
-        if row["doc"] not in ix.copies:
-            ix.copies.add(row["doc"], row["body"], _date(row["published"]))
-        if row["doc"] not in ix.stories:
-            ents = [r["text"] for r in conn.execute(
-                "SELECT text FROM mentions_entity WHERE doc_id = ? AND label IN ('PERSON','ORG','GPE')", (row["id"],))]
-            ix.stories.add(row["doc"], row["body"], _date(row["published"]), ents or None,
-                           duplicate_of=ix.copies.duplicate_of(row["doc"]))
+        ents = [r["text"] for r in conn.execute(
+            "SELECT text FROM mentions_entity WHERE doc_id = ? AND label IN ('PERSON','ORG','GPE')", (row["id"],))]
+        dup = ix.copies.add(row["id"], row["doc"], row["body"], _date(row["published"]))
+        ix.stories.add(row["id"], row["doc"], row["body"], _date(row["published"]), ents or None, duplicate_of=dup)
+    ix.seen = max(ix.seen, top)
 
 
 # Articles are analysed this many at a time (spaCy batches within), then stored one by one.
@@ -253,21 +245,19 @@ def _name(an: Analysis, doc: str) -> None:
 
 def _index(conn: sqlite3.Connection, ix: _Indexes, an: Analysis) -> None:
     a = an.article
-    dup = ix.copies.add(a.doc, an.body, a.published)
+    dup = ix.copies.add(ix.seen, a.doc, an.body, a.published)
     ents = [e[0] for e in an.entities if e[1] in {"PERSON", "ORG", "GPE"}]
-    story = ix.stories.add(a.doc, an.body, a.published, ents or None, duplicate_of=dup)
+    story = ix.stories.add(ix.seen, a.doc, an.body, a.published, ents or None, duplicate_of=dup)
     conn.execute("UPDATE documents SET duplicate_of = ?, story = ? WHERE doc = ?", (dup, story, a.doc))
 
 
 def _link_all(conn: sqlite3.Connection, ix: _Indexes, report: IngestReport, note) -> None:
-    """Groups, saved indexes and names and claims over the whole ledger, in one write
-    transaction: it reads the rows as they are once every other writer's article is either
-    committed or not begun, so it never links half of someone else's work."""
+    """Groups, names and claims where the new articles can change them (or over the whole
+    ledger), in one write transaction: it reads the rows as they are once every other writer's
+    article is either committed or not begun, so it never links half of someone else's work."""
     try:
         with store.transaction(conn):
             _catch_up(conn, ix)
-            _save_index(conn, "copies", ix.copies)
-            _save_index(conn, "stories", ix.stories)
             if not link_incremental(conn, ix):
                 _refresh_groups(conn, ix.copies, ix.stories)
                 relink(conn)
@@ -279,10 +269,12 @@ def _link_all(conn: sqlite3.Connection, ix: _Indexes, report: IngestReport, note
                         "the articles are stored, run ingest again to retry")
 
 
-def _refresh_groups(conn, copies: CopyIndex, stories: StoryIndex) -> None:
+def _refresh_groups(conn, copies: CopyStore, stories: StoryStore) -> None:
     """A later, earlier-dated copy can change which document is the original of a group."""
+    roots, words = copies.roots(), stories.stories()
     for row in conn.execute("SELECT doc, duplicate_of, story FROM documents").fetchall():
-        dup, story = copies.duplicate_of(row["doc"]), stories.story(row["doc"])
+        root = roots[row["doc"]]
+        dup, story = (None if root == row["doc"] else root), words[row["doc"]]
         if (dup, story) != (row["duplicate_of"], row["story"]):
             conn.execute("UPDATE documents SET duplicate_of = ?, story = ? WHERE doc = ?", (dup, story, row["doc"]))
 
@@ -508,7 +500,7 @@ def relink(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM claim_keys")
     claims = link_claims(refs)
     _write_claims(conn, claims, rows_by_id)
-    _join_developing_stories(conn)
+    developing_store.rebuild(conn)
     _save_entity_blob(conn, index)
     _mark_linked(conn)
 
@@ -516,6 +508,7 @@ def relink(conn: sqlite3.Connection) -> None:
 def _mark_linked(conn: sqlite3.Connection) -> None:
     top = conn.execute("SELECT COALESCE(MAX(id), 0) FROM documents").fetchone()[0]
     store.save_state(conn, "linked", {"upto": top})
+    conn.execute("DELETE FROM link_pending")   # every group move is linked now
 
 
 # An ingest adding more than this many articles, or this share of the ledger, relinks it whole:
@@ -540,7 +533,7 @@ def link_incremental(conn: sqlite3.Connection, ix: _Indexes) -> bool:
     - developing stories: over the kept per-document facts (no text is read again).
     """
     upto = _linked_upto(conn)
-    if not ix.loaded or not upto:
+    if not upto:
         return False
     new = conn.execute("SELECT id, doc FROM documents WHERE id > ? ORDER BY id", (upto,)).fetchall()
     total = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
@@ -553,7 +546,7 @@ def link_incremental(conn: sqlite3.Connection, ix: _Indexes) -> bool:
     new_docs = {r["doc"] for r in new}
 
     # copy and word-story groups
-    regroup = set(ix.copies.changed) | set(ix.stories.changed) | new_docs
+    regroup = {r[0] for r in conn.execute("SELECT doc FROM link_pending")} | new_docs
     links = []
     for part in _chunked(sorted(regroup)):
         links += conn.execute(f"SELECT d.id, d.doc, l.copy_of, l.word_story, l.kinds, l.main_place, l.places "
@@ -591,9 +584,13 @@ def link_incremental(conn: sqlite3.Connection, ix: _Indexes) -> bool:
         seeds.update(r[0] for r in conn.execute(
             "SELECT f.id FROM figures f JOIN documents d ON d.id = f.doc_id JOIN attributions a ON a.figure_id = f.id "
             "WHERE d.doc = ? AND a.speaker = ?", (doc, surface)))
-    if seeds:
-        _relink_claims(conn, seeds)
-    _join_developing_stories(conn)
+    relinked = _relink_claims(conn, seeds) if seeds else set()
+
+    # developing stories: where a document was added, or its word-story, claims or names changed
+    affected = set(new_ids) | relinked
+    for part in _chunked(sorted(moved | {d for d, _ in renamed})):
+        affected.update(r[0] for r in conn.execute(f"SELECT id FROM documents WHERE doc IN {_in(part)}", part))
+    developing_store.update(conn, affected, set(new_ids))
     _save_entity_blob(conn, index)
     _mark_linked(conn)
     return True
@@ -634,8 +631,9 @@ def _rename(conn: sqlite3.Connection, index: EntityIndex, new_ids: list[int]) ->
     return out
 
 
-def _relink_claims(conn: sqlite3.Connection, seeds: set[int]) -> None:
-    """Recompute the claims of ``seeds`` and of every mention whose claim could depend on them."""
+def _relink_claims(conn: sqlite3.Connection, seeds: set[int]) -> set[int]:
+    """Recompute the claims of ``seeds`` and of every mention whose claim could depend on them;
+    return the row ids of the documents those mentions are in."""
     names = {}
     done: set[int] = set()
     todo = set(seeds)
@@ -676,6 +674,10 @@ def _relink_claims(conn: sqlite3.Connection, seeds: set[int]) -> None:
     for part in _chunked(sorted(old_claims)):
         conn.execute(f"DELETE FROM claims WHERE claim IN {_in(part)}", part)
     _write_claims(conn, link_claims(refs), rows_by_id)
+    docs: set[int] = set()
+    for part in _chunked(sorted(rows_all)):
+        docs.update(r[0] for r in conn.execute(f"SELECT DISTINCT doc_id FROM figures WHERE id IN {_in(part)}", part))
+    return docs
 
 
 def lead_facts(conn: sqlite3.Connection, doc_ids: list[int] | None = None) -> dict[str, tuple[set[str], str | None, set[str]]]:
@@ -693,33 +695,6 @@ def lead_facts(conn: sqlite3.Connection, doc_ids: list[int] | None = None) -> di
         main, places = lead_places(ents.get(r["doc"], []))
         out[r["doc"]] = (lead_kinds(r["body"] or r["text"]), main, places)
     return out
-
-
-def _join_developing_stories(conn: sqlite3.Connection) -> None:
-    """Word-stories that report the same claims, quote the same source about the same party, or
-    tell the same kind of event in the same place become one developing story (link/developing.py).
-    Read from the kept rows: word-stories and lead facts (``doc_links``), claims and their keys."""
-    docs, now = {}, {}
-    for r in conn.execute("SELECT d.id, d.doc, d.story, d.published, l.word_story, l.kinds, l.main_place, l.places "
-                          "FROM documents d JOIN doc_links l ON l.doc_id = d.id"):
-        d = docs[r["doc"]] = StoryDoc(r["doc"], r["word_story"] or r["doc"], _date(r["published"]), r["id"])
-        d.kinds, d.main_place, d.places = set(json.loads(r["kinds"])), r["main_place"], set(json.loads(r["places"]))
-        now[r["doc"]] = r["story"]
-    for r in conn.execute(
-            "SELECT d.doc, f.claim, f.measure, f.subject, k.bucket, sn.canonical FROM figures f "
-            "JOIN documents d ON d.id = f.doc_id JOIN claims c ON c.claim = f.claim JOIN claim_keys k ON k.figure_id = f.id "
-            "LEFT JOIN attributions a ON a.figure_id = f.id "
-            "LEFT JOIN speaker_names sn ON sn.doc = d.doc AND sn.surface = a.speaker "
-            "WHERE c.stated_on IS NOT NULL AND k.bucket NOT LIKE 'outlet:%'"):
-        d = docs[r["doc"]]
-        d.claims.add(r["claim"])
-        if r["bucket"].startswith("name:") and r["measure"] not in {"money", "other"}:
-            for side in side_of(r["subject"] or ""):
-                d.sources.add((r["canonical"], side))
-    merged = developing_stories(list(docs.values()))
-    for doc, story in merged.items():
-        if story != now[doc]:
-            conn.execute("UPDATE documents SET story = ? WHERE doc = ?", (story, doc))
 
 
 def canonical_speakers(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:

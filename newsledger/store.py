@@ -120,6 +120,46 @@ MIGRATIONS = [
     CREATE INDEX mentions_entity_doc ON mentions_entity(doc_id);
     CREATE INDEX lines_doc ON lines(doc_id);
     """,
+    # 3: the copy and story indexes as keyed rows instead of one saved state each (link/copy_store.py,
+    # link/story_store.py), so adding an article reads the few rows it can match and writes its own,
+    # and never loads or saves the whole index; ``link_pending`` lists the documents whose copy
+    # or word-story group moved since the links across articles were last computed, whichever
+    # writer moved them. A ledger that kept the old states takes them in when next written.
+    # The dev_* tables key what joins developing stories, so they are updated where they change.
+    """
+    CREATE TABLE copy_docs (
+        doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        doc TEXT NOT NULL UNIQUE, published TEXT,
+        root TEXT NOT NULL,                     -- the copy group's earliest document
+        shingles BLOB NOT NULL                  -- sorted uint32 shingle hashes
+    );
+    CREATE INDEX copy_docs_root ON copy_docs(root);
+    CREATE TABLE copy_bands (band INTEGER NOT NULL, doc_id INTEGER NOT NULL);  -- MinHash LSH band keys
+    CREATE INDEX copy_bands_band ON copy_bands(band);
+    CREATE TABLE story_docs (
+        doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        doc TEXT NOT NULL UNIQUE, published TEXT,
+        story TEXT NOT NULL,                    -- the word-story's earliest document
+        terms TEXT NOT NULL, entities TEXT NOT NULL  -- key terms with counts, entity keys (JSON)
+    );
+    CREATE INDEX story_docs_story ON story_docs(story);
+    CREATE TABLE story_postings (term TEXT NOT NULL, published TEXT, doc_id INTEGER NOT NULL);
+    CREATE INDEX story_postings_term ON story_postings(term, published);
+    CREATE TABLE story_df (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE TABLE link_pending (doc TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE INDEX documents_story ON documents(story);
+    -- what developing stories are joined on (link/developing_store.py), per dated document
+    CREATE TABLE dev_claims (claim TEXT NOT NULL, doc_id INTEGER NOT NULL);
+    CREATE INDEX dev_claims_claim ON dev_claims(claim);
+    CREATE INDEX dev_claims_doc ON dev_claims(doc_id);
+    CREATE TABLE dev_sources (source TEXT, side TEXT NOT NULL, published TEXT NOT NULL, doc_id INTEGER NOT NULL);
+    CREATE INDEX dev_sources_key ON dev_sources(source, side, published);
+    CREATE INDEX dev_sources_doc ON dev_sources(doc_id);
+    CREATE TABLE dev_places (place TEXT NOT NULL, published TEXT NOT NULL, doc_id INTEGER NOT NULL);
+    CREATE INDEX dev_places_key ON dev_places(place, published);
+    CREATE TABLE dev_place_counts (place TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE INDEX dev_place_counts_n ON dev_place_counts(n);
+    """,
 ]
 
 

@@ -178,11 +178,9 @@ def test_the_last_linking_took_in_every_writers_figures(ledgers):
 
 
 def test_the_saved_copy_index_holds_every_writers_documents(ledgers):
-    from newsledger.link.duplicates import CopyIndex
-
     conn = store.connect(ledgers["concurrent"])
     try:
-        copies = CopyIndex.from_state(store.load_state(conn, "copies"))
+        copies, _ = ledger.load_indexes(conn)
         docs = [r[0] for r in conn.execute("SELECT doc FROM documents")]
     finally:
         conn.close()

@@ -5,8 +5,7 @@ import datetime as dt
 import sqlite3
 
 from newsledger import ledger, pipeline, store
-from newsledger.link.duplicates import CopyIndex
-from newsledger.link.stories import StoryIndex
+from newsledger.link.story_store import StoryStore
 
 from .conftest import ENGLISH, ENGLISH_OTHER, GERMAN, read_jsonl, table_counts, write
 
@@ -163,13 +162,12 @@ def test_a_crash_storing_one_article_leaves_no_row_of_it(seeds, tmp_path, monkey
 
 
 def test_a_crash_in_the_story_index_leaves_the_copy_index_without_the_article(seeds, tmp_path, monkeypatch):
-    monkeypatch.setattr(StoryIndex, "add", _fail_on(3, StoryIndex.add))
+    monkeypatch.setattr(StoryStore, "add", _fail_on(3, StoryStore.add))
     db = tmp_path / "ledger.db"
     report = _ingest(db, [seeds])
     assert len(report.problems) == 1
     conn = store.connect(db)
-    copies = CopyIndex.from_state(store.load_state(conn, "copies"))
-    stories = StoryIndex.from_state(store.load_state(conn, "stories"))
+    copies, stories = ledger.load_indexes(conn)
     assert THIRD not in copies and THIRD not in stories
     assert all(d in copies and d in stories for d in report.added)
 
@@ -346,8 +344,7 @@ def test_the_saved_indexes_keep_the_documents_of_a_writer_that_saved_first(tmp_p
     _another_writer_meanwhile(monkeypatch, db, [theirs])
     _ingest(db, [mine])
     conn = store.connect(db)
-    copies = CopyIndex.from_state(store.load_state(conn, "copies"))
-    stories = StoryIndex.from_state(store.load_state(conn, "stories"))
+    copies, stories = ledger.load_indexes(conn)
     assert ("floods" in copies, "tractors" in copies) == (True, True)
     assert ("floods" in stories, "tractors" in stories) == (True, True)
 

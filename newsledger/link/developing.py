@@ -59,7 +59,7 @@ def lead_kinds(text: str) -> set[str]:
     return {k for k, rx in _KIND_RE.items() if rx.search(lead)}
 
 
-def _window(place: str) -> int:
+def window(place: str) -> int:
     return COUNTRY_WINDOW_DAYS if side_of(place) or is_country(place) else EVENT_WINDOW_DAYS
 
 
@@ -103,8 +103,13 @@ class StoryDoc:
     kinds: set[str] = field(default_factory=set)              # lead_kinds
 
 
-def developing_stories(docs: list[StoryDoc]) -> dict[str, str]:
-    """doc -> the id of its developing story (its earliest document)."""
+def developing_stories(docs: list[StoryDoc], share: Counter | None = None,
+                       dated_total: int | None = None) -> dict[str, str]:
+    """doc -> the id of its developing story (its earliest document).
+
+    ``docs`` is the whole ledger, or a part of it closed under every join below (then ``share``,
+    the number of dated leads naming each place, and ``dated_total``, the number of dated
+    documents, are the whole ledger's, since they decide which places are too common to join)."""
     groups = EarliestFirstGroups()
     for d in sorted(docs, key=lambda d: d.seq):
         groups.add(d.doc, d.published, d.seq)
@@ -127,15 +132,29 @@ def developing_stories(docs: list[StoryDoc]) -> dict[str, str]:
                 if abs((other.published - d.published).days) <= WINDOW_DAYS:
                     groups.union(d.doc, other.doc)
             by_source.setdefault(s, []).append(d)
-    _join_events(docs, groups)
+    _join_events(docs, groups, share, dated_total)
     return {d.doc: groups.root(d.doc) for d in docs}
 
 
-def _join_events(docs: list[StoryDoc], groups: EarliestFirstGroups) -> None:
+def event_lead(d: StoryDoc) -> bool:
+    """Whether a document's lead can join it to another's event: dated, placed, with a kind."""
+    return d.published is not None and bool(d.main_place) and bool(d.kinds)
+
+
+def common_limit(dated_total: int) -> float:
+    """A place named in more dated leads than this is the ledger's setting, not an event's place."""
+    return max(2, COMMON_PLACE_SHARE * dated_total)
+
+
+def _join_events(docs: list[StoryDoc], groups: EarliestFirstGroups, share: Counter | None = None,
+                 dated_total: int | None = None) -> None:
     """Same kind of event, one report's main place named in the other's lead, within the window."""
-    dated = [d for d in docs if d.published is not None and d.main_place and d.kinds]
-    share = Counter(p for d in dated for p in d.places)
-    limit = max(2, COMMON_PLACE_SHARE * len([d for d in docs if d.published is not None]))
+    dated = [d for d in docs if event_lead(d)]
+    if share is None:
+        share = Counter(p for d in dated for p in d.places)
+    if dated_total is None:
+        dated_total = len([d for d in docs if d.published is not None])
+    limit = common_limit(dated_total)
     by_place: dict[str, list[StoryDoc]] = {}
     for d in sorted(dated, key=lambda d: d.seq):
         for place in sorted(d.places):
@@ -143,7 +162,7 @@ def _join_events(docs: list[StoryDoc], groups: EarliestFirstGroups) -> None:
                 continue
             for other in by_place.get(place, []):
                 if (place == d.main_place or place == other.main_place) and d.kinds & other.kinds \
-                        and abs((other.published - d.published).days) <= _window(place):
+                        and abs((other.published - d.published).days) <= window(place):
                     groups.union(d.doc, other.doc)
             by_place.setdefault(place, []).append(d)
 
