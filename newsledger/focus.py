@@ -45,6 +45,11 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "cp
 # An end of sentence: . ! or ? (a closing quotation mark or bracket may follow), spaces, then what
 # opens a sentence (a capital, a digit, an opening quotation mark or bracket).
 _END = re.compile(r"[.!?][\"”’')\]]*( +)(?=[\"“‘'(\[]?[A-Z0-9])")
+# The word before such a stop. Looked for in the last _WORD_WINDOW characters before it, not the
+# whole line: searching a line's prefix from its start at every stop made sentence splitting half
+# the cost of choosing sentences. A word that fills the window is looked for in the whole prefix.
+_WORD = re.compile(r"([\w.]+)[.!?][\"”’')\]]*$")
+_WORD_WINDOW = 64
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start, s = line.start(), line.group(0)
         pos = 0
         for m in _END.finditer(s):
-            word = re.search(r"([\w.]+)[.!?][\"”’')\]]*$", s[:m.start(1)])
+            lo = max(0, m.start(1) - _WORD_WINDOW)
+            word = _WORD.search(s, lo, m.start(1))
+            if word is not None and word.start() == lo and lo > 0:
+                word = _WORD.search(s, 0, m.start(1))
             w = word.group(1).lower() if word else ""
             if w in _ABBREV or len(w) == 1 or "." in w:  # "Mr.", "J. Smith", "U.S."
                 continue
@@ -80,10 +88,12 @@ def _lead_start(text: str) -> int:
 
 
 def select(text: str, before: int = BEFORE, after: int = AFTER, lead_chars: int = LEAD_CHARS,
-           lede: int | None = None) -> list[bool]:
-    """For each of ``sentences(text)``, whether spaCy must see it. ``lede``: where the first body
-    paragraph starts (its first ``lead_chars`` characters are kept too)."""
-    spans = sentences(text)
+           lede: int | None = None, spans: list[tuple[int, int]] | None = None) -> list[bool]:
+    """For each of ``sentences(text)`` (or ``spans``, when already split), whether spaCy must see
+    it. ``lede``: where the first body paragraph starts (its first ``lead_chars`` characters are
+    kept too)."""
+    if spans is None:
+        spans = sentences(text)
     n = len(spans)
     keep = [False] * n
     holds = [_CAN_HOLD.search(text, a, b) is not None for a, b in spans]
@@ -182,7 +192,7 @@ def _quotations(text: str, spans, keep: list[bool]) -> None:
 def focus(text: str, lede: int | None = None, **context) -> Focused:
     """``text`` with every sentence ``select`` leaves out replaced by spaces (line breaks kept)."""
     spans = sentences(text)
-    keep = select(text, lede=lede, **context)
+    keep = select(text, lede=lede, spans=spans, **context)
     out = list(text)
     starts = []
     kept = 0

@@ -23,6 +23,13 @@ def test_a_title_before_a_name_does_not_end_a_sentence():
     assert len(focus.sentences("Mr. Dunmore spoke. Dr. Hale agreed.")) == 2
 
 
+def test_a_long_dotted_word_before_a_stop_is_read_whole():
+    # the word before the stop is longer than the window it is first looked for in; read whole,
+    # it holds a full stop (a web address), so no sentence ends after it
+    text = "See x." + "a" * 70 + ". Next comes more."
+    assert len(focus.sentences(text)) == 1
+
+
 def test_a_line_break_ends_a_sentence():
     assert len(focus.sentences("A heading\nThe first paragraph.")) == 2
 
