@@ -1,7 +1,7 @@
 """Throughput and memory: the whole ledger against bare spaCy over the same texts.
 
     .venv/bin/python benchmarks/throughput.py [--shared ../shared] [--limit N]
-                                             [--runs spacy,ledger,ledger_jobs2,ledger_whole]
+                                             [--runs spacy,ledger,ledger_jobs2,ledger_whole,breakdown]
                                              [--out benchmarks/results/throughput.json]
     .venv/bin/python benchmarks/throughput.py --profile 300   # cProfile of ingest, top functions
 
@@ -16,7 +16,10 @@ Model loading is timed apart from the run. Words are whitespace-separated tokens
 file as read. One BBC file (sport/199) is not UTF-8: the ledger refuses it as a problem, and
 the word count and the spaCy run decode it with replacement characters. Inside the ingest,
 time is split by stage by wrapping the ledger's own calls (reading, analysis, storing, copy
-and story indexes, relinking). No article text is written.
+and story indexes, linking), wall and CPU time. ``breakdown`` runs the analysis step by step
+over every 5th article (cleaning, choosing sentences, tokenising, each spaCy component, the
+extractors) and gives the CPU time of each: where the analysis time goes, without a
+profiler's overhead. No article text is written.
 """
 from __future__ import annotations
 
@@ -66,45 +69,48 @@ def _words(files: list[pathlib.Path]) -> int:
 
 
 class _Stages:
-    """Wall time spent inside chosen functions of the ledger, summed per stage."""
+    """Time spent inside chosen functions of the ledger, summed per stage: wall time, and CPU
+    time of this process (for --jobs 2, the writer's; the workers' is in the run's CPU total)."""
 
     def __init__(self):
         self.seconds: dict[str, float] = defaultdict(float)
+        self.cpu: dict[str, float] = defaultdict(float)
+
+    def _add(self, stage: str, t: float, c: float) -> None:
+        self.seconds[stage] += time.perf_counter() - t
+        self.cpu[stage] += time.process_time() - c
 
     def wrap(self, owner, name: str, stage: str) -> None:
         fn = getattr(owner, name)
 
         def timed(*a, **k):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             try:
                 return fn(*a, **k)
             finally:
-                self.seconds[stage] += time.perf_counter() - t
+                self._add(stage, t, c)
         setattr(owner, name, timed)
 
     def wrap_iter(self, owner, name: str, stage: str) -> None:
         """For generators: time spent producing each item, not the consumer's time between."""
         fn = getattr(owner, name)
-        seconds = self.seconds
 
         def timed(*a, **k):
             it = iter(fn(*a, **k))
             while True:
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.process_time()
                 try:
                     item = next(it)
                 except StopIteration:
-                    seconds[stage] += time.perf_counter() - t
+                    self._add(stage, t, c)
                     return
-                seconds[stage] += time.perf_counter() - t
+                self._add(stage, t, c)
                 yield item
         setattr(owner, name, timed)
 
 
 def run_ledger(files: list[pathlib.Path], topics: list[str], jobs: int = 1, focused: bool = True) -> dict:
     from newsledger import focus, ledger, nlp, pipeline, store, workers
-    from newsledger.link.duplicates import CopyIndex
-    from newsledger.link.stories import StoryIndex
 
     t = time.perf_counter()
     nlp.load()
@@ -122,10 +128,8 @@ def run_ledger(files: list[pathlib.Path], topics: list[str], jobs: int = 1, focu
         stages.wrap_iter(ledger, "analyse", "analyse (clean, spaCy, extract)")
         stages.wrap(pipeline, "focus", "choose the sentences to parse")
     stages.wrap(store, "save_analysis", "store rows")
-    stages.wrap(CopyIndex, "add", "copy index")
-    stages.wrap(StoryIndex, "add", "story index")
-    stages.wrap(ledger, "relink", "relink names and claims")
-    stages.wrap(ledger, "_refresh_groups", "refresh copy/story groups")
+    stages.wrap(ledger, "_index", "copy and story indexes")
+    stages.wrap(ledger, "_link_all", "link across articles (at the end)")
 
     with tempfile.TemporaryDirectory() as tmp:
         conn = store.connect(pathlib.Path(tmp) / "ledger.db")
@@ -147,7 +151,8 @@ def run_ledger(files: list[pathlib.Path], topics: list[str], jobs: int = 1, focu
             "unchanged": len(report.unchanged), "problems": len(report.problems), "figures": figures,
             "claims": claims, "ledger_mb": round(db_mb, 1), "peak_rss_mb": _peak_rss_mb(),
             "worker_peak_rss_mb": _peak_rss_mb(resource.RUSAGE_CHILDREN) if jobs > 1 else None,
-            "stages_seconds": {k: round(v, 2) for k, v in sorted(st.items(), key=lambda kv: -kv[1])}}
+            "stages_seconds": {k: round(v, 2) for k, v in sorted(st.items(), key=lambda kv: -kv[1])},
+            "stages_cpu_seconds": {k: round(v, 2) for k, v in sorted(stages.cpu.items(), key=lambda kv: -kv[1])}}
 
 
 def run_spacy(files: list[pathlib.Path]) -> dict:
@@ -162,6 +167,41 @@ def run_spacy(files: list[pathlib.Path]) -> dict:
     seconds, cpu = time.perf_counter() - t, _cpu_seconds() - cpu
     return {"seconds": seconds, "cpu_seconds": round(cpu, 1), "model_load_seconds": load_s, "tokens": tokens, "pipeline": nlp.pipe_names,
             "peak_rss_mb": _peak_rss_mb()}
+
+
+def run_breakdown(files: list[pathlib.Path]) -> dict:
+    """CPU seconds of each step of the per-article analysis, run step by step over ``files``
+    (every spaCy component over all of them, then the next): cleaning, choosing sentences,
+    tokenising, each component, the extractors. Where the analysis time goes, without a
+    profiler's overhead on the Python parts."""
+    from newsledger import nlp, pipeline
+    from newsledger.model import Article
+
+    model = nlp.load()
+    texts = [f.read_text(encoding="utf-8", errors="replace") for f in files]
+    arts = [Article(doc=str(i), text=t) for i, t in enumerate(texts)]
+    cpu: dict[str, float] = {}
+
+    def step(name, fn):
+        c = time.process_time()
+        out = fn()
+        cpu[name] = round(time.process_time() - c, 2)
+        return out
+
+    prepared = step("clean (lines, furniture)", lambda: [pipeline.prepare(a) for a in arts])
+    chosen = step("choose the sentences to parse", lambda: [pipeline._to_parse(m, ln, True) for ln, m in prepared])
+    docs = step("tokenise", lambda: [nlp._with_starts(model, t, st) for t, st in chosen])
+    for name, proc in model.pipeline:
+        run = (lambda p=proc, d=docs: list(p.pipe(d, batch_size=16))) if hasattr(proc, "pipe") \
+            else (lambda p=proc, d=docs: [p(x) for x in d])
+        docs = step(f"spaCy {name}", run)
+
+    def extract():
+        for (ln, masked), a, doc in zip(prepared, arts, docs):
+            pipeline._read_whole(doc, masked)
+            pipeline.analyse_doc(a, ln, doc)
+    step("extract (figures, speakers, dates)", extract)
+    return {"articles": len(files), "cpu_seconds": cpu}
 
 
 def profile(files: list[pathlib.Path], out: pathlib.Path | None) -> None:
@@ -185,7 +225,10 @@ def profile(files: list[pathlib.Path], out: pathlib.Path | None) -> None:
 
 # The runs, each in a child process of its own: key -> (--child mode, label).
 RUNS = {"spacy": ("spacy", "bare spaCy nlp.pipe"), "ledger": ("ledger", "ledger, 1 process"),
-        "ledger_jobs2": ("ledger-jobs2", "ledger, --jobs 2"), "ledger_whole": ("ledger-whole", "ledger, 1 process, whole text parsed")}
+        "ledger_jobs2": ("ledger-jobs2", "ledger, --jobs 2"), "ledger_whole": ("ledger-whole", "ledger, 1 process, whole text parsed"),
+        "breakdown": ("breakdown", "analysis step by step (CPU)")}
+# The breakdown's sample: every 5th article, so each topic is in it.
+BREAKDOWN_EVERY = 5
 
 
 def _child(mode: str, args: argparse.Namespace) -> dict:
@@ -204,9 +247,10 @@ def main() -> None:
     ap.add_argument("--shared", type=pathlib.Path, default=ROOT.parent / "shared")
     ap.add_argument("--limit", type=int, help="only the first N articles (a quick look; not for the record)")
     ap.add_argument("--out", type=pathlib.Path, default=ROOT / "benchmarks" / "results" / "throughput.json")
-    ap.add_argument("--runs", default="spacy,ledger,ledger_jobs2",
+    ap.add_argument("--runs", default="spacy,ledger,ledger_jobs2,breakdown",
                     help=f"comma-separated, in this order: {', '.join(RUNS)} (ledger_whole: the ledger parsing "
-                         "every sentence, to see what focus.py saves)")
+                         "every sentence, to see what focus.py saves; breakdown: CPU time of each step of the "
+                         "analysis, spaCy component by component, on every 5th article)")
     ap.add_argument("--profile", type=int, metavar="N", help="profile ingesting the first N articles instead")
     ap.add_argument("--profile-out", type=pathlib.Path)
     ap.add_argument("--child", choices=[m for m, _ in RUNS.values()], help=argparse.SUPPRESS)
@@ -229,6 +273,9 @@ def main() -> None:
     if args.child == "spacy":
         print(json.dumps(run_spacy(files)))
         return
+    if args.child == "breakdown":
+        print(json.dumps(run_breakdown(files[::BREAKDOWN_EVERY])))
+        return
 
     words = _words(files)
     runs = [r.strip() for r in args.runs.split(",") if r.strip()]
@@ -238,6 +285,8 @@ def main() -> None:
               "machine": {"python": platform.python_version(), "platform": platform.platform(),
                           "cpus": os.cpu_count(), "load_average_at_start": os.getloadavg()[0]}}
     print(f"{len(files)} articles, {words:,} words", file=sys.stderr, flush=True)
+    breakdown = "breakdown" in runs
+    runs = [r for r in runs if r != "breakdown"]
     for key in runs:
         print(f"running {RUNS[key][1]} …", file=sys.stderr, flush=True)
         r = _child(RUNS[key][0], args)
@@ -252,6 +301,9 @@ def main() -> None:
     for key in runs:
         if key != "spacy":
             result[f"{key}_vs_spacy"] = round(result[key]["words_per_s"] / result["spacy"]["words_per_s"], 3)
+    if breakdown:
+        print(f"running {RUNS['breakdown'][1]} …", file=sys.stderr, flush=True)
+        result["breakdown"] = _child("breakdown", args)
     result["machine"]["load_average_at_end"] = os.getloadavg()[0]
     if not args.limit:
         args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -275,9 +327,16 @@ def main() -> None:
         r = result[key]
         print(f"\n{RUNS[key][1]}: {r['added']} added, {r['problems']} problems, {r['figures']:,} figures, "
               f"{r['claims']:,} claims, {r['ledger_mb']} MB on disk; spaCy parsed {r['share_parsed']:.0%} of the text")
-        print("time inside the ingest by stage (s):")
+        print(f"time inside the ingest by stage, {'the writer' if r['jobs'] > 1 else 'the process'} "
+              "(wall s, CPU s; choosing sentences is inside the analysis):")
         for stage, sec in r["stages_seconds"].items():
-            print(f"  {stage:40}{sec:>8.1f}")
+            print(f"  {stage:44}{sec:>8.1f}{r['stages_cpu_seconds'].get(stage, 0):>8.1f}")
+    if breakdown:
+        b = result["breakdown"]
+        total = sum(b["cpu_seconds"].values())
+        print(f"\nanalysis step by step, {b['articles']} of the articles (every {BREAKDOWN_EVERY}th), CPU s:")
+        for step, sec in b["cpu_seconds"].items():
+            print(f"  {step:44}{sec:>8.2f}{sec / total:>7.0%}")
 
 
 if __name__ == "__main__":
