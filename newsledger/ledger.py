@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import pickle
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -27,11 +26,11 @@ from .ingest import iter_articles
 from .link.claims import STRONG, MentionRef, independent_reports, link_claims
 from .link.copy_store import CopyStore
 from .link.duplicates import CopyEntry, CopyIndex
-from .link import developing_store
+from .link import developing_store, entity_store
+from .link.entity_store import person_skey as _person_skey
 from .link.developing import lead_kinds, lead_places
 from .link.rewrites import is_rewrite
-from .link.entities import EntityIndex, NameMention, anonymous_key, parse_person
-from .link.entities import _kind as entity_kind
+from .link.entities import EntityIndex, NameMention, anonymous_key
 from .link.stories import StoryEntry, StoryIndex
 from .link.story_store import StoryStore
 from .model import Article, Problem
@@ -314,35 +313,26 @@ def _speaker_rows(conn: sqlite3.Connection, doc_ids: list[int] | None = None) ->
     return [(d, sp, k, ro) for (d, sp), (k, ro) in out.items()]
 
 
-def _person_skey(surface: str, kind: str | None, link: str | None = None) -> str | None:
-    """The surname key a person's canonical name is resolved under (None: not a person)."""
-    if entity_kind(kind, surface, link) != "PERSON":
-        return None
-    p = parse_person(link or surface)
-    return p.surname_key if p else None
-
-
 def speaker_names(conn: sqlite3.Connection, index: EntityIndex) -> dict[tuple[str, str], str]:
     """(doc, surface) -> canonical name, for every attributed figure."""
     return {(d, sp): index.canonical(sp, k, ro) for d, sp, k, ro in _speaker_rows(conn)}
 
 
 def _save_aliases(conn: sqlite3.Connection, rows) -> None:
+    rows = [(r.alias, r.kind, r.role or "", r.link or "", r.doc or "", r.count, r.canonical,
+             _person_skey(r.alias, r.kind, r.link)) for r in rows]
     conn.executemany(
         "INSERT OR REPLACE INTO entity_aliases (alias, kind, role, link, doc, count, canonical, skey) VALUES (?,?,?,?,?,?,?,?)",
-        [(r.alias, r.kind, r.role or "", r.link or "", r.doc or "", r.count, r.canonical,
-          _person_skey(r.alias, r.kind, r.link)) for r in rows])
+        rows)
+    entity_store.remember_keys(conn, (r[-1] for r in rows))
 
 
-def _save_entity_blob(conn: sqlite3.Connection, index: EntityIndex) -> None:
-    index.touched = None
-    conn.execute("INSERT OR REPLACE INTO link_blobs (name, data) VALUES ('entities', ?)",
-                 (pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL),))
-
-
-def _load_entity_blob(conn: sqlite3.Connection) -> EntityIndex | None:
-    row = conn.execute("SELECT data FROM link_blobs WHERE name = 'entities'").fetchone()
-    return pickle.loads(row[0]) if row else None
+def _save_speaker_names(conn: sqlite3.Connection, rows: list[tuple]) -> None:
+    """(doc, surface, kind, role, canonical) rows, with their surname keys."""
+    rows = [(d, sp, k, ro, _person_skey(sp, k), name) for d, sp, k, ro, name in rows]
+    conn.executemany("INSERT OR REPLACE INTO speaker_names (doc, surface, kind, role, skey, canonical) VALUES (?,?,?,?,?,?)",
+                     rows)
+    entity_store.remember_keys(conn, (r[4] for r in rows))
 
 
 def _speaker_key(name: str | None, kind: str | None, family: str) -> tuple[str, str]:
@@ -490,10 +480,10 @@ def relink(conn: sqlite3.Connection) -> None:
     speakers = _speaker_rows(conn)
     names = {(d, sp): index.canonical(sp, k, ro) for d, sp, k, ro in speakers}
     conn.execute("DELETE FROM entity_aliases")
+    conn.execute("DELETE FROM entity_skeys")
     _save_aliases(conn, index.to_rows())
     conn.execute("DELETE FROM speaker_names")
-    conn.executemany("INSERT INTO speaker_names (doc, surface, kind, role, skey, canonical) VALUES (?,?,?,?,?,?)",
-                     [(d, sp, k, ro, _person_skey(sp, k), names[(d, sp)]) for d, sp, k, ro in speakers])
+    _save_speaker_names(conn, [(d, sp, k, ro, names[(d, sp)]) for d, sp, k, ro in speakers])
     conn.execute("DELETE FROM link_state WHERE name = 'speaker_names'")
     refs, rows_by_id = _mention_refs(conn.execute(_REFS_SQL).fetchall(), names)
     conn.execute("DELETE FROM claims")
@@ -501,8 +491,18 @@ def relink(conn: sqlite3.Connection) -> None:
     claims = link_claims(refs)
     _write_claims(conn, claims, rows_by_id)
     developing_store.rebuild(conn)
-    _save_entity_blob(conn, index)
+    _track_org_names(conn, index)
+    entity_store.save(conn, index)
     _mark_linked(conn)
+
+
+def _track_org_names(conn: sqlite3.Connection, index: EntityIndex) -> None:
+    """Every organisation and anonymous-source name with what its answer read (a full relink)."""
+    conn.execute("DELETE FROM org_names")
+    conn.execute("DELETE FROM org_name_deps")
+    names = {("s", *r) for r in conn.execute("SELECT DISTINCT surface, kind, role FROM speaker_names WHERE skey IS NULL")}
+    names |= {("a", *r) for r in conn.execute("SELECT DISTINCT alias, kind, role, link FROM entity_aliases WHERE skey IS NULL")}
+    entity_store.resolve_names(conn, index, names)
 
 
 def _mark_linked(conn: sqlite3.Connection) -> None:
@@ -539,11 +539,12 @@ def link_incremental(conn: sqlite3.Connection, ix: _Indexes) -> bool:
     total = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
     if len(new) > max(INCREMENTAL_MAX_NEW, INCREMENTAL_MAX_SHARE * total):
         return False
-    index = _load_entity_blob(conn)
-    if index is None:
-        return False
     new_ids = [r["id"] for r in new]
     new_docs = {r["doc"] for r in new}
+    keys = _person_keys(conn, new_ids)
+    index = entity_store.load(conn, keys)
+    if index is None:
+        return False
 
     # copy and word-story groups
     regroup = {r[0] for r in conn.execute("SELECT doc FROM link_pending")} | new_docs
@@ -568,12 +569,12 @@ def link_incremental(conn: sqlite3.Connection, ix: _Indexes) -> bool:
     moved = regrouped | link_rewrites(conn, stories)   # family or word-story changed
 
     # names
-    index.touched = set()
+    index.touched, index.changed = set(), set()
     if new_ids:
         build_entities(conn, new_ids, index)
     added = [r for r in index.to_rows_of(new_docs)] if new_docs else []
     _save_aliases(conn, added)
-    renamed = _rename(conn, index, new_ids)
+    renamed = _rename(conn, index, new_ids, keys, added)
 
     # claims
     seeds: set[int] = set()
@@ -591,35 +592,44 @@ def link_incremental(conn: sqlite3.Connection, ix: _Indexes) -> bool:
     for part in _chunked(sorted(moved | {d for d, _ in renamed})):
         affected.update(r[0] for r in conn.execute(f"SELECT id FROM documents WHERE doc IN {_in(part)}", part))
     developing_store.update(conn, affected, set(new_ids))
-    _save_entity_blob(conn, index)
+    entity_store.save(conn, index)
     _mark_linked(conn)
     return True
 
 
-def _rename(conn: sqlite3.Connection, index: EntityIndex, new_ids: list[int]) -> set[tuple[str, str]]:
+def _person_keys(conn: sqlite3.Connection, new_ids: list[int]) -> set[str]:
+    """The surname keys whose people the new documents can change, or be resolved against: those
+    of their names (as their speakers are stored and as resolved within each article) and every
+    key fuzzily joined to them (link/entity_store.py)."""
+    if not new_ids:
+        return set()
+    own = EntityIndex()
+    build_entities(conn, new_ids, own)
+    keys = {_person_skey(r.alias, r.kind, r.link) for r in own.to_rows()}
+    keys |= {_person_skey(sp, k) for _, sp, k, _ in _speaker_rows(conn, new_ids)}
+    return entity_store.closure(conn, {k for k in keys if k})
+
+
+def _rename(conn: sqlite3.Connection, index: EntityIndex, new_ids: list[int], keys: set[str],
+            added: list) -> set[tuple[str, str]]:
     """Bring ``speaker_names`` and ``entity_aliases``' canonical names up to date; return the
-    (doc, surface) whose canonical name changed or is new."""
+    (doc, surface) whose canonical name changed or is new. ``keys``: the surname keys the index
+    was loaded with, a closure holding every key a changed person's name can be asked under;
+    ``added``: the new documents' alias rows. ``index.changed`` holds the organisation state the
+    new documents changed."""
     out = set()
     speakers = _speaker_rows(conn, new_ids) if new_ids else []
-    conn.executemany("INSERT OR REPLACE INTO speaker_names (doc, surface, kind, role, skey, canonical) VALUES (?,?,?,?,?,?)",
-                     [(d, sp, k, ro, _person_skey(sp, k), index.canonical(sp, k, ro)) for d, sp, k, ro in speakers])
+    _save_speaker_names(conn, [(d, sp, k, ro, index.canonical(sp, k, ro)) for d, sp, k, ro in speakers])
     out.update((d, sp) for d, sp, _, _ in speakers)
-    skeys = index.touched_names(r[0] for r in conn.execute("SELECT DISTINCT skey FROM speaker_names WHERE skey IS NOT NULL"))
-    triples = conn.execute("SELECT DISTINCT surface, kind, role FROM speaker_names WHERE skey IS NULL").fetchall()
+    # people: every name under a surname key whose component gained evidence
+    skeys = index.touched_names(keys)
+    triples = []
     for part in _chunked(sorted(skeys)):
         triples += conn.execute(f"SELECT DISTINCT surface, kind, role FROM speaker_names WHERE skey IN {_in(part)}",
                                 part).fetchall()
     for sp, k, ro in {tuple(t) for t in triples}:
-        name = index.canonical(sp, k, ro)
-        changed = conn.execute("SELECT doc FROM speaker_names WHERE surface = ? AND kind IS ? AND role IS ? "
-                               "AND canonical != ?", (sp, k, ro, name)).fetchall()
-        if changed:
-            conn.execute("UPDATE speaker_names SET canonical = ? WHERE surface = ? AND kind IS ? AND role IS ?",
-                         (name, sp, k, ro))
-            out.update((r[0], sp) for r in changed)
-    # the alias table's canonical names, on the same evidence
-    skeys = index.touched_names(r[0] for r in conn.execute("SELECT DISTINCT skey FROM entity_aliases WHERE skey IS NOT NULL"))
-    obs = conn.execute("SELECT DISTINCT alias, kind, role, link, canonical FROM entity_aliases WHERE skey IS NULL").fetchall()
+        out |= _rename_speaker(conn, sp, k, ro, index.canonical(sp, k, ro))
+    obs = []
     for part in _chunked(sorted(skeys)):
         obs += conn.execute(f"SELECT DISTINCT alias, kind, role, link, canonical FROM entity_aliases WHERE skey IN {_in(part)}",
                             part).fetchall()
@@ -628,7 +638,30 @@ def _rename(conn: sqlite3.Connection, index: EntityIndex, new_ids: list[int]) ->
         if name != was:
             conn.execute("UPDATE entity_aliases SET canonical = ? WHERE alias = ? AND kind = ? AND role = ? AND link = ?",
                          (name, a, k, ro, ln))
+    # organisations and anonymous sources: the new ones, and those whose answer read what changed
+    names = entity_store.names_reading(conn, index.changed or set())
+    names |= {("s", sp, k, ro) for _, sp, k, ro in speakers if _person_skey(sp, k) is None}
+    names |= {("a", r.alias, r.kind, r.role or "", r.link or "") for r in added if _person_skey(r.alias, r.kind, r.link) is None}
+    index.changed = None
+    for name, was, now in entity_store.resolve_names(conn, index, names):
+        if was is None or was == now:
+            continue
+        if name[0] == "s":
+            out |= _rename_speaker(conn, *name[1:], now)
+        else:
+            conn.execute("UPDATE entity_aliases SET canonical = ? WHERE alias = ? AND kind = ? AND role = ? AND link = ?",
+                         (now, *name[1:]))
     return out
+
+
+def _rename_speaker(conn: sqlite3.Connection, sp: str, k: str | None, ro: str | None, name: str) -> set[tuple[str, str]]:
+    """Give every (doc, surface) of one speaker ``name``; return those it changed."""
+    changed = conn.execute("SELECT doc FROM speaker_names WHERE surface = ? AND kind IS ? AND role IS ? "
+                           "AND canonical != ?", (sp, k, ro, name)).fetchall()
+    if changed:
+        conn.execute("UPDATE speaker_names SET canonical = ? WHERE surface = ? AND kind IS ? AND role IS ?",
+                     (name, sp, k, ro))
+    return {(r[0], sp) for r in changed}
 
 
 def _relink_claims(conn: sqlite3.Connection, seeds: set[int]) -> set[int]:

@@ -160,6 +160,26 @@ MIGRATIONS = [
     CREATE TABLE dev_place_counts (place TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
     CREATE INDEX dev_place_counts_n ON dev_place_counts(n);
     """,
+    # 4: every person surname key the ledger knows, by length, so the fuzzy neighbours of a new
+    # name are found without reading every key (link/entity_store.py); the whole entity index is
+    # no longer kept pickled (only its organisations are)
+    """
+    CREATE TABLE entity_skeys (skey TEXT PRIMARY KEY, len INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE INDEX entity_skeys_len ON entity_skeys(len);
+    INSERT OR IGNORE INTO entity_skeys (skey, len)
+        SELECT skey, length(skey) FROM entity_aliases WHERE skey IS NOT NULL
+        UNION SELECT skey, length(skey) FROM speaker_names WHERE skey IS NOT NULL;
+    DELETE FROM link_blobs WHERE name = 'entities';
+    -- organisation and anonymous-source names, the canonical form last given to each and the
+    -- organisation state that answer read (link/entity_store.py)
+    CREATE TABLE org_names (name TEXT PRIMARY KEY, canonical TEXT NOT NULL) WITHOUT ROWID;
+    CREATE TABLE org_name_deps (token TEXT NOT NULL, name TEXT NOT NULL);
+    CREATE INDEX org_name_deps_token ON org_name_deps(token);
+    CREATE INDEX org_name_deps_name ON org_name_deps(name);
+    -- the dated documents are counted on every link (developing stories' common places): from
+    -- this index, not from the rows, which carry whole texts
+    CREATE INDEX documents_published ON documents(published);
+    """,
 ]
 
 

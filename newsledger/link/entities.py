@@ -692,6 +692,19 @@ def _match_score(a: _Person, b: _Person) -> float:
     return sur + ov
 
 
+def org_token(kind: str, item) -> str:
+    """A stable string for one piece of organisation state: a record ("o", its key), the
+    organisations with a word ("w") or an acronym ("a"), the links of an acronym ("l")."""
+    if isinstance(item, tuple):
+        item = "|".join(",".join(sorted(x)) if isinstance(x, frozenset) else str(x) for x in item)
+    return f"{kind}:{item}"
+
+
+def fuzzy_neighbours(a: str, b: str) -> bool:
+    """Two surname keys in one block component: spellings close enough to be one name."""
+    return a != b and max(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 88
+
+
 class EntityIndex:
     """Corpus-wide names, added one mention at a time (see the module docstring).
 
@@ -769,15 +782,19 @@ class EntityIndex:
             rec = self._orgs[o.key] = _Org(o)
             for a in o.acronyms:
                 self._by_acr[a].add(o.key)
+                self._org_event("changed", "a", a)
             for w in o.words:
                 self._by_word[w].add(o.key)
+                self._org_event("changed", "w", w)
         rec.spellings[o.display] += n
+        self._org_event("changed", "o", o.key)
         rec.aliases[surface] += n
         if role:
             rec.roles[role] += n
         s = parse_org(surface)
         if link and s.key[0] == "acr" and o.key != s.key:
             self._acr_links[s.key[1]][o.key] += n
+            self._org_event("changed", "l", s.key[1])
 
     # -- people ------------------------------------------------------------------------------
     @staticmethod
@@ -785,12 +802,16 @@ class EntityIndex:
         return (p.given, p.surname_key, p.suffix, p.gender, side_of(role))
 
     def _link_block(self, skey: str, pk: tuple) -> None:
-        if skey not in self._blocks and len(skey) >= 5:
+        if skey not in self._blocks and len(skey) >= 4:
             for other, _, _ in process.extract(skey, list(self._blocks), scorer=fuzz.ratio,
                                                score_cutoff=88, limit=None):
-                self._invalidate(other)
-                self._near[skey].add(other)
-                self._near[other].add(skey)
+                # one of the two at least 5 letters long, whichever came first: the same
+                # neighbours whatever order the names arrive in (a partial index rebuilt from
+                # some blocks' rows must find what the whole one found)
+                if fuzzy_neighbours(skey, other):
+                    self._invalidate(other)
+                    self._near[skey].add(other)
+                    self._near[other].add(skey)
         self._blocks[skey].add(pk)
 
     def _component(self, skey: str) -> list[str]:
@@ -957,10 +978,12 @@ class EntityIndex:
         if key[0] == "org":          # unqualified name: the one qualified twin, if unique
             if key[2] <= _INSTITUTION:
                 return key           # "Supreme Court", "Defense Ministry": every country has one
+            self._org_event("reads", "w", *key[2])
             pool = set.intersection(*(self._by_word.get(w, set()) for w in key[2]))
             twins = [k for k in pool if k[0] == "org" and k[1] and k[2] == key[2]]
             return unique(twins) or key
         if key[0] == "acr":
+            self._org_event("reads", "l", key[1])
             links = self._acr_links.get(key[1])
             if links:
                 top = links.most_common()
@@ -969,20 +992,31 @@ class EntityIndex:
                 return key
             if key[1] in AGENCY_ACRONYMS:
                 return self._org_target(parse_org(AGENCY_ACRONYMS[key[1]]), depth + 1)
+            self._org_event("reads", "a", key[1])
             hits = [k for k in self._by_acr.get(key[1], ()) if k[0] in {"org", "opaque"}]
             return unique(hits) or key
         # descriptor
         if not o.words:
             return key
+        self._org_event("reads", "w", *o.words)
         pool = set.intersection(*(self._by_word.get(w, set()) for w in o.words))
         hits = [k for k in pool if _desc_fits(o, self._orgs[k].name)]
         return unique(hits) or key
+
+    def _org_event(self, what: str, kind: str, *items) -> None:
+        """Note what organisation state an answer read, or an observation changed, as tokens, when
+        the caller asked (``reads`` / ``changed`` set to a set): a name need be resolved again only
+        when a token it read has changed (link/entity_store.py)."""
+        seen = getattr(self, what, None)
+        if seen is not None:
+            seen.update(org_token(kind, x) for x in items)
 
     def _org_name(self, target: tuple, fallback: OrgName | None = None) -> str:
         """Most frequent spelling of the target's own name (ties alphabetical); a table name
         for a well-known acronym seen nowhere spelled out; else the display as given."""
         if target[0] == "gpe":
             return target[1]
+        self._org_event("reads", "o", target)
         rec = self._orgs.get(target)
         if rec is None:
             if target[0] == "acr" and target[1] in AGENCY_ACRONYMS:
@@ -1060,6 +1094,14 @@ class EntityIndex:
         return sorted(out.values(), key=lambda e: (e.kind, e.canonical))
 
     # -- persistence -------------------------------------------------------------------------
+    def org_state(self) -> tuple:
+        """What organisations add to the index (small: one record per organisation, not per
+        mention), to be kept whole while people are loaded by surname (link/entity_store.py)."""
+        return self._orgs, self._by_acr, self._by_word, self._acr_links
+
+    def set_org_state(self, state: tuple) -> None:
+        self._orgs, self._by_acr, self._by_word, self._acr_links = state
+
     def to_rows(self) -> list[AliasRow]:
         """Every observation with its current canonical name (sorted, so saves diff cleanly)."""
         rows = [AliasRow(self.canonical(a, k, r, l), k, a, r, l, d, n)

@@ -1,0 +1,132 @@
+"""The entity index (entities.py) for adding a few documents to a big ledger, without loading or
+saving every name the ledger holds.
+
+A person's canonical name depends only on the observations of the surname keys in its block
+component (keys joined by ``fuzzy_neighbours``, transitively). So the index an ingest needs is
+the observations (``entity_aliases`` rows) of the component closure of the new documents' keys
+over every key the ledger knows (``entity_skeys``, matched by length first: keys whose lengths
+differ by more than a quarter cannot be neighbours). Every name whose canonical form the new
+observations can change lies in that closure, and is answered exactly by it.
+
+Organisations are few (one record per organisation, whatever the number of mentions) and their
+resolution reads across all of them, so their part of the index is kept whole, pickled in
+``link_blobs``, as the whole index was before. Which organisation and anonymous-source names to
+resolve again is told by what their last answers read (``org_name_deps``, below).
+"""
+from __future__ import annotations
+
+import json
+import pickle
+import sqlite3
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz, process
+
+from .entities import AliasRow, EntityIndex, _kind, fuzzy_neighbours, parse_person
+
+ORGS_BLOB = "entities.orgs"
+
+
+def person_skey(surface: str, kind: str | None, link: str | None = None) -> str | None:
+    """The surname key a person's canonical name is resolved under (None: not a person)."""
+    if _kind(kind, surface, link) != "PERSON":
+        return None
+    p = parse_person(link or surface)
+    return p.surname_key if p else None
+
+
+def _in(items) -> str:
+    return "(" + ",".join("?" * len(items)) + ")"
+
+
+def _chunks(items: list, n: int = 500):
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+def remember_keys(conn: sqlite3.Connection, keys: Iterable[str | None]) -> None:
+    conn.executemany("INSERT OR IGNORE INTO entity_skeys (skey, len) VALUES (?, ?)",
+                     [(k, len(k)) for k in set(keys) if k])
+
+
+def _band(n: int) -> tuple[int, int]:
+    # fuzz.ratio >= 88 needs 2 * min / (sum of lengths) >= 0.88: lengths within 27% of each other
+    return int(n * 0.88 / 1.12), int(n * 1.12 / 0.88) + 1
+
+
+def closure(conn: sqlite3.Connection, keys: Iterable[str]) -> set[str]:
+    """``keys`` and every key joined to them through fuzzy neighbours (one read of the keys of
+    the frontier's lengths per round)."""
+    out: set[str] = set()
+    todo = {k for k in keys if k}
+    while todo:
+        out |= todo
+        lo = min(_band(len(k))[0] for k in todo)
+        hi = max(_band(len(k))[1] for k in todo)
+        pool = [r[0] for r in conn.execute("SELECT skey FROM entity_skeys WHERE len BETWEEN ? AND ?", (lo, hi))]
+        found = set()
+        for k in todo:
+            if len(k) >= 4:
+                found.update(m for m, _, _ in process.extract(k, pool, scorer=fuzz.ratio, score_cutoff=88, limit=None)
+                             if fuzzy_neighbours(k, m))
+        todo = found - out
+    return out
+
+
+def load(conn: sqlite3.Connection, keys: set[str]) -> EntityIndex | None:
+    """The index of the people under ``keys`` (a closure) and of every organisation; None when
+    the ledger keeps no organisation state (linked by an older version)."""
+    blob = conn.execute("SELECT data FROM link_blobs WHERE name = ?", (ORGS_BLOB,)).fetchone()
+    if blob is None:
+        return None
+    rows = []
+    for part in _chunks(sorted(keys)):
+        rows += conn.execute("SELECT alias, kind, role, link, doc, count FROM entity_aliases "
+                             f"WHERE skey IN {_in(part)}", part).fetchall()
+    index = EntityIndex.from_rows(AliasRow("", r[1], r[0], r[2] or None, r[3] or None, r[4] or None, r[5])
+                                  for r in sorted(rows, key=lambda r: (r[4], r[0], r[1], r[2], r[3])))
+    index.set_org_state(pickle.loads(blob[0]))
+    return index
+
+
+def save(conn: sqlite3.Connection, index: EntityIndex) -> None:
+    conn.execute("INSERT OR REPLACE INTO link_blobs (name, data) VALUES (?, ?)",
+                 (ORGS_BLOB, pickle.dumps(index.org_state(), protocol=pickle.HIGHEST_PROTOCOL)))
+
+
+# -- organisations and anonymous sources ------------------------------------------------------
+# A name that is not a person's ("s": a speaker's surface, kind and role; "a": an alias row's
+# alias, kind, role and link) is resolved again only when organisation state its last answer
+# read has changed: ``org_name_deps`` keeps the tokens each answer read (EntityIndex._org_event).
+
+def _name_key(name: tuple) -> str:
+    return json.dumps(list(name))
+
+
+def names_reading(conn: sqlite3.Connection, tokens: set[str]) -> set[tuple]:
+    """The names whose last answer read one of ``tokens``."""
+    out: set[tuple] = set()
+    for part in _chunks(sorted(tokens)):
+        out |= {tuple(json.loads(r[0])) for r in conn.execute(
+            f"SELECT DISTINCT name FROM org_name_deps WHERE token IN {_in(part)}", part)}
+    return out
+
+
+def resolve_names(conn: sqlite3.Connection, index: EntityIndex, names: Iterable[tuple]) -> list[tuple[tuple, str | None, str]]:
+    """(name, its canonical form as last kept or None, its canonical form now) for each of
+    ``names``, keeping what each answer read."""
+    out = []
+    for name in sorted(set(names), key=_name_key):
+        key = _name_key(name)
+        row = conn.execute("SELECT canonical FROM org_names WHERE name = ?", (key,)).fetchone()
+        index.reads = set()
+        if name[0] == "s":
+            now = index.canonical(name[1], name[2], name[3])
+        else:
+            now = index.canonical(name[1], name[2], name[3] or None, name[4] or None)
+        reads, index.reads = index.reads, None
+        conn.execute("INSERT OR REPLACE INTO org_names (name, canonical) VALUES (?, ?)", (key, now))
+        conn.execute("DELETE FROM org_name_deps WHERE name = ?", (key,))
+        conn.executemany("INSERT INTO org_name_deps (token, name) VALUES (?, ?)", [(t, key) for t in sorted(reads)])
+        out.append((name, row[0] if row else None, now))
+    return out
