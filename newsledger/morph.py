@@ -66,6 +66,8 @@ class FastAttributeRuler:
                 for k, v in tok.items():
                     if k.upper() == "LOWER":
                         self._words(v)
+        if any(k not in IDS for k in read):  # a condition Doc.to_array cannot read
+            raise ValueError(f"attribute ruler conditions not memoisable: {sorted(k for k in read if k not in IDS)}")
         self.key_cols = sorted({IDS[k] for k in read} | set(_OUT))
         self.out_at = [self.key_cols.index(a) for a in _OUT]
         self.lower_at = self.key_cols.index(LOWER) if "LOWER" in read else None
@@ -207,6 +209,11 @@ def memoise(nlp) -> None:
                           ("lemmatizer", "newsledger_memo_lemmatizer")):
         if name in nlp.pipe_names:
             original = nlp.get_pipe(name)
-            nlp.add_pipe(factory, name=f"{name}_memo", after=name).wrap(original)
+            memo = nlp.add_pipe(factory, name=f"{name}_memo", after=name)
+            try:
+                memo.wrap(original)
+            except ValueError:  # another model's rules this cannot memoise: spaCy's component stays
+                nlp.remove_pipe(f"{name}_memo")
+                continue
             nlp.remove_pipe(name)
             nlp.rename_pipe(f"{name}_memo", name)

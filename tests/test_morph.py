@@ -37,3 +37,15 @@ def test_the_same_annotations_as_spacy_components():
     cols = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
     assert (ours.to_array(cols) == ref.to_array(cols)).all()
     assert [str(t.morph) for t in ours] == [str(t.morph) for t in ref]
+
+
+def test_a_rule_it_cannot_memoise_leaves_spacys_component_in_place():
+    from spacy.lang.en import English
+
+    from newsledger.morph import memoise
+
+    blank = English()
+    ruler = blank.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "a", "OP": "+"}]], {"LEMMA": "a"})  # an operator: a match of any length
+    memoise(blank)
+    assert type(blank.get_pipe("attribute_ruler")).__name__ == "AttributeRuler"
