@@ -180,6 +180,13 @@ MIGRATIONS = [
     -- this index, not from the rows, which carry whole texts
     CREATE INDEX documents_published ON documents(published);
     """,
+    # 5: the organisation part of the entity index as rows read on demand (link/entity_store.py:
+    # a record per organisation key, the keys per word and per acronym, the links per acronym),
+    # instead of one pickle loaded and saved whole on every ingest
+    """
+    CREATE TABLE org_state (token TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
+    """,
 ]
 
 

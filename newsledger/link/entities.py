@@ -1095,8 +1095,8 @@ class EntityIndex:
 
     # -- persistence -------------------------------------------------------------------------
     def org_state(self) -> tuple:
-        """What organisations add to the index (small: one record per organisation, not per
-        mention), to be kept whole while people are loaded by surname (link/entity_store.py)."""
+        """What organisations add to the index: records by key, keys by acronym and by word,
+        links by acronym (link/entity_store.py keeps them as rows and reads them on demand)."""
         return self._orgs, self._by_acr, self._by_word, self._acr_links
 
     def set_org_state(self, state: tuple) -> None:

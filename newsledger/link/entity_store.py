@@ -8,21 +8,23 @@ over every key the ledger knows (``entity_skeys``, matched by length first: keys
 differ by more than a quarter cannot be neighbours). Every name whose canonical form the new
 observations can change lies in that closure, and is answered exactly by it.
 
-Organisations are few (one record per organisation, whatever the number of mentions) and their
-resolution reads across all of them, so their part of the index is kept whole, pickled in
-``link_blobs``, as the whole index was before. Which organisation and anonymous-source names to
-resolve again is told by what their last answers read (``org_name_deps``, below).
+Organisations are kept as rows of ``org_state``, one per record (by key), per acronym, per word
+(the keys having it) and per acronym's links, each read the first time the index asks for it
+(``OrgState``), so an ingest reads the organisations its names lead to and writes back those.
+Which organisation and anonymous-source names to resolve again is told by what their last
+answers read (``org_name_deps``, below).
 """
 from __future__ import annotations
 
 import json
 import pickle
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
-from .entities import AliasRow, EntityIndex, _kind, fuzzy_neighbours, parse_person
+from .entities import AliasRow, EntityIndex, _kind, fuzzy_neighbours, org_token, parse_person
 
 ORGS_BLOB = "entities.orgs"
 
@@ -74,10 +76,11 @@ def closure(conn: sqlite3.Connection, keys: Iterable[str]) -> set[str]:
 
 
 def load(conn: sqlite3.Connection, keys: set[str]) -> EntityIndex | None:
-    """The index of the people under ``keys`` (a closure) and of every organisation; None when
-    the ledger keeps no organisation state (linked by an older version)."""
-    blob = conn.execute("SELECT data FROM link_blobs WHERE name = ?", (ORGS_BLOB,)).fetchone()
-    if blob is None:
+    """The index of the people under ``keys`` (a closure) and of the organisations, read as
+    asked for (``OrgState``); None when the ledger keeps no organisation state (linked by an
+    older version)."""
+    _take_in_blob(conn)
+    if conn.execute("SELECT 1 FROM link_state WHERE name = 'org_state'").fetchone() is None:
         return None
     rows = []
     for part in _chunks(sorted(keys)):
@@ -85,13 +88,87 @@ def load(conn: sqlite3.Connection, keys: set[str]) -> EntityIndex | None:
                              f"WHERE skey IN {_in(part)}", part).fetchall()
     index = EntityIndex.from_rows(AliasRow("", r[1], r[0], r[2] or None, r[3] or None, r[4] or None, r[5])
                                   for r in sorted(rows, key=lambda r: (r[4], r[0], r[1], r[2], r[3])))
-    index.set_org_state(pickle.loads(blob[0]))
+    index.set_org_state(tuple(OrgState(conn, kind, factory) for kind, factory in _ORG_PARTS))
     return index
 
 
 def save(conn: sqlite3.Connection, index: EntityIndex) -> None:
-    conn.execute("INSERT OR REPLACE INTO link_blobs (name, data) VALUES (?, ?)",
-                 (ORGS_BLOB, pickle.dumps(index.org_state(), protocol=pickle.HIGHEST_PROTOCOL)))
+    """Write the organisation state back: the entries read (the only ones that can have
+    changed), or all of it for an index built whole (a full relink)."""
+    parts = index.org_state()
+    if all(isinstance(p, OrgState) for p in parts):
+        for p in parts:
+            p.write()
+        return
+    conn.execute("DELETE FROM org_state")
+    for (kind, _), part in zip(_ORG_PARTS, parts):
+        _write(conn, kind, part.items())
+    conn.execute("INSERT OR REPLACE INTO link_state (name, state) VALUES ('org_state', '{}')")
+
+
+# The organisation part of EntityIndex (``org_state()``): records by key, keys by acronym, keys
+# by word, links by acronym, each with what a missing entry starts as.
+_ORG_PARTS = (("o", None), ("a", set), ("w", set), ("l", Counter))
+
+
+def _write(conn: sqlite3.Connection, kind: str, items) -> None:
+    conn.executemany("INSERT OR REPLACE INTO org_state (token, data) VALUES (?, ?)",
+                     [(org_token(kind, k), pickle.dumps((k, v), protocol=pickle.HIGHEST_PROTOCOL)) for k, v in items])
+
+
+class OrgState(dict):
+    """One part of the organisation state, each entry read from ``org_state`` the first time it
+    is asked for, so an ingest reads the organisations its names touch and not the others.
+    Behaves as the dict (``None`` factory) or defaultdict it stands for, for the operations
+    EntityIndex uses on it."""
+
+    def __init__(self, conn: sqlite3.Connection, kind: str, factory):
+        super().__init__()
+        self.conn, self.kind, self.factory = conn, kind, factory
+        self.absent: set = set()
+
+    def _fetch(self, key) -> bool:
+        if dict.__contains__(self, key):
+            return True
+        if key in self.absent:
+            return False
+        row = self.conn.execute("SELECT data FROM org_state WHERE token = ?", (org_token(self.kind, key),)).fetchone()
+        if row is None:
+            self.absent.add(key)
+            return False
+        dict.__setitem__(self, key, pickle.loads(row[0])[1])
+        return True
+
+    def __contains__(self, key) -> bool:
+        return self._fetch(key)
+
+    def get(self, key, default=None):
+        return dict.__getitem__(self, key) if self._fetch(key) else default
+
+    def __getitem__(self, key):
+        if not self._fetch(key):
+            if self.factory is None:
+                raise KeyError(key)
+            dict.__setitem__(self, key, self.factory())
+        return dict.__getitem__(self, key)
+
+    def __setitem__(self, key, value) -> None:
+        self.absent.discard(key)
+        dict.__setitem__(self, key, value)
+
+    def write(self) -> None:
+        _write(self.conn, self.kind, dict.items(self))
+
+
+def _take_in_blob(conn: sqlite3.Connection) -> None:
+    """A ledger that kept the organisation state as one pickle (schema 4) gets it as rows."""
+    blob = conn.execute("SELECT data FROM link_blobs WHERE name = ?", (ORGS_BLOB,)).fetchone()
+    if blob is None:
+        return
+    for (kind, _), part in zip(_ORG_PARTS, pickle.loads(blob[0])):
+        _write(conn, kind, part.items())
+    conn.execute("INSERT OR REPLACE INTO link_state (name, state) VALUES ('org_state', '{}')")
+    conn.execute("DELETE FROM link_blobs WHERE name = ?", (ORGS_BLOB,))
 
 
 # -- organisations and anonymous sources ------------------------------------------------------
