@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import text_of
 from ..model import Attribution
+from . import carry, learned
 from .lexicon import (BUSINESS_TYPES, MEASURE_NOUNS, ORG_NAME_WORDS, ORG_TYPES, PERSON_TITLES, ROLE_NOUNS,
                       SPEECH_LEMMAS, STRONG_SPEECH, TOLL_LEMMAS, VAGUE_PLURALS)
 
@@ -802,6 +803,20 @@ class ArticleSpeakers:
 
     # -- lookup -----------------------------------------------------------------------------
     def for_token(self, tok: Token) -> tuple[Cue, Speaker] | None:
+        """Who the figure at ``tok`` is said by: the rules' answer (``by_rules``), or, where the
+        learned choice won leave-one-event-out (models/speaker.json in use), the source it
+        picks among the rules' answer, the sources of the sentences around and nobody."""
+        hit = self.by_rules(tok)
+        model = learned.load("speaker")
+        if model is None or not model.use:
+            return hit
+        return carry.choose(model, self.candidates(tok, hit))
+
+    def candidates(self, tok: Token, hit) -> list:
+        text = text_of(self.doc)
+        return carry.candidates(tok, hit, self.by_sentence, quote_regions(text), text)
+
+    def by_rules(self, tok: Token) -> tuple[Cue, Speaker] | None:
         """The attribution that governs a token: a cue of its own sentence that is an ancestor
         of it (or the nearest cue there), else the speaker of the quotation it stands in."""
         sent = tok.sent
