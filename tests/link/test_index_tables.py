@@ -123,3 +123,17 @@ def test_a_name_is_resolved_again_only_when_what_it_read_changed(conn):
     idx = EntityIndex()
     resolve_names(conn, idx, [("s", "DIU", "ORG", None), ("s", "Ministry of Health", "ORG", None)])
     assert names_reading(conn, {"l:diu"}) == {("s", "DIU", "ORG", None)}
+
+
+def test_an_index_reads_only_the_organisations_its_names_lead_to(conn):
+    from newsledger.link import entity_store
+    from newsledger.link.entities import EntityIndex
+
+    whole = EntityIndex()
+    for name in ("Ministry of Health", "World Food Programme", "Red Crescent Society"):
+        whole.add(name, "ORG", doc="a")
+    entity_store.save(conn, whole)
+    part = entity_store.load(conn, set())
+    assert part.canonical("the Ministry of Health", "ORG") == "Ministry of Health"
+    records, _, _, _ = part.org_state()
+    assert [r.name.display for r in dict.values(records)] == ["Ministry of Health"]
