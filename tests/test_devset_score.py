@@ -116,12 +116,13 @@ def test_figure_and_claim_ids_are_unique_across_gold_files():
 
 # Series, conflicts and stories on the crisis development events (tests/devset/series_eval.py),
 # at what they measured when the session that added them stopped.
-SERIES_FLOORS = {"series_purity": 0.74, "series_inverse_purity": 0.78, "story_pair_precision": 1.0,
+# Inverse purity 0.78 -> 0.77 in the third session, a measured trade: subjects now carry the day or
+# year their clause tells ("killed on Tuesday", "since 1960"), which the extraction gold asks for
+# (subject 0.756 -> 0.762, purity 0.758 -> 0.766) and which splits a series where one outlet names
+# the day and another does not.
+SERIES_FLOORS = {"series_purity": 0.76, "series_inverse_purity": 0.77, "story_pair_precision": 1.0,
                  "story_pair_recall": 0.73}
-# Six since places joined subjects (third session): the sixth sets a Hezbollah official's "several
-# hundred" against a medical source's 2,750 wounded — a pair the gold lists as a conflict, counted
-# false because the official's claim took in another wording of the ministry's 450.
-MAX_FALSE_CONFLICTS = 6
+MAX_FALSE_CONFLICTS = 5
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from .lexicon import (AGE_WORDS, ANIMALS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS,
                       RESPONDERS, RESPONSE_HEADS, RESPONSE_WORDS, SECURITY, SHARED_CURRENCIES, STREET_WORDS,
                       STRONG_DEPLOY, STRONG_SPEECH, TIME_UNITS, VAGUE_PLURALS, YEAR_CONTEXT)
 from . import learned
-from .parts import applies as part_applies, clause_places, parts, with_harm, with_parts
+from .parts import PART_MEASURES, applies as part_applies, clause_places, parts, with_harm, with_parts
 from .numbers import AREA_UNITS, CURRENCY_PREFIX, MEASURED_UNITS, RESOLUTIONS, Quantity, find_quantities, parse_amount
 
 _AFFILIATION_ENTS = {"NORP", "GPE", "ORG"}
@@ -1172,7 +1172,9 @@ def extract_figures(doc: Doc, collect: bool = False) -> list[Figure]:
             noun = doc[noun_i] if noun_i is not None else None
             found = parts(num, noun) if part_applies(f.measure, num, noun) else []
             if f.measure != "money":
-                found += [p for p in clause_places(num, nums) if not any(p in q or q in p for q in found)]
+                # a day or a year bounds a toll ("killed on Tuesday"); a rate's year is its forecast's own business
+                places = clause_places(num, nums, with_time=f.measure in PART_MEASURES)
+                found += [p for p in places if not any(p in q or q in p for q in found)]
 
             def finish(subject: str, f=f, found=found) -> str:
                 if f.measure in PARTICIPLE and f.measure != "deployed":

@@ -168,6 +168,8 @@ def with_parts(subject: str, found: list[str]) -> str:
 
 
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
+# The day or the year a count is told of ("killed on Tuesday", "since 1960 when a quake killed
+# 12,000") bounds it as a place does: Tuesday's dead are not Wednesday's, nor 1960's today's.
 # Clauses a count's place carries over from: "stormed a town, killing 70 and forcing 6,000 to
 # flee", "tremors in Turkey that killed 50,000". Not a clause of speech ("said in Geneva that …").
 _CARRYING = {"advcl", "conj", "xcomp", "relcl", "acl"}
@@ -202,15 +204,18 @@ def _clause_of(num: Token, others: set[int]) -> tuple[list[Token], set[int]]:
 
 
 def _place_words(ent) -> str:
-    """'Derna' -> 'city of Derna' where the text says so: the kind of place is part of the part."""
+    """'Derna' -> 'city of Derna' where the text says so: the kind of place is part of the part;
+    a day or a year keeps its preposition ('on Tuesday', 'since 1960'), which says how it bounds the count."""
     prep = ent.root.head
+    if ent.label_ == "DATE":
+        return f"{prep.text} {ent.text}" if ent.root.dep_ == "pobj" and prep.dep_ == "prep" else ent.text
     if ent.root.dep_ == "pobj" and prep.lower_ in {"of", "in"} and prep.head.pos_ == "NOUN" \
             and prep.head.i < ent.start and prep.head.lemma_.lower() not in _TALLY_NOUNS:
         return f"{prep.head.text} {prep.text} {ent.text}"
     return ent.text
 
 
-def clause_places(num: Token, others: set[int]) -> list[str]:
+def clause_places(num: Token, others: set[int], with_time: bool = True) -> list[str]:
     """The places named in the clause a count is told in ("killing at least 70" after "stormed a
     town in Haiti"), nearest clause first, leaving out the clauses of the sentence's other
     figures ("16 died in Aleppo and 20 in Idlib" gives Idlib to 20 alone)."""
@@ -233,10 +238,14 @@ def clause_places(num: Token, others: set[int]) -> list[str]:
                 return True
         return True
 
-    for head in heads:
-        span = {t.i for t in head.subtree} - blocked
-        found = [_place_words(e) for e in num.sent.ents
-                 if e.label_ in _PLACE_ENTS and all(i in span for i in range(e.start, e.end)) and nearest_is_mine(e)]
-        if found:
-            return found
-    return []
+    out: list[str] = []
+    for kinds in (_PLACE_ENTS, {"DATE"}) if with_time else (_PLACE_ENTS,):
+        # the nearest clause that names a place, and the nearest that names a time
+        for head in heads:
+            span = {t.i for t in head.subtree} - blocked
+            found = [_place_words(e) for e in num.sent.ents
+                     if e.label_ in kinds and all(i in span for i in range(e.start, e.end)) and nearest_is_mine(e)]
+            if found:
+                out += found
+                break
+    return out

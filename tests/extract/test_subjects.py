@@ -243,3 +243,8 @@ def test_the_place_of_one_count_in_a_sentence_is_not_given_to_the_other():
 def test_a_storm_that_killed_people_in_a_relative_clause_gives_its_place():
     figs = _figures("Forecasters compared it with the cyclone in Odisha that killed about 10,000 people in 1999.")
     assert "Odisha" in figs["about 10,000"].subject
+
+
+def test_a_count_told_of_a_past_year_keeps_the_year():
+    figs = _figures("It was the region's worst flood since 1998, when the river killed 4,100 people.")
+    assert "1998" in figs["4,100"].subject
