@@ -51,12 +51,14 @@ def main(argv=None) -> int:
         model = work / "newsledger" / "extract" / "models" / "speaker.json"
         spec = json.loads(model.read_text(encoding="utf-8"))
         model.write_text(json.dumps(dict(spec, use=False)), encoding="utf-8")
-        rules = _table(work)
+        table = _table(work)
+        rules = {event: {f: table[f][event] for f in FIELDS} for event in events}
         learned = {}
         for event in events:
             model.write_text(json.dumps(dict(learn.fit_speaker([r for r in rows if r[0].group != event]), use=True)),
                              encoding="utf-8")
-            learned[event] = _table(work)[event]
+            table = _table(work)
+            learned[event] = {f: table[f][event] for f in FIELDS}
             print(event, file=sys.stderr, flush=True)
     print("| left-out event | speaker, rules | speaker, learned | stated_on, rules | stated_on, learned "
           "| strict, rules | strict, learned |")
