@@ -107,7 +107,9 @@ _PREFIX = rf"(?:(?P<prefix>{_LOWER}|{_UPPER}|{_APPROX})\s+[\u201c\u2018\"]?)?"  
 _AMOUNT = (
     rf"(?:{_CUR_PREFIX})?"
     rf"(?:{_DIGITS}(?:\s?{_SUFFIX_SCALE}\b|\s+{_SCALE_WORD}(?:\s+{_SCALE_WORD})?)?"
-    rf"|(?:{_NUMWORD_FULL}|a|one)(?:\s+{_SCALE_WORD}(?:\s+{_SCALE_WORD})?)"
+    # "one hundred and twenty-three thousand": British "and" after a hundred, then the scale it multiplies
+    rf"|(?:{_NUMWORD_FULL}|a|one)(?:\s+hundred(?:\s+and\s+{_NUMWORD_FULL})?(?:\s+(?:thousand|million|billion|trillion))?"
+    rf"|\s+{_SCALE_WORD}(?:\s+{_SCALE_WORD})?)"
     rf"|{_NUMWORD_FULL}\s+dozen|{_NUMWORD_FULL}|a dozen|half[- ]a[- ]dozen|a half[- ]dozen|half-dozen|half a (?:million|billion))"
     rf"(?:\.?\s+{_CUR_WORD}\b|(?<=[\dbmnk])-{_CUR_WORD}\b)?"
 )

@@ -365,3 +365,8 @@ def test_a_hyphenated_magnitude_is_read(text, words):
 def test_a_hedge_before_an_opening_quote_still_bounds_the_number():
     q = find_quantities("The party said more than \u201cforty people were killed\u201d in the raid.")[0]
     assert (q.text, q.low, q.high) == ("more than \u201cforty", 40, None)
+
+
+def test_a_long_number_in_words_with_a_british_and_is_one_number():
+    (q,) = find_quantities("The repairs cost one hundred and twenty-three thousand dollars.")
+    assert (q.text, q.low, q.unit) == ("one hundred and twenty-three thousand dollars", 123000.0, "USD")
