@@ -103,8 +103,17 @@ def _add_places(conn: sqlite3.Connection, docs: Iterable[StoryDoc]) -> None:
                          "ON CONFLICT(place) DO UPDATE SET n = n + 1", [(p,) for p in sorted(d.places)])
 
 
-def _dated_total(conn: sqlite3.Connection) -> int:
-    return conn.execute("SELECT COUNT(*) FROM documents WHERE published IS NOT NULL").fetchone()[0]
+def _dated_total(conn: sqlite3.Connection, added: int | None = None) -> int:
+    """The number of dated documents, kept in ``link_state`` so an update adds its new ones
+    instead of counting the ledger again (counted when there is no kept number, or ``added`` is None)."""
+    row = conn.execute("SELECT state FROM link_state WHERE name = 'dated_documents'").fetchone()
+    if row is None or added is None:
+        n = conn.execute("SELECT COUNT(*) FROM documents WHERE published IS NOT NULL").fetchone()[0]
+    else:
+        n = json.loads(row[0])["n"] + added
+    conn.execute("INSERT OR REPLACE INTO link_state (name, state) VALUES ('dated_documents', ?)",
+                 (json.dumps({"n": n}),))
+    return n
 
 
 def _apply(conn: sqlite3.Connection, merged: dict[str, str], now: dict[str, str | None]) -> None:
@@ -121,6 +130,7 @@ def rebuild(conn: sqlite3.Connection) -> None:
     _read_facts(conn, docs, None)
     _write_facts(conn, docs.values())
     _add_places(conn, docs.values())
+    _dated_total(conn)
     merged = developing_stories(list(docs.values()))
     _apply(conn, merged, {d.doc: now[i] for i, d in docs.items()})
 
@@ -132,7 +142,7 @@ def update(conn: sqlite3.Connection, affected: set[int], new: set[int]) -> None:
     _read_facts(conn, docs, list(affected))
     _write_facts(conn, docs.values())
     dated_new = [d for i, d in docs.items() if i in new and d.published is not None]
-    total = _dated_total(conn)
+    total = _dated_total(conn, len(dated_new))
     before, after = common_limit(total - len(dated_new)), common_limit(total)
     added = Counter(p for d in dated_new if event_lead(d) for p in d.places)
     _add_places(conn, (d for i, d in docs.items() if i in new))
