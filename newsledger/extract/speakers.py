@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp import text_of
 from ..model import Attribution
 from . import carry, learned
+from .numbers import CURRENCY_WORDS
 from .lexicon import (BUSINESS_TYPES, MEASURE_NOUNS, ORG_NAME_WORDS, ORG_TYPES, PERSON_TITLES, ROLE_NOUNS,
                       SPEECH_LEMMAS, STRONG_SPEECH, TOLL_LEMMAS, VAGUE_PLURALS)
 
@@ -891,6 +892,11 @@ class ArticleSpeakers:
                     return cue, spk
                 if spk.kind in {"ORG", "GPE"} and cue.token.lemma_.lower() in _FINDING_VERBS:
                     return cue, spk
+                if spk.kind in {"ORG", "GPE"} and cue.token.lemma_.lower() in STRONG_SPEECH and _counts_things(tok):
+                    # "It said that in Balochistan 670km of roads … Similarly, in Sindh, …": a body's
+                    # statement of counts goes on over its paragraph; prices and shares after "the
+                    # bank said" are the outlet's market report
+                    return cue, spk
                 return None
             sent = prev
         return None
@@ -1089,6 +1095,14 @@ def _coordinated_after(verb: Token, tok: Token) -> bool:
     if before is None or before.dep_ != "cc":
         return False
     return verb.head.i == tok.i or any(a.i == verb.head.i for a in tok.ancestors)
+
+
+def _counts_things(tok: Token) -> bool:
+    """A count of people or things, not an amount of money or a share."""
+    # the amount's own tokens around it: "72bn euros", "$ 5", "590 pence"
+    near = {t.lower_.rstrip("s") for t in tok.doc[max(tok.i - 2, 0):tok.i + 3]}
+    return tok.ent_type_ not in {"MONEY", "PERCENT"} and not _is_share(tok) and \
+        not near & (set(CURRENCY_WORDS) | {"pence", "euro", "$", "£", "€", "¥", "₹"})
 
 
 def _is_share(tok: Token) -> bool:

@@ -100,3 +100,14 @@ def test_an_office_that_documented_a_count_is_its_source():
 def test_an_update_from_an_office_is_the_offices():
     got = _speakers("The floods destroyed 3,100 homes, according to the latest update from the Northshire Relief Agency.")
     assert got["3,100"] == "Northshire Relief Agency"
+
+
+def test_a_bodys_statement_of_counts_goes_on_over_its_paragraph():
+    got = _speakers("The National Disaster Agency said that in Northshire 670km of roads had been damaged. "
+                    "Similarly, in Southmoor, 46 bridges and 17,729 houses have been damaged.")
+    assert got["46"] == "National Disaster Agency"
+
+
+def test_prices_after_a_companys_statement_are_the_outlets_own():
+    got = _speakers("The bank said it had met its targets. Its shares closed 2% higher at 590 pence.")
+    assert got["590 pence"] is None
