@@ -489,14 +489,35 @@ def _headline_speaker(doc: Doc, sent: Span, line_start: int) -> Speaker | None:
     text = text_of(doc)
     line_end = text.find("\n", line_start)
     line = text[line_start: line_end if line_end >= 0 else len(text)]
-    m = re.match(r"\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+\S", line)
-    if not m or len(line.split()) > 20 or line.rstrip().endswith("."):
+    if len(line.split()) > 20 or line.rstrip().endswith("."):
         return None
+    m = re.match(r"\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+\S", line)
+    if not m:
+        return _trailing_source(doc, line, line_start)
     span = doc.char_span(line_start + m.start(1), line_start + m.end(1), alignment_mode="expand")
     if span is None or not any(e.label_ in {"PERSON", "ORG", "GPE"} and e.start >= span.start and e.end <= span.end
                                for e in doc.ents):
         return None
     return speaker_from_np(span.root)
+
+
+def _trailing_source(doc: Doc, line: str, line_start: int) -> Speaker | None:
+    """'Floods displaced more than 43,000 - UN agency': wire headlines name their source after a
+    dash at the end. A few words only, naming an organisation, a person or a kind of source."""
+    m = re.search(r"\S\s+[-–—]\s+([A-Za-z][\w.'’-]*(?:\s+[\w.'’-]+){0,3})\s*$", line)
+    if not m:
+        return None
+    span = doc.char_span(line_start + m.start(1), line_start + m.end(1), alignment_mode="expand")
+    if span is None or any(t.like_num for t in span):
+        return None
+    named = next((e for e in doc.ents if e.label_ in {"PERSON", "ORG", "GPE", "NORP"}
+                  and e.start >= span.start and e.end <= span.end), None)
+    head = span[-1]
+    if named is None and head.lemma_.lower() not in _ANON_HEADS and head.lower_ not in _ANON_HEADS:
+        return None
+    # the words after the dash alone: the parse may hang the headline's number on them
+    kind = "ANON" if head.lemma_.lower() in _ANON_HEADS or head.lower_ in _ANON_HEADS else named.label_
+    return Speaker(_strip_article(span.text.strip()), kind, span.start_char, span.end_char)
 
 
 @functools.lru_cache(maxsize=8)

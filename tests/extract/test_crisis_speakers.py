@@ -111,3 +111,13 @@ def test_a_bodys_statement_of_counts_goes_on_over_its_paragraph():
 def test_prices_after_a_companys_statement_are_the_outlets_own():
     got = _speakers("The bank said it had met its targets. Its shares closed 2% higher at 590 pence.")
     assert got["590 pence"] is None
+
+
+def test_a_wire_headline_names_its_source_after_a_dash():
+    got = _speakers("Floods displaced more than 43,000 - UN agency\nRescue teams reached the coast on Monday.")
+    assert got["more than 43,000"] == "UN agency"
+
+
+def test_a_headline_after_a_dash_that_names_no_source_names_no_one():
+    got = _speakers("Prices rise 3% - what it means for you\nShoppers will pay more from April.")
+    assert got["3%"] is None
