@@ -481,6 +481,7 @@ def relink(conn: sqlite3.Connection) -> None:
     names = {(d, sp): index.canonical(sp, k, ro) for d, sp, k, ro in speakers}
     conn.execute("DELETE FROM entity_aliases")
     conn.execute("DELETE FROM entity_skeys")
+    conn.execute("DELETE FROM entity_skey_grams")
     _save_aliases(conn, index.to_rows())
     conn.execute("DELETE FROM speaker_names")
     _save_speaker_names(conn, [(d, sp, k, ro, names[(d, sp)]) for d, sp, k, ro in speakers])

@@ -187,6 +187,15 @@ MIGRATIONS = [
     CREATE TABLE org_state (token TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
     """,
+    # 6: surname keys indexed by a prefix of their numbered bigrams (link/entity_store.py), so
+    # a new name's fuzzy neighbours are looked up, not scanned for among every key of its length;
+    # keys kept before (grams = 0) are still scanned for
+    """
+    ALTER TABLE entity_skeys ADD COLUMN grams INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX entity_skeys_scan ON entity_skeys(grams, len);
+    CREATE TABLE entity_skey_grams (gram TEXT NOT NULL, skey TEXT NOT NULL);
+    CREATE INDEX entity_skey_grams_gram ON entity_skey_grams(gram);
+    """,
 ]
 
 

@@ -4,8 +4,7 @@ saving every name the ledger holds.
 A person's canonical name depends only on the observations of the surname keys in its block
 component (keys joined by ``fuzzy_neighbours``, transitively). So the index an ingest needs is
 the observations (``entity_aliases`` rows) of the component closure of the new documents' keys
-over every key the ledger knows (``entity_skeys``, matched by length first: keys whose lengths
-differ by more than a quarter cannot be neighbours). Every name whose canonical form the new
+over every key the ledger knows (``entity_skeys``, looked up by bigram: ``_prefix``). Every name whose canonical form the new
 observations can change lies in that closure, and is answered exactly by it.
 
 Organisations are kept as rows of ``org_state``, one per record (by key), per acronym, per word
@@ -16,13 +15,12 @@ answers read (``org_name_deps``, below).
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import pickle
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
-
-from rapidfuzz import fuzz, process
 
 from .entities import AliasRow, EntityIndex, _kind, fuzzy_neighbours, org_token, parse_person
 
@@ -47,8 +45,13 @@ def _chunks(items: list, n: int = 500):
 
 
 def remember_keys(conn: sqlite3.Connection, keys: Iterable[str | None]) -> None:
-    conn.executemany("INSERT OR IGNORE INTO entity_skeys (skey, len) VALUES (?, ?)",
-                     [(k, len(k)) for k in set(keys) if k])
+    """Keep surname keys the ledger did not know, each with the bigrams it is found under."""
+    for k in sorted({k for k in keys if k}):
+        if conn.execute("SELECT 1 FROM entity_skeys WHERE skey = ?", (k,)).fetchone() is not None:
+            continue
+        prefix = _prefix(k)
+        conn.execute("INSERT INTO entity_skeys (skey, len, grams) VALUES (?, ?, ?)", (k, len(k), int(prefix is not None)))
+        conn.executemany("INSERT INTO entity_skey_grams (gram, skey) VALUES (?, ?)", [(g, k) for g in prefix or ()])
 
 
 def _band(n: int) -> tuple[int, int]:
@@ -56,21 +59,64 @@ def _band(n: int) -> tuple[int, int]:
     return int(n * 0.88 / 1.12), int(n * 1.12 / 0.88) + 1
 
 
+# Fuzzy neighbours share bigrams. fuzz.ratio >= 88 means an insert/delete distance d of at most
+# 12% of the two lengths together; each deleted letter breaks at most two of a key's bigrams and
+# each inserted one at most one, so two neighbours of lengths la, lb share at least
+# max(la, lb) - 1 - 2 * dmax of their bigrams (counted with repeats: "ab" twice is "ab1", "ab2").
+# Two sets sharing t elements meet in their first |set| - t + 1 elements under any fixed order
+# (prefix filtering), so a key is indexed under that many of its bigrams, t being the least
+# it can share with a neighbour of any length, and a new key looks up all of its own.
+
+def _grams(key: str) -> list[str]:
+    seen: Counter = Counter()
+    out = []
+    for i in range(len(key) - 1):
+        g = key[i:i + 2]
+        seen[g] += 1
+        out.append(f"{g}{seen[g]}")
+    return sorted(out, key=lambda g: hashlib.blake2b(g.encode(), digest_size=4).digest())
+
+
+def _shared_at_least(la: int, lb: int) -> int:
+    return max(la, lb) - 1 - 2 * ((12 * (la + lb)) // 100)
+
+
+def _prefix(key: str) -> list[str] | None:
+    """The bigrams ``key`` is indexed under; None when a neighbour might share none (then it
+    is found by scanning the keys of its length)."""
+    n = len(key)
+    lo, hi = _band(n)
+    partners = [m for m in range(max(lo, 2), hi + 1) if max(n, m) >= 5]
+    if not partners:
+        return []          # too short to be anyone's fuzzy neighbour
+    need = min(_shared_at_least(n, m) for m in partners)
+    if need < 1:
+        return None
+    grams = _grams(key)
+    return grams[:len(grams) - need + 1]
+
+
+def _candidates(conn: sqlite3.Connection, key: str) -> set[str]:
+    """Every key that can be a fuzzy neighbour of ``key`` (a superset)."""
+    grams = _grams(key)
+    out = set()
+    for part in _chunks(grams):
+        out |= {r[0] for r in conn.execute(f"SELECT skey FROM entity_skey_grams WHERE gram IN {_in(part)}", part)}
+    lo, hi = _band(len(key))
+    out |= {r[0] for r in conn.execute("SELECT skey FROM entity_skeys WHERE grams = 0 AND len BETWEEN ? AND ?", (lo, hi))}
+    return out
+
+
 def closure(conn: sqlite3.Connection, keys: Iterable[str]) -> set[str]:
-    """``keys`` and every key joined to them through fuzzy neighbours (one read of the keys of
-    the frontier's lengths per round)."""
+    """``keys`` and every key joined to them through fuzzy neighbours."""
     out: set[str] = set()
     todo = {k for k in keys if k}
     while todo:
         out |= todo
-        lo = min(_band(len(k))[0] for k in todo)
-        hi = max(_band(len(k))[1] for k in todo)
-        pool = [r[0] for r in conn.execute("SELECT skey FROM entity_skeys WHERE len BETWEEN ? AND ?", (lo, hi))]
         found = set()
         for k in todo:
             if len(k) >= 4:
-                found.update(m for m, _, _ in process.extract(k, pool, scorer=fuzz.ratio, score_cutoff=88, limit=None)
-                             if fuzzy_neighbours(k, m))
+                found |= {m for m in _candidates(conn, k) if fuzzy_neighbours(k, m)}
         todo = found - out
     return out
 

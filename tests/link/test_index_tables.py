@@ -137,3 +137,21 @@ def test_an_index_reads_only_the_organisations_its_names_lead_to(conn):
     assert part.canonical("the Ministry of Health", "ORG") == "Ministry of Health"
     records, _, _, _ = part.org_state()
     assert [r.name.display for r in dict.values(records)] == ["Ministry of Health"]
+
+
+def test_keys_looked_up_by_bigram_are_the_neighbours_a_scan_finds(conn):
+    from newsledger.link.entities import fuzzy_neighbours
+
+    names = ["mykhailenko", "mykhailenka", "mikhailenko", "michailenko", "okafor", "okafur", "smith", "smyth",
+             "kami", "kamil", "kamila", "zelenskii", "zelenski", "zelensky", "whitcombe", "witcomb", "lee", "li"]
+    remember_keys(conn, names)
+
+    def scanned(k):     # the closure by comparing with every key
+        out, todo = set(), {k}
+        while todo:
+            x = todo.pop()
+            out.add(x)
+            todo |= {m for m in names if len(x) >= 4 and fuzzy_neighbours(x, m)} - out
+        return out
+    for k in names:
+        assert closure(conn, {k}) == scanned(k), k
