@@ -12,7 +12,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import lemma, text_of
+from ..nlp import ents_of, lemma, text_of
 from ..model import Figure
 from .lexicon import (AGE_WORDS, ANIMALS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS, NUMBERED_NAMES, PERSONNEL,
                       RESPONDERS, RESPONSE_HEADS, RESPONSE_WORDS, SECURITY, SHARED_CURRENCIES, STREET_WORDS,
@@ -900,7 +900,7 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
                     and measure in PEOPLE_MEASURES and not has_aff:
                 where = next((g for g in child.children if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC", "FAC"}), None)
                 if where is not None:  # "42 people were killed in Gaza": where they were
-                    ent = next(e for e in where.doc.ents if e.start <= where.i < e.end)
+                    ent = next(e for e in ents_of(where.doc) if e.start <= where.i < e.end)
                     context.append(ent.text)
         shared = verb
         while shared.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in shared.children):
@@ -1131,7 +1131,7 @@ def extract_figures(doc: Doc, collect: bool = False) -> list[Figure]:
             # "30,000 jobs are to go, 560 will be lost at …": the list leaves the noun out — unless
             # the figure's own clause names what it counts ("bringing total losses to 840,000")
             own = fig.subject
-            if not (own and _changed_object(num) and own not in {e.text for e in doc.ents}):
+            if not (own and _changed_object(num) and own not in {e.text for e in ents_of(doc)}):
                 fig.subject = _subject(num, last_noun, q, sent, span, measure)
             if fig.measure == "other" or _measure_of(_governing_lemmas(num, None)) is None:
                 # "80,000 affected, and some 1,200 are sheltering": what befell the list's noun,
@@ -1217,7 +1217,7 @@ _POSSESSIVE_PLACE = re.compile(r"^(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*\s?['’]s\s")
 def _parallel_places(doc: Doc, figures: list[Figure]) -> None:
     """'the jobless rate rose to 4.7%, against 12.1% in Germany and 10.4% in Spain': a figure of
     a list whose own words give only a place counts what the list's first figure counts, there."""
-    ents = [e for e in doc.ents if e.label_ in {"GPE", "LOC"}]
+    ents = [e for e in ents_of(doc) if e.label_ in {"GPE", "LOC"}]
     places = {e.text for e in ents}
     text = text_of(doc)
     for i, f in enumerate(figures):

@@ -14,6 +14,7 @@ import re
 
 from spacy.tokens import Token
 
+from ..nlp import ents_of
 from .lexicon import MONTHS, SPEECH_LEMMAS, TOLL_LEMMAS
 
 # Prepositions that place a count in space or time, or give its cause
@@ -45,7 +46,7 @@ def _phrase(prep: Token, num: Token) -> str | None:
         if pobj is None:
             return None
         sub = [t for t in pobj.subtree if t.i <= pobj.i or t.dep_ == "compound"][-MAX_WORDS + 1:]
-        ent = next((e for e in pobj.doc.ents if e.start <= sub[-1].i < e.end), None)
+        ent = next((e for e in ents_of(pobj.doc) if e.start <= sub[-1].i < e.end), None)
         if ent is not None and ent.end - 1 > sub[-1].i:  # "in fighting in El-Fasher": the whole name
             sub += list(pobj.doc[sub[-1].i + 1:ent.end])
         sub = [prep] + sub
@@ -136,7 +137,7 @@ def parts(num: Token, noun: Token | None) -> list[str]:
 
 
 def _has_place(phrase: str, num: Token) -> bool:
-    places = {e.text for e in num.sent.ents if e.label_ in {"GPE", "LOC", "FAC"}}
+    places = {e.text for e in _sent_ents(num.sent) if e.label_ in {"GPE", "LOC", "FAC"}}
     return any(p in phrase for p in places)
 
 
@@ -168,6 +169,10 @@ def with_parts(subject: str, found: list[str]) -> str:
 
 
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
+
+
+def _sent_ents(sent) -> list:
+    return [e for e in ents_of(sent.doc) if sent.start <= e.start and e.end <= sent.end]
 # The day or the year a count is told of ("killed on Tuesday", "since 1960 when a quake killed
 # 12,000") bounds it as a place does: Tuesday's dead are not Wednesday's, nor 1960's today's.
 # Clauses a count's place carries over from: "stormed a town, killing 70 and forcing 6,000 to
@@ -243,7 +248,7 @@ def clause_places(num: Token, others: set[int], with_time: bool = True) -> list[
         # the nearest clause that names a place, and the nearest that names a time
         for head in heads:
             span = {t.i for t in head.subtree} - blocked
-            found = [_place_words(e) for e in num.sent.ents
+            found = [_place_words(e) for e in _sent_ents(num.sent)
                      if e.label_ in kinds and all(i in span for i in range(e.start, e.end)) and nearest_is_mine(e)]
             if found:
                 out += found

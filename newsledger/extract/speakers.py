@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import text_of
+from ..nlp import ents_of, text_of
 from ..model import Attribution
 from . import carry, learned
 from .numbers import CURRENCY_WORDS
@@ -89,7 +89,7 @@ def _np_tokens(head: Token) -> list[Token]:
     "the official, who spoke on condition of anonymity" -> official."""
     cut = {"relcl", "acl", "appos", "punct", "advcl", "prep"}
     keep = []
-    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    ent = next((e for e in ents_of(head.doc) if e.start <= head.i < e.end), None)
     for t in head.subtree:
         if ent is not None and ent.start <= t.i < ent.end:
             keep.append(t)  # "the Institute for the Study of War": the name holds its preposition
@@ -117,7 +117,7 @@ def _entity_in(tokens: list[Token], labels: set[str]) -> Span | None:
     doc = tokens[0].doc
     lo, hi = tokens[0].i, tokens[-1].i + 1
     best = None
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ in labels and ent.start >= lo and ent.end <= hi:
             best = ent  # the last one: "spokesman John Kirby" -> John Kirby
     if best is not None and best.label_ == "PERSON":
@@ -215,7 +215,7 @@ def _speaker_from_np(head: Token) -> Speaker | None:
                 authors = {g.i for g in (_agent(c),) if g is not None}
         for o, labels in owners:
             inside = {t.i for t in o.subtree}
-            ents = [e for e in head.doc.ents if e.label_ in labels and e.start in inside]
+            ents = [e for e in ents_of(head.doc) if e.label_ in labels and e.start in inside]
             by = o.i in authors or o.dep_ == "pobj" and o.head.lower_ in {"by", "from"}
             if ents:
                 # "a press release from the Southern District of California's U.S. Attorney's
@@ -267,7 +267,7 @@ def _speaker_from_np(head: Token) -> Speaker | None:
         if c.dep_ == "prep" and c.lower_ in {"at", "from", "with", "for", "in"}:
             where = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_ in {"ORG", "GPE", "NORP"}), None)
             if where is not None:
-                ent = next(e for e in head.doc.ents if e.start <= where.i < e.end)
+                ent = next(e for e in ents_of(head.doc) if e.start <= where.i < e.end)
                 text, end = f"{text} {c.text} {_strip_article(ent.text)}", max(end, ent.end_char)
                 break
     return Speaker(text, kind, start, end)
@@ -331,7 +331,7 @@ def find_cues(sent: Span) -> list[Cue]:
             # "YouGov polled 1,981 voters", "401 people interviewed by ICM": how a poll was done is
             # the pollster's account
             who = _agent(tok) or next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            ent = next((e for e in tok.doc.ents if who is not None and e.label_ == "ORG" and e.start <= who.i < e.end), None)
+            ent = next((e for e in ents_of(tok.doc) if who is not None and e.label_ == "ORG" and e.start <= who.i < e.end), None)
             if ent is not None:
                 cues.append(Cue(tok, Speaker(_strip_article(ent.text), "ORG", ent.start_char, ent.end_char,
                                              role="document:poll", conducted=True), None, who))
@@ -496,7 +496,7 @@ def _headline_speaker(doc: Doc, sent: Span, line_start: int) -> Speaker | None:
         return _trailing_source(doc, line, line_start)
     span = doc.char_span(line_start + m.start(1), line_start + m.end(1), alignment_mode="expand")
     if span is None or not any(e.label_ in {"PERSON", "ORG", "GPE"} and e.start >= span.start and e.end <= span.end
-                               for e in doc.ents):
+                               for e in ents_of(doc)):
         return None
     return speaker_from_np(span.root)
 
@@ -510,7 +510,7 @@ def _trailing_source(doc: Doc, line: str, line_start: int) -> Speaker | None:
     span = doc.char_span(line_start + m.start(1), line_start + m.end(1), alignment_mode="expand")
     if span is None or any(t.like_num for t in span):
         return None
-    named = next((e for e in doc.ents if e.label_ in {"PERSON", "ORG", "GPE", "NORP"}
+    named = next((e for e in ents_of(doc) if e.label_ in {"PERSON", "ORG", "GPE", "NORP"}
                   and e.start >= span.start and e.end <= span.end), None)
     head = span[-1]
     if named is None and head.lemma_.lower() not in _ANON_HEADS and head.lower_ not in _ANON_HEADS:
@@ -581,7 +581,7 @@ class ArticleSpeakers:
     def _resolve(self, spk: Speaker, at: int) -> Speaker:
         if spk.kind in {"ORG", "GPE", "NORP", "PERSON"} and " " not in spk.name.strip():
             # "Ryder noted" after "Maj. Gen. Pat Ryder said": a bare surname, whatever NER called it
-            for e in self.doc.ents:
+            for e in ents_of(self.doc):
                 if e.label_ == "PERSON" and len(e) > 1 and e[-1].text == spk.name.strip() and e.start_char < at:
                     return Speaker(e.text, "PERSON", spk.start, spk.end, spk.role)
         if spk.kind == "PRON":
@@ -602,7 +602,7 @@ class ArticleSpeakers:
                 if want == "ANY":
                     return prev
             if want == "PERSON":
-                people = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= at]
+                people = [e for e in ents_of(self.doc) if e.label_ == "PERSON" and e.end_char <= at]
                 if people:
                     e = people[-1]
                     return Speaker(e.text, "PERSON", e.start_char, e.end_char)
@@ -626,7 +626,7 @@ class ArticleSpeakers:
                     # "the airline said": the organisation the article called an airline
                     # ("budget airline Ryanair", "Ryanair, the airline") or named so
                     text = text_of(self.doc)
-                    orgs = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= at]
+                    orgs = [e for e in ents_of(self.doc) if e.label_ == "ORG" and e.end_char <= at]
                     if head not in BUSINESS_TYPES:
                         # "the army", "the ministry": only an organisation the article calls so
                         # ("the regional health ministry", "Ukraine's army, the AFU") — a newsroom
@@ -640,7 +640,7 @@ class ArticleSpeakers:
                 if head in ROLE_NOUNS:
                     # "its chief executive said": the person the article gives that post, before
                     # this sentence if it does there, else the nearest after it
-                    people = [e for e in self.doc.ents if e.label_ == "PERSON"]
+                    people = [e for e in ents_of(self.doc) if e.label_ == "PERSON"]
                     people = sorted(people, key=lambda e: (e.end_char > at, abs(e.start_char - at)))
                     for e in people:
                         before = text_of(self.doc)[max(0, e.start_char - 40):e.start_char].lower()
@@ -660,7 +660,7 @@ class ArticleSpeakers:
         subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
         if subj is None:
             return None
-        ent = next((e for e in self.doc.ents if e.label_ == "PERSON" and e.start <= subj.i < e.end), None)
+        ent = next((e for e in ents_of(self.doc) if e.label_ == "PERSON" and e.start <= subj.i < e.end), None)
         if ent is None:
             return None
         named = Speaker(ent.text, "PERSON", ent.start_char, ent.end_char)
@@ -729,7 +729,7 @@ class ArticleSpeakers:
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in _ASKING:
                 continue
             who = _agent(tok) or next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            ent = next((e for e in self.doc.ents if who is not None and e.label_ == "ORG"
+            ent = next((e for e in ents_of(self.doc) if who is not None and e.label_ == "ORG"
                         and e.start <= who.i < e.end), None) if who is not None else None
             if ent is not None:
                 out.append(Speaker(_strip_article(ent.text), "ORG", ent.start_char, ent.end_char,
@@ -753,7 +753,7 @@ class ArticleSpeakers:
                 elif tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in _AUTHORING and _agent(tok.head) is not None:
                     # "The research was carried out by the Film Council": the sentence names its owner
                     ag = _agent(tok.head)
-                    ent = next((e for e in self.doc.ents if e.label_ in {"ORG", "PERSON"} and ag.i in range(e.start, e.end)
+                    ent = next((e for e in ents_of(self.doc) if e.label_ in {"ORG", "PERSON"} and ag.i in range(e.start, e.end)
                                 or e.label_ in {"ORG", "PERSON"} and e.start in {t.i for t in ag.subtree}), None)
                     if ent is not None:
                         out.append(Speaker(_strip_article(ent.text), ent.label_, ent.start_char, ent.end_char,
@@ -794,7 +794,7 @@ class ArticleSpeakers:
         name a reader could look up."""
         fuller: dict[str, str] = {}
         names = [spk.name for found in self.by_sentence.values() for _, spk in found]
-        names += [e.text for e in self.doc.ents if e.label_ == "ORG"]
+        names += [e.text for e in ents_of(self.doc) if e.label_ == "ORG"]
         # the noun phrases the article uses for its bodies, whatever the speakers resolved to
         names += [c.text for c in self.doc.noun_chunks if c.root.lower_ in ORG_TYPES and not any(t.like_num for t in c)]
         for raw in names:
