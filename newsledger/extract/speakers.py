@@ -278,6 +278,8 @@ def _is_quantity(tok: Token) -> bool:
 
 
 def _speech_head(tok: Token) -> bool:
+    if tok.lemma_.lower() == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in {"life", "live"} for c in tok.children):
+        return False  # "the floods claimed the lives of 150": a toll, not a claim anyone made
     return tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in SPEECH_LEMMAS
 
 

@@ -121,3 +121,8 @@ def test_a_wire_headline_names_its_source_after_a_dash():
 def test_a_headline_after_a_dash_that_names_no_source_names_no_one():
     got = _speakers("Prices rise 3% - what it means for you\nShoppers will pay more from April.")
     assert got["3%"] is None
+
+
+def test_a_disaster_that_claimed_lives_is_no_speaker():
+    got = _speakers("The storm also claimed the lives of 14 fishermen off the coast.")
+    assert got["14"] is None
