@@ -407,6 +407,13 @@ def find_cues(sent: Span) -> list[Cue]:
             continue
         if counted is not subj:
             spk = dataclasses.replace(spk, start=min(spk.start, counted.idx))
+        citing = next((g for c in tok.children if c.lemma_.lower() == "cite" and c.dep_ in {"advcl", "xcomp", "conj"}
+                       for g in c.children if g.dep_ == "dobj"), None)
+        inner = speaker_from_np(citing) if citing is not None else None
+        if inner is not None and inner.kind != "PRON":
+            # "Khaama Press reported, citing the Taliban ministry": the ministry is the source and
+            # the outlet relays it
+            spk, relayed = inner, spk.name
         if tok.lemma_.lower() not in STRONG_SPEECH and spk.kind == "ANON" and \
                 subj.lemma_.lower() not in _ANON_HEADS and not (spk.role or "").startswith("document"):
             continue  # "the move suggests": a weak verb needs a speaking subject (or a document's owner)

@@ -126,3 +126,8 @@ def test_a_headline_after_a_dash_that_names_no_source_names_no_one():
 def test_a_disaster_that_claimed_lives_is_no_speaker():
     got = _speakers("The storm also claimed the lives of 14 fishermen off the coast.")
     assert got["14"] is None
+
+
+def test_an_outlet_citing_a_ministry_relays_the_ministrys_figure():
+    got = _speakers("The quake destroyed 2,000 homes, Northshire Press reported, citing the Interior Ministry.")
+    assert got["2,000"] == "Interior Ministry"
