@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from .clean import body_text, classify_lines, masked_text, stamped_date, title_of
 from .extract.dates import date_of_cue, day_of_count, day_of_report
 from .extract.figures import _number_token, extract_figures
+from .extract.headline import headline_sources
 from .extract.speakers import ArticleSpeakers, attribution_for
 from .model import Article, Attribution, Line, Mention
 from .focus import focus
@@ -82,6 +83,7 @@ _UNKNOWN = object()
 def analyse_doc(article: Article, lines: list[Line], doc) -> Analysis:
     result = Analysis(article, lines, _body(article, lines))
     _extract(result, doc)
+    headline_sources(result.mentions, lines)
     return result
 
 
@@ -181,6 +183,7 @@ def analyse_in_pieces(article: Article, lines: list[Line], masked: str, size: in
         result.mentions += part.mentions
         result.entities += part.entities
         result.speakers += part.speakers
+    headline_sources(result.mentions, lines)
     for m in result.mentions:
         f = m.figure
         if article.text[f.start:f.end] != f.text:  # never store offsets that point elsewhere
