@@ -7,8 +7,11 @@ subject ("North Korean troops").
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
+
+import pycountry
 
 from spacy.tokens import Doc, Span, Token
 
@@ -1166,6 +1169,10 @@ def extract_figures(doc: Doc, collect: bool = False) -> list[Figure]:
     subject_model = learned.load("subject")
     choose_subject = collect or subject_model is not None and subject_model.use
     nums = {f.evidence["num"] for f in figures if f.evidence}
+    # the story's country: the first country the headline or the lede names
+    # (a headline's country is often tagged an organisation: "Floods kill dozens in Malawi")
+    lead_place = next((e.text.strip() for e in ents_of(doc) if e.label_ in {"GPE", "ORG", "LOC"} and e.start_char < 400
+                       and _is_country(e.text.strip())), None)
     for f in figures:
         if f.evidence:
             num, noun_i = doc[f.evidence["num"]], f.evidence["noun"]
@@ -1175,6 +1182,9 @@ def extract_figures(doc: Doc, collect: bool = False) -> list[Figure]:
                 # a day or a year bounds a toll ("killed on Tuesday"); a rate's year is its forecast's own business
                 places = clause_places(num, nums, with_time=f.measure in PART_MEASURES)
                 found += [p for p in places if not any(p in q or q in p for q in found)]
+                if f.measure in PART_MEASURES and lead_place and not places and \
+                        not any(e.label_ in {"GPE", "LOC", "FAC"} for e in ents_of(doc) if num.sent.start <= e.start < num.sent.end):
+                    found.append(lead_place)
 
             def finish(subject: str, f=f, found=found) -> str:
                 if f.measure in PARTICIPLE and f.measure != "deployed":
@@ -1194,6 +1204,16 @@ def extract_figures(doc: Doc, collect: bool = False) -> list[Figure]:
                 f.evidence["subject_candidates"] = cands
                 f.subject = _learned_subject(cands)
     return figures
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_country(name: str) -> bool:
+    """A country's name or code as ISO 3166 (pycountry) knows it: "Myanmar", "Turkey", "Haiti"."""
+    try:
+        pycountry.countries.lookup(name)
+    except LookupError:
+        return False
+    return True
 
 
 def _local_currency(doc: Doc, figures: list[Figure]) -> None:

@@ -248,3 +248,13 @@ def test_a_storm_that_killed_people_in_a_relative_clause_gives_its_place():
 def test_a_count_told_of_a_past_year_keeps_the_year():
     figs = _figures("It was the region's worst flood since 1998, when the river killed 4,100 people.")
     assert "1998" in figs["4,100"].subject
+
+
+def test_a_toll_whose_sentence_names_no_place_is_the_headline_countrys():
+    figs = _figures("Floods kill dozens in Malawi\n\nRescuers said on Monday that 48 people had died.")
+    assert "Malawi" in figs["48"].subject
+
+
+def test_a_toll_whose_sentence_names_its_own_place_keeps_it_alone():
+    figs = _figures("Floods kill dozens in Malawi\n\nIn Mozambique, 12 people died.")
+    assert "Mozambique" in figs["12"].subject and "Malawi" not in figs["12"].subject
