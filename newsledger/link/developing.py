@@ -7,7 +7,9 @@ when their reports carry the same claim (the same speaker's same figure on the s
 linked by ``claims.link_claims``), or when they quote the same named source about the same
 party within a few weeks; or when their leads tell the same kind of event (a quake, a flood, an
 attack) in the same place, within a few months — a disaster or a war is covered for months, its
-toll rising, and its reports share little wording beyond its place and what happened there. A
+toll rising, and its reports share little wording beyond its place and what happened there; or
+when their leads name the same storm by its given name ("Hurricane Helene"), wherever it struck. A
+state or province in a lead also names its country (gazetteer.country_of_subdivision). A
 place named in most of the ledger's leads says nothing; two events of one kind in one place
 within the window are taken as one story (the cost of joining on so little). Undated documents
 join nothing here: without dates, a shared name is too weak a link across a corpus.
@@ -21,7 +23,7 @@ from dataclasses import dataclass, field
 
 from .duplicates import EarliestFirstGroups
 from .entities import fold, side_of
-from .gazetteer import is_country
+from .gazetteer import country_of_subdivision, is_country
 
 WINDOW_DAYS = 21  # a developing story's reports a few weeks apart still answer each other
 # The crisis development events run from days (a train crash) to ten months (a war's toll);
@@ -53,13 +55,53 @@ _KIND_RE = {k: re.compile(r"\b(?:" + ws + r")\b", re.I) for k, ws in EVENT_KINDS
 PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 
 
+# A storm's given name, after the word for it ("Hurricane Helene", "Storm Daniel").
+_NAMED_STORM = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Storm)\s+([A-Z][a-z]{2,})\b")
+NAMED = "storm:"  # the prefix of a named storm's key among a document's kinds
+
+
 def lead_kinds(text: str) -> set[str]:
-    """The kinds of event a document's lead names."""
+    """The kinds of event a document's lead names, and the storms it names by their given name
+    ("storm:helene"): a capitalised word after the storm's word that the document never writes
+    in lower case ("Storm Front … the front moved east" names no storm), and that is not one of
+    the words that follow it in the names of other things ("the National Hurricane Center")."""
     lead = text[:LEAD_CHARS]
-    return {k for k, rx in _KIND_RE.items() if rx.search(lead)}
+    kinds = {k for k, rx in _KIND_RE.items() if rx.search(lead)}
+    for m in _NAMED_STORM.finditer(lead):
+        name = m.group(1)
+        if name.lower() in _COMMON_AFTER_STORM or re.search(rf"\b{name.lower()}\b", text):
+            continue
+        kinds.add(NAMED + name.lower())
+    return kinds
+
+
+# Words that follow a storm's word without being its name ("Hurricane Center", "Storm Warning").
+_COMMON_AFTER_STORM = {"center", "centre", "season", "warning", "warnings", "watch", "related", "relief",
+                       "tracker", "damage", "victims", "survivors", "shelter", "shelters", "update",
+                       "hunters", "names", "surge", "category", "preparedness", "recovery", "response"}
+
+
+def named_events(kinds: set[str]) -> set[str]:
+    """The named storms among a document's kinds."""
+    return {k for k in kinds if k.startswith(NAMED)}
+
+
+def join_keys(d: "StoryDoc") -> set[str]:
+    """What a document's lead can join another's on: its places and its named storms."""
+    return d.places | named_events(d.kinds)
+
+
+def joins_on(key: str, main: str | None, other_main: str | None, kinds: set[str], other_kinds: set[str]) -> bool:
+    """Whether two leads sharing ``key`` tell one event: the same named storm; or the same kind of
+    event where the place is the main place of one of them."""
+    if key.startswith(NAMED):
+        return key in kinds and key in other_kinds
+    return (key == main or key == other_main) and bool(kinds & other_kinds)
 
 
 def window(place: str) -> int:
+    if place.startswith(NAMED):
+        return EVENT_WINDOW_DAYS
     return COUNTRY_WINDOW_DAYS if side_of(place) or is_country(place) else EVENT_WINDOW_DAYS
 
 
@@ -76,18 +118,25 @@ def _place(text: str, label: str) -> str | None:
 def lead_places(entities: list[tuple[str, str, int]]) -> tuple[str | None, set[str]]:
     """Where a report's lead places its event: the first place it names as a place (not as a
     people: "Israeli forces" name a party), and every place it names, folded (a demonym counts as
-    its country). Later places in a lead are as often the parties or the neighbours as the event's own."""
-    main, places = None, set()
+    its country, a state, province or region also names its country). Later places in a lead are
+    as often the parties or the neighbours as the event's own. A lead that names no place but a
+    people ("Moroccan survivors huddled …") is placed in that people's country."""
+    main, places, people = None, set(), None
     for text, label, start in sorted(entities, key=lambda e: e[2]):
         if label not in PLACE_LABELS or not 0 <= start < LEAD_CHARS:
             continue
+        country = country_of_subdivision(text) if label != "NORP" else None
         place = _place(text, label)
         if place is None:
             continue
         places.add(place)
-        if main is None and label != "NORP":
+        if country:
+            places.add(fold(country))
+        if label == "NORP":
+            people = people or place
+        elif main is None:
             main = place
-    return main, places
+    return main or people, places
 
 
 @dataclass
@@ -151,17 +200,17 @@ def _join_events(docs: list[StoryDoc], groups: EarliestFirstGroups, share: Count
     """Same kind of event, one report's main place named in the other's lead, within the window."""
     dated = [d for d in docs if event_lead(d)]
     if share is None:
-        share = Counter(p for d in dated for p in d.places)
+        share = Counter(p for d in dated for p in join_keys(d))
     if dated_total is None:
         dated_total = len([d for d in docs if d.published is not None])
     limit = common_limit(dated_total)
     by_place: dict[str, list[StoryDoc]] = {}
     for d in sorted(dated, key=lambda d: d.seq):
-        for place in sorted(d.places):
+        for place in sorted(join_keys(d)):
             if share[place] > limit:
                 continue
             for other in by_place.get(place, []):
-                if (place == d.main_place or place == other.main_place) and d.kinds & other.kinds \
+                if joins_on(place, d.main_place, other.main_place, d.kinds, other.kinds) \
                         and abs((other.published - d.published).days) <= window(place):
                     groups.union(d.doc, other.doc)
             by_place.setdefault(place, []).append(d)
@@ -171,7 +220,7 @@ def story_label(members: list[tuple[set[str], str | None, str | None]]) -> str:
     """A few words saying what a story is about, from its reports' (kinds, main place, title):
     the kind of event most of them tell and the place most of them name ("earthquake in
     Morocco"); with no kind, the place and the earliest title; else the earliest title."""
-    kinds = Counter(k for ks, _, _ in members for k in ks)
+    kinds = Counter(k for ks, _, _ in members for k in ks if not k.startswith(NAMED))
     places = Counter(p for _, p, _ in members if p)
     order = list(EVENT_KINDS)
     kind = min(kinds, key=lambda k: (-kinds[k], order.index(k))) if kinds else None

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .developing import (WINDOW_DAYS, StoryDoc, common_limit, developing_stories, event_lead,
-                         window)
+                         join_keys, joins_on, window)
 from .entities import side_of
 
 _FACTS_SQL = (
@@ -98,9 +98,9 @@ def _add_places(conn: sqlite3.Connection, docs: Iterable[StoryDoc]) -> None:
         if not event_lead(d):
             continue
         conn.executemany("INSERT INTO dev_places (place, published, doc_id) VALUES (?, ?, ?)",
-                         [(p, d.published.isoformat(), d.seq) for p in sorted(d.places)])
+                         [(p, d.published.isoformat(), d.seq) for p in sorted(join_keys(d))])
         conn.executemany("INSERT INTO dev_place_counts (place, n) VALUES (?, 1) "
-                         "ON CONFLICT(place) DO UPDATE SET n = n + 1", [(p,) for p in sorted(d.places)])
+                         "ON CONFLICT(place) DO UPDATE SET n = n + 1", [(p,) for p in sorted(join_keys(d))])
 
 
 def _dated_total(conn: sqlite3.Connection, added: int | None = None) -> int:
@@ -144,7 +144,7 @@ def update(conn: sqlite3.Connection, affected: set[int], new: set[int]) -> None:
     dated_new = [d for i, d in docs.items() if i in new and d.published is not None]
     total = _dated_total(conn, len(dated_new))
     before, after = common_limit(total - len(dated_new)), common_limit(total)
-    added = Counter(p for d in dated_new if event_lead(d) for p in d.places)
+    added = Counter(p for d in dated_new if event_lead(d) for p in join_keys(d))
     _add_places(conn, (d for i, d in docs.items() if i in new))
     # places that crossed the line of "too common to join on" change joins wherever they are named
     crossing = {r[0] for r in conn.execute("SELECT place FROM dev_place_counts WHERE n > ? AND n <= ?",
@@ -173,7 +173,7 @@ def update(conn: sqlite3.Connection, affected: set[int], new: set[int]) -> None:
         region.update(got)
         stories_now.update(cur)
         todo = _neighbours(conn, list(got.values()), total) - set(region)
-    share = _place_counts(conn, {p for d in region.values() for p in d.places})
+    share = _place_counts(conn, {p for d in region.values() for p in join_keys(d)})
     merged = developing_stories(list(region.values()), Counter(share), total)
     _apply(conn, merged, {d.doc: stories_now[i] for i, d in region.items()})
 
@@ -196,7 +196,7 @@ def _neighbours(conn: sqlite3.Connection, docs: list[StoryDoc], total: int) -> s
     for part in _chunks(claims):
         out |= {r[0] for r in conn.execute(f"SELECT doc_id FROM dev_claims WHERE claim IN {_in(part)}", part)}
     limit = common_limit(total)
-    counts = _place_counts(conn, {p for d in docs if event_lead(d) for p in d.places})
+    counts = _place_counts(conn, {p for d in docs if event_lead(d) for p in join_keys(d)})
     for d in docs:
         if d.published is None:
             continue
@@ -207,7 +207,7 @@ def _neighbours(conn: sqlite3.Connection, docs: list[StoryDoc], total: int) -> s
                 (source, side, lo.isoformat(), hi.isoformat()))}
         if not event_lead(d):
             continue
-        for place in d.places:
+        for place in sorted(join_keys(d)):
             if counts.get(place, 0) > limit:
                 continue
             span = dt.timedelta(days=window(place))
@@ -215,6 +215,6 @@ def _neighbours(conn: sqlite3.Connection, docs: list[StoryDoc], total: int) -> s
                     "SELECT p.doc_id, l.main_place, l.kinds FROM dev_places p JOIN doc_links l ON l.doc_id = p.doc_id "
                     "WHERE p.place = ? AND p.published BETWEEN ? AND ?",
                     (place, (d.published - span).isoformat(), (d.published + span).isoformat())):
-                if (place == d.main_place or place == main) and d.kinds & set(json.loads(kinds)):
+                if joins_on(place, d.main_place, main, d.kinds, set(json.loads(kinds))):
                     out.add(i)
     return out

@@ -265,3 +265,44 @@ def country_names() -> frozenset[str]:
 
 def is_country(name: str) -> bool:
     return fold(name).removeprefix("the ") in country_names()
+
+
+# Words that say what kind of subdivision a name is ("Herat province", "the State of Kerala"):
+# dropped before a name is looked up.
+_SUBDIVISION_WORDS = r"province|state|region|county|district|governorate|prefecture|territory|department|oblast"
+
+
+@lru_cache(maxsize=1)
+def subdivision_table() -> dict[str, str]:
+    """Folded name of a first- or second-level subdivision (ISO 3166-2, from pycountry: states,
+    provinces, regions, prefectures) -> the display name of its country. A name several
+    countries' subdivisions share ("Central", "Florida") names the far more populous country's
+    (at least ten times the other's), else none; a name that is a country's or a capital's
+    (so :func:`phrase_table` already reads it: "Georgia", "Kuwait") is left to that table."""
+    by_code = {c.code: c for c in countries()}
+    claims: dict[str, dict[str, Country]] = {}
+    for s in pycountry.subdivisions:
+        c = by_code.get(s.country_code)
+        f = fold(s.name).removeprefix("the ")
+        f = re.sub(rf"\s+(?:{_SUBDIVISION_WORDS})$", "", f)
+        if c is None or not _ascii_phrase(f) or len(f) < 4:
+            continue
+        claims.setdefault(f, {})[c.code] = c
+    taken = phrase_table()
+    table = {}
+    for f, cs in claims.items():
+        if f in taken:
+            continue
+        ranked = sorted(cs.values(), key=lambda c: -c.population)
+        if len(ranked) == 1 or ranked[0].population >= 10 * max(ranked[1].population, 1):
+            table[f] = ranked[0].name
+    return table
+
+
+def country_of_subdivision(name: str) -> str | None:
+    """The country whose state, province or region ``name`` is ("Herat province" -> Afghanistan,
+    "North Carolina" -> United States), or None."""
+    f = fold(name).removeprefix("the ").strip(" .'")
+    f = re.sub(rf"^(?:{_SUBDIVISION_WORDS}) of ", "", f)
+    f = re.sub(rf"\s+(?:{_SUBDIVISION_WORDS})$", "", f)
+    return subdivision_table().get(f)

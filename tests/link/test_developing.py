@@ -90,3 +90,54 @@ def test_a_story_is_labelled_by_the_kind_of_event_and_the_place_most_reports_tel
 
 def test_a_story_with_no_kind_of_event_is_labelled_by_its_place_and_first_title():
     assert story_label([(set(), "northshire", "Council votes on budget")]) == "Northshire: Council votes on budget"
+
+
+def test_a_lead_naming_a_province_also_names_its_country():
+    main, places = lead_places([("Kerala", "GPE", 12)])
+    assert main == "kerala" and places == {"kerala", "india"}
+
+
+def test_an_organisation_that_is_no_place_stays_out():
+    assert lead_places([("Red Cross", "ORG", 10)]) == (None, set())
+
+
+def test_a_lead_naming_only_a_people_is_placed_in_its_country():
+    main, places = lead_places([("Chilean", "NORP", 5), ("Sunday", "DATE", 30)])
+    assert main == "chile" and places == {"chile"}
+
+
+def test_a_place_named_after_a_people_is_still_the_main_place():
+    main, _ = lead_places([("Chilean", "NORP", 5), ("Valparaiso", "GPE", 60)])
+    assert main == "valparaiso"
+
+
+def test_a_storm_named_in_the_lead_is_read_with_its_name():
+    assert lead_kinds("Hurricane Zelda tore through the coast overnight.") == {"storm", "storm:zelda"}
+
+
+def test_a_word_the_report_also_writes_in_lower_case_is_no_storm_name():
+    text = "Storm Front reaches the coast\n\nThe front moved east on Monday."
+    assert lead_kinds(text) == {"storm"}
+
+
+def test_the_national_hurricane_center_names_no_storm():
+    assert lead_kinds("The National Hurricane Center said the system had weakened.") == {"storm"}
+
+
+def _storm(doc, day, main, name, seq):
+    return StoryDoc(doc, doc, day, seq, main_place=main, places={main}, kinds={"storm", "storm:" + name})
+
+
+def test_reports_of_one_named_storm_in_different_places_become_one_story():
+    docs = [_storm("a", D(2031, 9, 2), "seaport", "zelda", 1), _storm("b", D(2031, 9, 20), "hillton", "zelda", 2)]
+    assert developing_stories(docs)["b"] == "a"
+
+
+def test_two_named_storms_in_different_places_stay_apart():
+    docs = [_storm("a", D(2031, 9, 2), "seaport", "zelda", 1), _storm("b", D(2031, 9, 9), "hillton", "yusuf", 2)]
+    assert developing_stories(docs)["b"] == "b"
+
+
+def test_a_storm_name_does_not_appear_in_a_story_label():
+    members = [({"storm", "storm:zelda"}, "seaport", "Zelda hits Seaport"), ({"storm:zelda"}, "seaport", None)]
+    assert story_label(members) == "storm in Seaport"

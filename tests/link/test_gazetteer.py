@@ -5,7 +5,7 @@ import re
 
 import pycountry
 
-from newsledger.link.gazetteer import (alternation, countries, country_keys, is_country,
+from newsledger.link.gazetteer import (alternation, countries, country_keys, country_of_subdivision, is_country,
                                        phrase_table)
 
 
@@ -47,3 +47,23 @@ def test_trie_alternation_prefers_the_longest_phrase():
     rx = re.compile(r"\b(" + alternation(["niger", "nigeria", "nigerian"]) + r")\b")
     assert [m.group(1) for m in rx.finditer("nigerian troops left niger for nigeria")] == \
         ["nigerian", "niger", "nigeria"]
+
+
+def test_a_province_names_its_country():
+    assert country_of_subdivision("Kerala") == "India"
+
+
+def test_a_province_named_with_the_word_province_names_its_country():
+    assert country_of_subdivision("Herat province") == "Afghanistan"
+
+
+def test_a_subdivision_name_several_countries_share_names_no_country():
+    assert country_of_subdivision("Central") is None
+
+
+def test_a_name_that_is_a_country_is_left_to_the_country_table():
+    assert country_of_subdivision("Georgia") is None
+
+
+def test_a_city_is_no_subdivision():
+    assert country_of_subdivision("Springfield") is None
