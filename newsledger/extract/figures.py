@@ -1188,7 +1188,7 @@ def extract_figures(doc: Doc, collect: bool = False) -> list[Figure]:
 
             def finish(subject: str, f=f, found=found) -> str:
                 if f.measure in PARTICIPLE and f.measure != "deployed":
-                    subject = with_harm(subject, PARTICIPLE[f.measure])
+                    subject = with_harm(subject, PARTICIPLE[f.measure], f.measure)
                 return with_parts(subject, found) if found else subject
 
             f.subject = finish(f.subject)

@@ -147,9 +147,20 @@ _SAYSTOLL_LEMMAS = re.compile(r"\b(kill|dead|death|die|fatal|injur|wound|hurt|ca
                         r"unaccounted|deploy|sent|dispatch|troop|soldier|rescuer|personnel)", re.I)
 
 
-def with_harm(subject: str, participle: str) -> str:
-    """'others' -> 'others wounded': a count of people says what befell them."""
+# A subject that is only the harm word of one measure ("dead", "the injured"): taken from the
+# list a figure stands in ("2,012 dead and 1,204 injured"), it would say the wrong harm.
+_BARE_HARM = {"dead": "killed", "the dead": "killed", "deaths": "killed", "fatalities": "killed", "killed": "killed",
+              "injured": "wounded", "the injured": "wounded", "wounded": "wounded", "the wounded": "wounded",
+              "injuries": "wounded", "missing": "missing", "the missing": "missing"}
+
+
+def with_harm(subject: str, participle: str, measure: str | None = None) -> str:
+    """'others' -> 'others wounded': a count of people says what befell them; 'dead' given to a
+    count of the wounded becomes 'people wounded'."""
     main, paren, rest = subject.partition("(")
+    said = _BARE_HARM.get(main.strip().lower())
+    if measure is not None and said is not None and said != measure:
+        return f"people {participle}" + (f" ({rest}" if paren else "")
     if not main.strip() or _SAYSTOLL_LEMMAS.search(main):
         return subject
     return f"{main.rstrip()} {participle}" + (f" ({rest}" if paren else "")

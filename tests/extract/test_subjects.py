@@ -258,3 +258,8 @@ def test_a_toll_whose_sentence_names_no_place_is_the_headline_countrys():
 def test_a_toll_whose_sentence_names_its_own_place_keeps_it_alone():
     figs = _figures("Floods kill dozens in Malawi\n\nIn Mozambique, 12 people died.")
     assert "Mozambique" in figs["12"].subject and "Malawi" not in figs["12"].subject
+
+
+def test_the_injured_of_a_list_headed_by_the_dead_are_not_called_dead():
+    figs = _figures("The quake left 2,012 dead and 1,204 injured, the ministry said.")
+    assert "dead" not in figs["1,204"].subject and "wounded" in figs["1,204"].subject
