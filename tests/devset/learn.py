@@ -211,13 +211,15 @@ def choose(spec: dict, e: Example) -> int:
     return max(range(len(e.subject_cands)), key=lambda i: (model.scores(e.subject_cands[i][1])["yes"], -i))
 
 
-def compare_subject(rows) -> tuple[list[dict], dict]:
+def compare_choices(rows, fit_choice, choose_one) -> tuple[list[dict], dict]:
+    """Leave each crisis event out in turn (the non-crisis sets always train): how often the
+    rules' candidate (the first) and the learned choice are right on the left-out figures."""
     out, tot = [], Counter()
     for event in sorted({e.group for e, _ in rows if e.crisis}):
-        spec = fit_subject([r for r in rows if r[0].group != event])
+        spec = fit_choice([r for r in rows if r[0].group != event])
         test = [r for r in rows if r[0].group == event]
         rules = sum(labels[0] for _, labels in test)
-        model = sum(labels[choose(spec, e)] for e, labels in test)
+        model = sum(labels[choose_one(spec, e)] for e, labels in test)
         out.append({"event": event, "figures": len(test), "rules": rules / len(test), "learned": model / len(test)})
         tot.update({"figures": len(test), "rules": rules, "learned": model})
     n = max(tot["figures"], 1)
@@ -225,8 +227,8 @@ def compare_subject(rows) -> tuple[list[dict], dict]:
                  "learned": tot["learned"] / n}
 
 
-def subject_table(rows: list[dict], total: dict) -> str:
-    lines = ["| left-out event | figures | subject, rules | subject, learned choice |", "|---|---|---|---|"]
+def choice_table(what: str, rows: list[dict], total: dict) -> str:
+    lines = [f"| left-out event | figures | {what}, rules | {what}, learned choice |", "|---|---|---|---|"]
     for r in rows + [total]:
         lines.append(f"| {r['event']} | {r['figures']} | {r['rules']:.3f} | {r['learned']:.3f} |")
     return "\n".join(lines)
@@ -258,28 +260,6 @@ def choose_speaker(spec: dict, e: Example) -> int:
     return best(LinearModel(spec), e.speaker_cands)
 
 
-def compare_speaker(rows) -> tuple[list[dict], dict]:
-    """Leave each crisis event out in turn; the non-crisis sets always train."""
-    out, tot = [], Counter()
-    for event in sorted({e.group for e, _ in rows if e.crisis}):
-        spec = fit_speaker([r for r in rows if r[0].group != event])
-        test = [r for r in rows if r[0].group == event]
-        rules = sum(labels[0] for _, labels in test)
-        model = sum(labels[choose_speaker(spec, e)] for e, labels in test)
-        out.append({"event": event, "figures": len(test), "rules": rules / len(test), "learned": model / len(test)})
-        tot.update({"figures": len(test), "rules": rules, "learned": model})
-    n = max(tot["figures"], 1)
-    return out, {"event": "all left-out events", "figures": tot["figures"], "rules": tot["rules"] / n,
-                 "learned": tot["learned"] / n}
-
-
-def speaker_table(rows: list[dict], total: dict) -> str:
-    lines = ["| left-out event | figures | raw speaker name, rules | raw speaker name, learned choice |", "|---|---|---|---|"]
-    for r in rows + [total]:
-        lines.append(f"| {r['event']} | {r['figures']} | {r['rules']:.3f} | {r['learned']:.3f} |")
-    return "\n".join(lines)
-
-
 def table(rows: list[dict], total: dict) -> str:
     lines = ["| left-out event | figures | measure, rules | measure, learned | measure, shipped |",
              "|---|---|---|---|---|"]
@@ -306,13 +286,13 @@ def main(argv=None) -> int:
         print(table(rows, total))
         print(f"the model may overrule the rules' answers: {', '.join(allowed) or 'none'}")
     srows = subject_rows(exs, _subject_ok(a.shared))
-    s_rows, s_total = compare_subject(srows) if any(e.crisis for e, _ in srows) else ([], None)
+    s_rows, s_total = compare_choices(srows, fit_subject, choose) if any(e.crisis for e, _ in srows) else ([], None)
     if s_total:
-        print(subject_table(s_rows, s_total))
+        print(choice_table("subject", s_rows, s_total))
     prows = speaker_rows(exs, _speaker_ok(a.shared))
-    p_rows, p_total = compare_speaker(prows) if any(e.crisis for e, _ in prows) else ([], None)
+    p_rows, p_total = compare_choices(prows, fit_speaker, choose_speaker) if any(e.crisis for e, _ in prows) else ([], None)
     if p_total:
-        print(speaker_table(p_rows, p_total))
+        print(choice_table("raw speaker name", p_rows, p_total))
     if a.compare:
         return 0
     pspec = fit_speaker(prows)
