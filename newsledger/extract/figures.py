@@ -454,6 +454,8 @@ def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span, lemmas: li
         # "around half of the territory" is still land
     if "life" in lemmas[:6] and ({"lose", "claim", "take", "cost"} & set(lemmas[:6])):
         m = "killed"  # "100 people lost their lives", "claimed the lives of 50"
+    elif m is None and _driven_from_home(noun if noun is not None else num):
+        m = "displaced"  # "forced 3,000 from their homes", "driven from their houses"
     elif "lose" in lemmas[:4] and noun is not None and (noun.lemma_.lower() in PERSONNEL or noun.lower_.rstrip("s") in PERSONNEL):
         m = "casualties"  # "Russia lost 1,250 soldiers": losses, not a deployment
     if m == "captured" and noun is not None and noun.lemma_.lower() in {
@@ -489,6 +491,24 @@ def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span, lemmas: li
             found = None  # "bots sent spam": nobody was deployed
         return found or "other"
     return "other"
+
+
+_HOMES = {"home", "house", "village", "land"}
+
+
+def _driven_from_home(tok: Token) -> bool:
+    """The verb the counted hang from sends them out of their own homes: "forced from their
+    homes", "driven out of their villages"."""
+    verb = next((a for a in [tok] + list(tok.ancestors) if a.pos_ == "VERB"), None)
+    if verb is None:
+        return False
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in {"from", "out"}:
+            objs = [g for g in c.subtree if g.dep_ == "pobj"]
+            # their own homes: "ripped roofs from homes", "removed protesters from the house" are not
+            if any(g.lemma_.lower() in _HOMES and any(d.dep_ == "poss" for d in g.children) for g in objs):
+                return True
+    return False
 
 
 def _phrase(noun: Token, skip: Span | None = None) -> str:

@@ -83,3 +83,11 @@ def test_who_did_the_killing_are_not_the_killed():
 
 def test_who_died_are_the_killed():
     assert _measure("Twelve died in the blast, officials said.", "Twelve") == "killed"
+
+
+def test_people_forced_from_their_homes_are_displaced():
+    assert _measure("Fighting has driven 40,000 people from their homes.", "40,000") == "displaced"
+
+
+def test_roofs_torn_from_homes_are_not_displaced():
+    assert _measure("The storm ripped 300 roofs from homes.", "300") != "displaced"
