@@ -184,8 +184,8 @@ _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 
 def _sent_ents(sent) -> list:
     return [e for e in ents_of(sent.doc) if sent.start <= e.start and e.end <= sent.end]
-# The day or the year a count is told of ("killed on Tuesday", "since 1960 when a quake killed
-# 12,000") bounds it as a place does: Tuesday's dead are not Wednesday's, nor 1960's today's.
+
+
 # Clauses a count's place carries over from: "stormed a town, killing 70 and forcing 6,000 to
 # flee", "tremors in Turkey that killed 50,000". Not a clause of speech ("said in Geneva that …").
 _CARRYING = {"advcl", "conj", "xcomp", "relcl", "acl"}
@@ -234,7 +234,9 @@ def _place_words(ent) -> str:
 def clause_places(num: Token, others: set[int], with_time: bool = True) -> list[str]:
     """The places named in the clause a count is told in ("killing at least 70" after "stormed a
     town in Haiti"), nearest clause first, leaving out the clauses of the sentence's other
-    figures ("16 died in Aleppo and 20 in Idlib" gives Idlib to 20 alone)."""
+    figures ("16 died in Aleppo and 20 in Idlib" gives Idlib to 20 alone). ``with_time``: also
+    the day or year the clause tells ("killed on Tuesday", "since 1960 when a quake killed
+    12,000"), which bounds a toll as a place does: Tuesday's dead are not Wednesday's."""
     heads, blocked = _clause_of(num, others)
     doc = num.doc
 
@@ -244,7 +246,7 @@ def clause_places(num: Token, others: set[int], with_time: bool = True) -> list[
 
     theirs = set().union(*(owned(o) for o in others if o != num.i and num.sent.start <= o < num.sent.end)) - owned(num.i)
 
-    def nearest_is_mine(e) -> bool:
+    def is_mine(e) -> bool:
         # "30% in Frankfurt, 31% in New York": a place hanging from another figure's words is that
         # figure's; one hanging from a verb is the clause's, shared
         for a in e.root.ancestors:
@@ -260,7 +262,7 @@ def clause_places(num: Token, others: set[int], with_time: bool = True) -> list[
         for head in heads:
             span = {t.i for t in head.subtree} - blocked
             found = [_place_words(e) for e in _sent_ents(num.sent)
-                     if e.label_ in kinds and all(i in span for i in range(e.start, e.end)) and nearest_is_mine(e)]
+                     if e.label_ in kinds and all(i in span for i in range(e.start, e.end)) and is_mine(e)]
             if found:
                 out += found
                 break
