@@ -895,8 +895,10 @@ class ArticleSpeakers:
         """A report's, a survey's or an inquiry's findings go on over the following sentences of
         the paragraph ("…, the report by BT says. It compares to 27 million, or 50%, …"): a
         sentence with no cue and no quotation of its own, right after a sentence that attributes
-        a document or an organisation's findings, still reports them. Any other cue, a quotation
-        or the end of the paragraph ends the run; a person's statement is not carried."""
+        a document or an organisation's findings, still reports them — and so does a count after an
+        organisation's statement ("It said that in Balochistan 670km of roads … Similarly, in Sindh,
+        …"). Any other cue, a quotation or the end of the paragraph ends the run; a person's
+        statement is not carried (the quotation rules follow a person)."""
         text = text_of(self.doc)
         if any(a <= tok.idx < b for a, b in quote_regions(text)):
             return None
