@@ -22,7 +22,8 @@ _OPENERS = {"a", "an", "another", "further", "also", "in", "meanwhile", "the", "
             "there", "this", "that", "these", "those", "among", "including", "earlier", "later", "since"}
 
 
-def _tolls(sent) -> bool:
+def tolls(sent) -> bool:
+    """Does the sentence count people harmed, missing or displaced?"""
     return any(t.lemma_.lower() in TOLL_LEMMAS or t.lower_ in TOLL_LEMMAS for t in sent)
 
 
@@ -38,7 +39,7 @@ def _own(tok, quotes, by_sentence, text) -> dict[str, float]:
                       else "propn" if first.pos_ == "PROPN" else "other"): 1.0}
     if any(a <= tok.idx < b for a, b in quotes):
         f["quoted"] = 1.0
-    if _tolls(sent):
+    if tolls(sent):
         f["tolls"] = 1.0
     if by_sentence.get(sent.start):
         f["has_cue"] = 1.0
@@ -59,7 +60,7 @@ def _source(cue, spk, sent, tok_sent, text) -> dict[str, float]:
                 "strong" if lem in STRONG_SPEECH else "weak")] = 1.0
     if cue.token.i == sent.root.i:
         f["cue_is_root"] = 1.0
-    if _tolls(sent):
+    if tolls(sent):
         f["cand_tolls"] = 1.0
     return f
 

@@ -21,7 +21,8 @@ from .lexicon import (AGE_WORDS, ANIMALS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS,
                       RESPONDERS, RESPONSE_HEADS, RESPONSE_WORDS, SECURITY, SHARED_CURRENCIES, STREET_WORDS,
                       STRONG_DEPLOY, STRONG_SPEECH, TIME_UNITS, VAGUE_PLURALS, YEAR_CONTEXT)
 from . import learned
-from .parts import PART_MEASURES, applies as part_applies, clause_places, parts, with_harm, with_parts
+from .parts import (PART_MEASURES, applies as part_applies, clause_places, parts, sentence_places, with_harm,
+                    with_parts)
 from .numbers import AREA_UNITS, CURRENCY_PREFIX, MEASURED_UNITS, RESOLUTIONS, Quantity, find_quantities, parse_amount
 
 _AFFILIATION_ENTS = {"NORP", "GPE", "ORG"}
@@ -1202,8 +1203,7 @@ def extract_figures(doc: Doc, collect: bool = False) -> list[Figure]:
                 # a day or a year bounds a toll ("killed on Tuesday"); a rate's year is its forecast's own business
                 places = clause_places(num, nums, with_time=f.measure in PART_MEASURES)
                 found += [p for p in places if not any(p in q or q in p for q in found)]
-                if f.measure in PART_MEASURES and lead_place and not places and \
-                        not any(e.label_ in {"GPE", "LOC", "FAC"} for e in ents_of(doc) if num.sent.start <= e.start < num.sent.end):
+                if f.measure in PART_MEASURES and lead_place and not places and not sentence_places(num.sent):
                     found.append(lead_place)
 
             def finish(subject: str, f=f, found=found) -> str:

@@ -137,8 +137,12 @@ def parts(num: Token, noun: Token | None) -> list[str]:
 
 
 def _has_place(phrase: str, num: Token) -> bool:
-    places = {e.text for e in _sent_ents(num.sent) if e.label_ in {"GPE", "LOC", "FAC"}}
-    return any(p in phrase for p in places)
+    return any(p in phrase for p in sentence_places(num.sent))
+
+
+def sentence_places(sent) -> set[str]:
+    """The places (countries, cities, regions, sites) a sentence names."""
+    return {e.text for e in _sent_ents(sent) if e.label_ in _PLACE_ENTS}
 
 
 # Word beginnings that already say what befell the counted ("deaths", "the injured", "evacuees").

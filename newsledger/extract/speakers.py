@@ -21,7 +21,7 @@ from ..model import Attribution
 from . import carry, learned
 from .numbers import CURRENCY_WORDS
 from .lexicon import (BUSINESS_TYPES, MEASURE_NOUNS, ORG_NAME_WORDS, ORG_TYPES, PERSON_TITLES, ROLE_NOUNS,
-                      SPEECH_LEMMAS, STRONG_SPEECH, TOLL_LEMMAS, VAGUE_PLURALS)
+                      SPEECH_LEMMAS, STRONG_SPEECH, VAGUE_PLURALS)
 
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": "ANY", "it": "ORG", "we": "ANY", "i": "PERSON",
              "him": "PERSON", "her": "PERSON", "them": "ANY"}  # "according to him"
@@ -943,7 +943,7 @@ class ArticleSpeakers:
             return None
         prev = self.doc[tok.sent.start - 1].sent
         found = self.by_sentence.get(prev.start)
-        if prev.start in self.ownerless or not found or not (_tolls(prev) and _tolls(tok.sent)):
+        if prev.start in self.ownerless or not found or not (carry.tolls(prev) and carry.tolls(tok.sent)):
             return None
         heads = [f for f in found if not _subordinate(f[0].token)]
         cue, spk = heads[-1] if heads else found[-1]
@@ -1009,11 +1009,6 @@ class ArticleSpeakers:
         if nxt is not None and "\n" not in text_of(doc)[own.end_char:nxt.start_char]:
             out.append(nxt)
         return out
-
-
-def _tolls(sent: Span) -> bool:
-    """Does the sentence count people harmed, missing or displaced?"""
-    return any(t.lemma_.lower() in TOLL_LEMMAS or t.lower_ in TOLL_LEMMAS for t in sent)
 
 
 _SURVEYS = {"document:survey", "document:poll", "document:study", "document:research", "document:report",

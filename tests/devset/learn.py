@@ -188,14 +188,20 @@ def compare(exs: list[Example], preds: dict[int, str], allowed: list[str]) -> tu
 
 # -- the subject: which candidate phrase -------------------------------------------------------------
 
-def _subject_ok(shared: pathlib.Path):
+def scorer_test(shared: pathlib.Path, name: str):
+    """The shared scorer's own test of a field against the gold (``subject_ok``, ``speaker_ok``)."""
     sys.path.insert(0, str(shared / "eval"))
-    from score import subject_ok  # the scorer's own test of a subject against gold keys
-    return subject_ok
+    import score
+    return getattr(score, name)
+
+
+def _rows(exs: list[Example], field: str, ok) -> list[tuple[Example, list[bool]]]:
+    """Each example with its candidates (``field``: subject_cands, speaker_cands) marked right or wrong."""
+    return [(e, [ok(e.gold_figure, text) for text, _ in getattr(e, field)]) for e in exs if getattr(e, field)]
 
 
 def subject_rows(exs: list[Example], ok) -> list[tuple[Example, list[bool]]]:
-    return [(e, [ok(e.gold_figure, text) for text, _ in e.subject_cands]) for e in exs if e.subject_cands]
+    return _rows(exs, "subject_cands", ok)
 
 
 def fit_subject(rows) -> dict:
@@ -234,14 +240,8 @@ def choice_table(what: str, rows: list[dict], total: dict) -> str:
     return "\n".join(lines)
 
 
-def _speaker_ok(shared: pathlib.Path):
-    sys.path.insert(0, str(shared / "eval"))
-    from score import speaker_ok  # the scorer's own test of a speaker against the gold
-    return speaker_ok
-
-
 def speaker_rows(exs: list[Example], ok) -> list[tuple[Example, list[bool]]]:
-    return [(e, [ok(e.gold_figure, name) for name, _ in e.speaker_cands]) for e in exs if e.speaker_cands]
+    return _rows(exs, "speaker_cands", ok)
 
 
 def fit_speaker(rows) -> dict:
@@ -285,11 +285,11 @@ def main(argv=None) -> int:
         rows, total = compare(exs, preds, allowed)
         print(table(rows, total))
         print(f"the model may overrule the rules' answers: {', '.join(allowed) or 'none'}")
-    srows = subject_rows(exs, _subject_ok(a.shared))
+    srows = subject_rows(exs, scorer_test(a.shared, "subject_ok"))
     s_rows, s_total = compare_choices(srows, fit_subject, choose) if any(e.crisis for e, _ in srows) else ([], None)
     if s_total:
         print(choice_table("subject", s_rows, s_total))
-    prows = speaker_rows(exs, _speaker_ok(a.shared))
+    prows = speaker_rows(exs, scorer_test(a.shared, "speaker_ok"))
     p_rows, p_total = compare_choices(prows, fit_speaker, choose_speaker) if any(e.crisis for e, _ in prows) else ([], None)
     if p_total:
         print(choice_table("raw speaker name", p_rows, p_total))

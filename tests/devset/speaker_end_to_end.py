@@ -41,7 +41,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=pathlib.Path, default=default_shared())
     a = ap.parse_args(argv)
-    rows = learn.speaker_rows(learn.examples(a.shared), learn._speaker_ok(a.shared))
+    rows = learn.speaker_rows(learn.examples(a.shared), learn.scorer_test(a.shared, "speaker_ok"))
     events = sorted({e.group for e, _ in rows if e.crisis})
     with tempfile.TemporaryDirectory(prefix="newsledger-speaker-") as tmp:
         work = pathlib.Path(tmp)
