@@ -21,6 +21,7 @@ from .lexicon import (AGE_WORDS, ANIMALS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS,
                       RESPONDERS, RESPONSE_HEADS, RESPONSE_WORDS, SECURITY, SHARED_CURRENCIES, STREET_WORDS,
                       STRONG_DEPLOY, STRONG_SPEECH, TIME_UNITS, VAGUE_PLURALS, YEAR_CONTEXT)
 from . import learned
+from .breakdowns import pair_places
 from .parts import (PART_MEASURES, applies as part_applies, clause_places, parts, sentence_places, with_harm,
                     with_parts)
 from .numbers import AREA_UNITS, CURRENCY_PREFIX, MEASURED_UNITS, RESOLUTIONS, Quantity, find_quantities, parse_amount
@@ -1223,6 +1224,7 @@ def extract_figures(doc: Doc, collect: bool = False) -> list[Figure]:
                     cands.append((finish(text), learned.subject_candidate_features(chunk.root, num, f.measure, False, text)))
                 f.evidence["subject_candidates"] = cands
                 f.subject = _learned_subject(cands)
+    pair_places(doc, figures, PARTICIPLE)
     return figures
 
 

@@ -1,0 +1,42 @@
+"""Counts of a place-by-place list each take their own place; sentences written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+from newsledger.model import Article
+from newsledger.pipeline import analyse
+
+
+def _subjects(text):
+    (result,) = list(analyse([Article(doc="t", text=text, published=dt.date(2025, 3, 12))]))
+    return [(m.figure.text, m.figure.subject) for m in result.mentions]
+
+
+def test_a_list_that_begins_with_a_place_pairs_each_count_with_the_place_before_it():
+    subjects = dict(_subjects("Officials said Westmoor was the worst hit with 52 deaths, with Ardley reporting 31; "
+                              "Kestrel Bay 17; and Lowfield 4 deaths."))
+    assert "Ardley" in subjects["31"] and "Westmoor" not in subjects["31"]
+    assert "Kestrel Bay" in subjects["17"]
+    assert "Lowfield" in subjects["4"]
+
+
+def test_a_flattened_county_table_pairs_each_number_with_the_name_before_it():
+    subjects = _subjects("Deaths by county as of Friday:\nAldergrove, 3 Bramblewood, 12 Cinderford, 1 Dunmore, 6")
+    assert [s.split("(")[-1].rstrip(")") for _, s in subjects] == ["Aldergrove", "Bramblewood", "Cinderford", "Dunmore"]
+
+
+def test_places_joined_to_counts_by_respectively_are_paired_in_order():
+    subjects = dict(_subjects("Northern Province and Eastern Province reported 308 and 223 deaths, respectively."))
+    assert "Northern Province" in subjects["308"] and "Eastern" not in subjects["308"]
+    assert "Eastern Province" in subjects["223"]
+
+
+def test_a_total_before_the_list_keeps_none_of_the_lists_places():
+    subjects = dict(_subjects("Of the 40 deaths, 25 were in Marlow, 10 in Brixham and five in Totnes."))
+    assert not any(place in subjects["40"] for place in ("Marlow", "Brixham", "Totnes"))
+    assert "Brixham" in subjects["10"]
+
+
+def test_one_count_beside_a_place_is_no_list():
+    subjects = dict(_subjects("Floods in Westmoor killed 12 people on Tuesday, officials said."))
+    assert subjects["12"].startswith("people killed")
