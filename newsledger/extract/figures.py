@@ -22,7 +22,7 @@ from .lexicon import (AGE_WORDS, ANIMALS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS,
                       STRONG_DEPLOY, STRONG_SPEECH, TIME_UNITS, VAGUE_PLURALS, YEAR_CONTEXT)
 from . import learned
 from .breakdowns import pair_places
-from .parts import (PART_MEASURES, applies as part_applies, clause_places, parts, sentence_places, with_harm,
+from .parts import (PART_MEASURES, applies as part_applies, clause_places, conditions, parts, sentence_places, with_harm,
                     with_parts)
 from .numbers import AREA_UNITS, CURRENCY_PREFIX, MEASURED_UNITS, RESOLUTIONS, Quantity, find_quantities, parse_amount
 
@@ -1090,7 +1090,9 @@ def _learned_measure(rule: str, features: dict) -> str:
     model = learned.load("measure")
     if model is None or not model.use or rule == "money" or rule not in model.spec.get("overrides", ()):
         return rule
-    best, _ = model.predict(features)
+    best, p = model.predict(features)
+    if p < model.spec.get("min_confidence", 0.0):
+        return rule  # the trainer's threshold, chosen left out event by event
     return rule if best == "money" else best  # a sum needs a currency, which only the rules read
 
 
@@ -1200,6 +1202,8 @@ def extract_figures(doc: Doc, collect: bool = False) -> list[Figure]:
             num, noun_i = doc[f.evidence["num"]], f.evidence["noun"]
             noun = doc[noun_i] if noun_i is not None else None
             found = parts(num, noun) if part_applies(f.measure, num, noun) else []
+            if f.measure in PART_MEASURES or found:
+                found += [c for c in conditions(num, noun, nums) if not any(c in q for q in found)]
             if f.measure != "money":
                 # a day or a year bounds a toll ("killed on Tuesday"); a rate's year is its forecast's own business
                 places = clause_places(num, nums, with_time=f.measure in PART_MEASURES)

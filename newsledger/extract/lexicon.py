@@ -149,3 +149,12 @@ SHARED_CURRENCIES = {
     "MXN": {"philippines": "PHP", "philippine": "PHP", "argentina": "ARS", "chile": "CLP", "colombia": "COP",
             "cuba": "CUP", "dominican": "DOP", "uruguay": "UYU"},
 }
+
+# How badly, or how far, what is counted was harmed: a part of the count ("48 critically injured"
+# among 1,400 injured; "2,100 houses severely damaged" beside the destroyed ones).
+SEVERITY_ADVERBS = {"critically", "seriously", "severely", "gravely", "badly", "slightly", "lightly", "moderately",
+                    "partially", "partly", "completely", "totally", "fully", "mortally"}
+# What has since been done with the counted: the identified dead are a part of the dead, the
+# discharged wounded a part of the wounded.
+AFTERMATH_LEMMAS = {"identify", "hospitalize", "hospitalise", "treat", "discharge", "release", "admit", "recover",
+                    "rescue", "bury", "examine"}

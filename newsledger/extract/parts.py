@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Token
 
 from ..nlp import ents_of
-from .lexicon import MONTHS, SPEECH_LEMMAS, TOLL_LEMMAS
+from .lexicon import AFTERMATH_LEMMAS, MONTHS, SEVERITY_ADVERBS, SPEECH_LEMMAS, TOLL_LEMMAS
 
 # Prepositions that place a count in space or time, or give its cause
 PART_PREPS = {"in", "at", "across", "from", "over", "during", "since", "on", "inside", "near", "within",
@@ -271,3 +271,46 @@ def clause_places(num: Token, others: set[int], with_time: bool = True) -> list[
                 out += found
                 break
     return out
+
+
+_WINDOW = re.compile(r"^(?:over|in|during|within|for)\s+the\s+(?:past|last|previous|preceding)\b", re.I)
+
+
+def _conj_group(verb: Token) -> set[int]:
+    """A verb and the verbs joined to it ("were killed and 107 were wounded")."""
+    top = verb
+    while top.dep_ == "conj" and top.head.pos_ in {"VERB", "AUX"}:
+        top = top.head
+    return {top.i} | {c.i for c in top.conjuncts}
+
+
+def conditions(num: Token, noun: Token | None, others: set[int]) -> list[str]:
+    """The state the counted are in, or the window they were counted over, when the figure's own
+    words say so: "48 people critically", "22 severely injured", "88 bodies have been
+    identified", "killed … over the past 24 hours". ``others``: the number tokens of the
+    sentence's figures — a severity word belongs to the nearest figure before it, whatever the
+    parse hangs it from ("1,400 injured including 48 people critically")."""
+    out: list[str] = []
+    doc = num.doc
+    for tok in num.sent:
+        if tok.lower_ not in SEVERITY_ADVERBS or tok.i <= num.i or tok.i - num.i > 4:
+            continue
+        between = doc[num.i + 1:tok.i]
+        if not any(t.is_punct or t.i in others for t in between):
+            out.append(tok.text)
+    verb = _clause_verb(noun if noun is not None else num)
+    if verb is None:
+        return out
+    counted = {num.i} | ({noun.i} if noun is not None else set())
+    for v in [verb] + [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ == "VERB"]:
+        if v.lemma_.lower() in AFTERMATH_LEMMAS and not any(c.dep_ == "neg" for c in v.children) \
+                and any(c.i in counted and c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in list(v.children) + list(verb.children)):
+            out.append(v.text)  # "88 bodies have been identified", "doctors treated 40 people"
+    group = _conj_group(verb)
+    for prep in num.sent:
+        if prep.dep_ != "prep" or not _WINDOW.match(doc[prep.i:prep.right_edge.i + 1].text):
+            continue
+        owner = next((a for a in prep.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if owner is not None and owner.i in group and not any(t.i == num.i for t in prep.subtree):
+            out.append(doc[prep.i:prep.right_edge.i + 1].text)
+    return list(dict.fromkeys(out))

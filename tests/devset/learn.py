@@ -124,16 +124,17 @@ def fit(train: list[Example], c: float = 1.0) -> dict:
     return {"classes": classes, "weights": weights, "bias": {cl: round(float(b), 5) for cl, b in zip(classes, bias)}}
 
 
-def predict(spec: dict, ex: Example) -> str:
+def predict(spec: dict, ex: Example) -> tuple[str, float]:
+    """The model's measure for a figure and its probability (the rules' own answer for money)."""
     from newsledger.extract.learned import LinearModel
 
     if ex.rule in {"money"}:
-        return ex.rule
-    best, _ = LinearModel(spec).predict(ex.features)
-    return ex.rule if best == "money" else best
+        return ex.rule, 1.0
+    best, p = LinearModel(spec).predict(ex.features)
+    return (ex.rule, 1.0) if best == "money" else (best, p)
 
 
-def held_out_predictions(exs: list[Example]) -> dict[int, str]:
+def held_out_predictions(exs: list[Example]) -> dict[int, tuple[str, float]]:
     """Each figure's measure from a model trained without its group: its crisis event, or the
     development set it comes from (seeds, BASIL, BBC). Which rule answers the model may overrule
     is decided over all of them, so a model that helps disasters cannot quietly cost war and
@@ -147,13 +148,39 @@ def held_out_predictions(exs: list[Example]) -> dict[int, str]:
     return out
 
 
+# Probabilities the model must reach to overrule the rules, tried left out event by event; the
+# lowest that ships the most right answers is kept (a model barely surer of "deployed" than of
+# "casualties" for "the army lost 1,250 soldiers" should leave the rules' answer alone).
+CONFIDENCE_GRID = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def gated(exs: list[Example], held: dict[int, tuple[str, float]], tau: float) -> dict[int, str]:
+    """The left-out answers where the model is at least ``tau`` sure, the rules' elsewhere."""
+    return {i: (lab if p >= tau else exs[i].rule) for i, (lab, p) in held.items()}
+
+
+def choose_confidence(exs: list[Example], held: dict[int, tuple[str, float]]) -> tuple[float, dict[int, str], list[str]]:
+    """The confidence threshold, over every left-out group, that ships the most right measures."""
+    best = None
+    for tau in CONFIDENCE_GRID:
+        preds = gated(exs, held, tau)
+        allowed = overrides(exs, preds)
+        right = sum((preds[i] if exs[i].rule in allowed else exs[i].rule) == exs[i].gold for i in preds)
+        if best is None or right > best[0]:
+            best = (right, tau, preds, allowed)
+    return best[1], best[2], best[3]
+
+
 # A rule answer the model may overrule must have lost to it by this many left-out figures: one or
 # two figures of a rare answer (territory: a couple in the crisis events) decide nothing.
 MIN_MARGIN = 3
 # Answers the rules keep whatever the comparison says: land taken in a war is read from explicit
 # taking verbs, and the annotations hold a handful of war figures against hundreds of disaster
-# ones (acres burned, land flooded), so a model of them would unlearn war coverage.
-RULES_ONLY = {"territory", "money"}
+# ones (acres burned, land flooded), so a model of them would unlearn war coverage. The same holds
+# for a side's losses ("the army lost 1,250 soldiers"): in the disaster-heavy annotations soldiers
+# are mostly sent to help, and the model, let overrule "casualties", read a general staff's daily
+# loss claim as troops deployed. Keeping it costs 0.010 left out (0.879 -> 0.869, fourth session).
+RULES_ONLY = {"territory", "money", "casualties"}
 
 
 def overrides(exs: list[Example], preds: dict[int, str]) -> list[str]:
@@ -278,13 +305,13 @@ def main(argv=None) -> int:
     exs = examples(a.shared)
     print(f"{len(exs)} annotated figures found by the extractor "
           f"({sum(e.crisis for e in exs)} from crisis events)", file=sys.stderr)
-    rows, total, allowed = [], None, []
+    rows, total, allowed, tau = [], None, [], 0.0
     if any(e.crisis for e in exs):
-        preds = held_out_predictions(exs)
-        allowed = overrides(exs, preds)
+        tau, preds, allowed = choose_confidence(exs, held_out_predictions(exs))
         rows, total = compare(exs, preds, allowed)
         print(table(rows, total))
-        print(f"the model may overrule the rules' answers: {', '.join(allowed) or 'none'}")
+        print(f"the model may overrule the rules' answers: {', '.join(allowed) or 'none'}, "
+              f"where it is at least {tau:.0%} sure")
     srows = subject_rows(exs, scorer_test(a.shared, "subject_ok"))
     s_rows, s_total = compare_choices(srows, fit_subject, choose) if any(e.crisis for e, _ in srows) else ([], None)
     if s_total:
@@ -311,6 +338,7 @@ def main(argv=None) -> int:
     spec = fit(exs)
     spec["use"] = bool(total and total["shipped"] > total["rules"])
     spec["overrides"] = allowed
+    spec["min_confidence"] = tau
     spec["comparison"] = {"rows": rows, "total": total}
     spec["trained_on"] = dict(sorted(Counter(e.group for e in exs).items()))
     MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)

@@ -40,3 +40,4 @@ def test_a_total_before_the_list_keeps_none_of_the_lists_places():
 def test_one_count_beside_a_place_is_no_list():
     subjects = dict(_subjects("Floods in Westmoor killed 12 people on Tuesday, officials said."))
     assert subjects["12"].startswith("people killed")
+
