@@ -44,6 +44,10 @@ _ANON_HEADS = {"official", "officials", "source", "sources", "spokesman", "spoke
                "executive", "chief", "director", "president", "council", "board", "court", "judge",
                "organisation", "organization", "institute", "association", "watchdog", "monitor",
                "person", "people", "aide", "aides", "adviser", "advisers", "advisor", "advisors"}
+# Public bodies that own the figures they put out under their common name ("government figures",
+# "police data"): no other sentence need name them.
+_PUBLIC_OWNERS = {"government", "police", "military", "army", "ministry", "authority", "authorities",
+                  "administration", "official", "officials"}
 # Verbs that present the findings of an inquiry or a count: "the committee found", "the study shows".
 _FINDING_VERBS = {"find", "conclude", "show", "reveal", "estimate", "calculate", "forecast", "predict"}
 # Head nouns of an unnamed single person: "the spokesman", "a senior official" can be "he".
@@ -170,7 +174,8 @@ def _speaker_from_np(head: Token) -> Speaker | None:
     if not toks:
         return None
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-    if head.lemma_.lower() in _COUNTED_NOUNS and not any(t.ent_type_ in {"ORG", "PERSON"} for t in toks):
+    if head.lemma_.lower() in _COUNTED_NOUNS and not any(t.ent_type_ in {"ORG", "PERSON"} for t in toks) \
+            and not (head.lower_ == "body" and head.tag_ == "NN"):  # "the governing body said": bodies are counted, a body speaks
         return None  # "99% of all the deaths reported in Africa": the counted, not a source
     if head.lower_ in _PRONOUNS and len(toks) == 1:
         return Speaker(head.lower_, "PRON", start, end)
@@ -233,7 +238,10 @@ def _speaker_from_np(head: Token) -> Speaker | None:
                                role="document:" + lemma, conducted=by)
             if o.dep_ == "pobj" and (o.head.lower_ in {"by", "from"} and o.lemma_.lower() in _ANON_HEADS
                                      or o.i in authors and o.pos_ == "NOUN") \
-                    or o.dep_ == "poss" and o.lemma_.lower() in _ANON_HEADS:  # "analysts' forecasts"
+                    or o.dep_ == "poss" and o.lemma_.lower() in _ANON_HEADS \
+                    or o.dep_ == "compound" and o.pos_ == "NOUN" and o.lemma_.lower() in _PUBLIC_OWNERS:
+                # "analysts' forecasts", "government figures": the body whose document it is (a
+                # "company" document's company is named elsewhere in the article, and found there)
                 # "papers filed by federal prosecutors": an unnamed authority is still the owner,
                 # and whoever is the agent of releasing or filing it is one ("a poll of 2,000
                 # people" is of its respondents: they do not own it)
@@ -369,6 +377,8 @@ def find_cues(sent: Span) -> list[Cue]:
         if subj is None:
             subj = _inverted_subject(tok)
         if subj is None:
+            subj = _trailing_subject(tok)
+        if subj is None:
             continue
         if tok.lemma_.lower() in {"release", "publish", "post", "issue", "file", "record"} and any(
                 c.dep_ == "dobj" and (_is_quantity(c) or any(g.dep_ == "nummod" for g in c.children))
@@ -419,6 +429,53 @@ def find_cues(sent: Span) -> list[Cue]:
             continue  # "the move suggests": a weak verb needs a speaking subject (or a document's owner)
         cues.append(Cue(tok, spk, relayed, subj))
     return cues
+
+
+def _segment_root(toks: list[Token]) -> Token | None:
+    inside = {t.i for t in toks}
+    roots = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
+    return next((t for t in roots if t.pos_ in {"NOUN", "PROPN"}), None)
+
+
+def _trailing_subject(verb: Token) -> Token | None:
+    """"…, the County of Los Angeles Department of Medical Examiner said.", "…, Cris Kacita, the
+    doctor in charge of operations, told Reuters": a reporting clause at the end of the sentence
+    whose subject the parser hung on the reported clause (as an apposition to its last noun).
+    The noun phrase between the comma and the verb speaks — or, where that phrase only describes
+    (", the doctor in charge, told"), the name set before it."""
+    if verb.lemma_.lower() not in STRONG_SPEECH or verb.i == verb.sent.start:
+        return None
+    after = [t for t in verb.doc[verb.i + 1:verb.sent.end] if not t.is_punct]
+    if len(after) > 6 or any(t.pos_ in {"VERB", "AUX"} for t in after):
+        return None  # "…, officials said the bridge would reopen": a clause of its own follows
+    segments: list[list[Token]] = []
+    cur: list[Token] = []
+    for t in reversed(list(verb.doc[verb.sent.start:verb.i])):
+        if t.text == ",":
+            segments.append(list(reversed(cur)))
+            cur = []
+            if len(segments) == 3:
+                break
+            continue
+        cur.append(t)
+    if not segments:
+        return None  # no comma: the reporting clause is the sentence's own
+    segments = [seg for seg in segments if seg]
+    for k, seg in enumerate(segments[:2]):
+        if len(seg) > 16 or any(t.like_num or t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod" for t in seg):
+            return None
+        root = _segment_root(seg)
+        if root is None:
+            return None
+        named = [e for e in ents_of(verb.doc) if e.label_ in {"PERSON", "ORG"} and seg[0].i <= e.start and e.end <= seg[-1].i + 1]
+        if named and root.ent_type_ not in {"PERSON", "ORG"}:
+            root = max(named, key=len).root  # "the County of Los Angeles Department of …": the body's name
+        if k == 0 and not any(t.ent_type_ in {"PERSON", "ORG"} for t in seg) and len(segments) > 1 \
+                and verb.doc[seg[0].i - 1].text == "," and any(t.ent_type_ == "PERSON" for t in segments[1]) \
+                and len(segments[1]) <= 4:
+            continue  # ", Cris Kacita, the doctor in charge, told": the description of the name before it
+        return root
+    return None
 
 
 def _inverted_subject(verb: Token) -> Token | None:

@@ -131,3 +131,26 @@ def test_a_disaster_that_claimed_lives_is_no_speaker():
 def test_an_outlet_citing_a_ministry_relays_the_ministrys_figure():
     got = _speakers("The quake destroyed 2,000 homes, Northshire Press reported, citing the Interior Ministry.")
     assert got["2,000"] == "Interior Ministry"
+
+
+def test_a_reporting_clause_after_a_long_toll_sentence_gives_its_speaker():
+    got = _speakers("The death toll from the fires in and around Riverton has risen to 9 people, "
+                    "the County of Riverton Department of Public Health said.")
+    assert got["9"] is not None and "Department of Public Health" in got["9"]
+
+
+def test_a_name_before_its_description_speaks_through_told():
+    got = _speakers("This year, roughly 4,100 cholera cases have been reported in the province with 230 deaths, "
+                    "Maria Okafor, the doctor in charge of operations in the country's cholera control programme, "
+                    "told Reuters last week.")
+    assert got["230"] == "Maria Okafor"
+
+
+def test_a_governing_body_speaks_though_bodies_are_counted():
+    got = _speakers("More than 60 people were killed in the raid, the regional governing body said.")
+    assert got["More than 60"] is not None and "governing body" in got["More than 60"]
+
+
+def test_government_figures_are_the_governments():
+    got = _speakers("At least 85 people died in the floods, according to government figures.")
+    assert got["At least 85"] == "government"
