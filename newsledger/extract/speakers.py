@@ -771,8 +771,10 @@ class ArticleSpeakers:
                         # ("Monthly figures showed …" are new figures, not the charity's; "the
                         # figures showed" after "the Bundesbank said" are the Bundesbank's)
                         definite = re.match(r"(the|these|those)\s", text[spk.start:spk.start + 6].lower())
+                        # ("Initial reports indicate …": reports in general, nobody's in particular)
+                        plural = spk.name.split()[-1].lower() != spk.role.split(":", 1)[1]
                         named = [o for o in self.sayers if 0 <= spk.start - o.start <= 600
-                                 and (spk.role not in _STATISTICS or definite)]
+                                 and (spk.role not in _STATISTICS and not plural or definite)]
                         owner = named[-1] if named else None
                     if owner is None:
                         self.ownerless.add(start)

@@ -154,3 +154,9 @@ def test_a_governing_body_speaks_though_bodies_are_counted():
 def test_government_figures_are_the_governments():
     got = _speakers("At least 85 people died in the floods, according to government figures.")
     assert got["At least 85"] == "government"
+
+
+def test_reports_in_general_are_not_the_last_named_sources():
+    got = _speakers("The Red Crescent said 2,000 people had died. Initial reports indicate that dozens of villages "
+                    "were submerged.")
+    assert got["dozens"] is None
