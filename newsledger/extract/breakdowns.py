@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from ..model import Figure
 from ..nlp import ents_of
-from .lexicon import MONTHS
+from .lexicon import MEASURE_LEMMAS, MONTHS
 
 MAX_GAP = 6           # tokens between a place and its number, or between one pair and the next
 _NOT_PLACES = {"DATE", "TIME"}  # a proper noun tagged a number or an amount is a tagging slip ("2 Gaston" as PERCENT)
@@ -40,6 +40,12 @@ class _Item:
     figure: int | None = None   # index into the figures, for a count
 
 
+def _name_like(t) -> bool:
+    """A capitalised word that is not a sentence's first: the tagger calls some place names
+    common nouns ("7 Southgate")."""
+    return t.text[:1].isupper() and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and not t.is_sent_start)
+
+
 def _place_runs(sent) -> list[_Item]:
     """Runs of proper nouns that may name a place: capitalised, not a date, not a person's
     title, hyphens kept ("Khyber-Pakhtunkhwa", "Castilla-La Mancha")."""
@@ -50,10 +56,10 @@ def _place_runs(sent) -> list[_Item]:
     i = sent.start
     while i < sent.end:
         t = doc[i]
-        if t.pos_ == "PROPN" and t.text[:1].isupper() and i not in banned \
+        if _name_like(t) and i not in banned \
                 and t.lower_ not in _WEEKDAYS and t.lower_.rstrip(".") not in MONTHS:
             j = i + 1
-            while j < sent.end and (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j not in banned
+            while j < sent.end and (_name_like(doc[j]) and j not in banned
                                     or doc[j].text == "-" and j + 1 < sent.end and doc[j + 1].pos_ == "PROPN"):
                 j += 1
             if out and out[-1].end < i and i - out[-1].end <= 2 and all(
@@ -165,6 +171,25 @@ def _lines(doc: Doc):
         yield doc[start:len(doc)]
 
 
+def _lead_in_measure(doc: Doc, line) -> str | None:
+    """The measure a table's lead-in line names: "The breakdown of storm-related deaths county by
+    county:" heads a list of bare numbers that say nothing of what they count."""
+    if line.start == 0:
+        return None
+    prev_end = line.start
+    prev_start = prev_end - 1
+    while prev_start > 0 and not ("\n" in doc[prev_start - 1].text or "\n" in doc[prev_start - 1].whitespace_):
+        prev_start -= 1
+    lead = [t for t in doc[prev_start:prev_end] if not t.is_space]
+    if not lead or lead[-1].text != ":":
+        return None
+    for t in lead:
+        for measure, words in MEASURE_LEMMAS.items():
+            if t.lemma_.lower() in words or t.lower_.split("-")[-1] in words:
+                return None if measure == "territory" else measure
+    return None
+
+
 def pair_places(doc: Doc, figures: list[Figure], participle: dict[str, str]) -> None:
     """Give each count of a place-by-place list its own place in its subject."""
     by_token: dict[int, int] = {}
@@ -185,6 +210,11 @@ def pair_places(doc: Doc, figures: list[Figure], participle: dict[str, str]) -> 
         pairs += [pr for run in _runs([it for it in items if id(it) not in used], doc) for pr in _pairs(run, doc)]
         if len(pairs) < 2:
             continue
+        if all(figures[c.figure].measure == "other" for _, c in pairs):
+            lead = _lead_in_measure(doc, sent)
+            if lead is not None:
+                for _, c in pairs:
+                    figures[c.figure].measure = lead
         names = {p.text for p, _ in pairs}
         paired = {c.figure for _, c in pairs}
         for c in counts:  # a count outside the list ("Of the 72 deaths, 39 were in Wajima, …") is none of its places'

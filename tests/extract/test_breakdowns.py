@@ -41,3 +41,18 @@ def test_one_count_beside_a_place_is_no_list():
     subjects = dict(_subjects("Floods in Westmoor killed 12 people on Tuesday, officials said."))
     assert subjects["12"].startswith("people killed")
 
+
+
+def _measures(text):
+    (result,) = list(analyse([Article(doc="t", text=text, published=dt.date(2025, 3, 12))]))
+    return [m.figure.measure for m in result.mentions]
+
+
+def test_a_table_of_bare_numbers_counts_what_its_lead_in_line_names():
+    assert _measures("Storm-related deaths by district as of Monday:\nNorthfield, 3 Eastmoor, 7 Southgate, 2 Westleigh, 5") \
+        == ["killed"] * 4
+
+
+def test_a_lead_in_that_names_no_harm_leaves_the_table_alone():
+    assert "killed" not in _measures("Schools reopened by district as of Monday:\nNorthfield, 3 Eastmoor, 7 Southgate, 2 "
+                                     "Westleigh, 5")
