@@ -146,7 +146,10 @@ def date_of_cue(cue: Token, published: dt.date | None) -> DateCue | None:
         between = text_of(doc)[cue.idx + len(cue):d.start]
         if _POSSESSIVE.match(text_of(doc), d.end):
             continue  # "said Friday's attack": the attack's day, not the statement's
-        if d.start > cue.idx and re.fullmatch(r"\s+(?:(?:reporters|journalists|parliament|lawmakers|\w+)\s+)?(?:on\s+)?", between):
+        if _event_day(doc, d):
+            continue  # "confirmed 167 deaths in the landslides that occurred on Tuesday": the landslides' day
+        if d.start > cue.idx and re.fullmatch(r"\s+(?:(?:reporters|journalists|parliament|lawmakers|(?!(?:the|a|an|its|their|his|her|this|that|last)\b)\w+)\s+)?(?:on\s+)?", between, re.I):
+            # (but "said the Sunday morning strike killed 34": the day of what the statement is about)
             # "said on Saturday its forces had …": right after the verb, whatever the parse says
             if best is None or abs(d.start - cue.idx) < abs(best.start - cue.idx):
                 best = d
@@ -170,6 +173,20 @@ def date_of_cue(cue: Token, published: dt.date | None) -> DateCue | None:
     return best
 
 
+# Verbs of the event itself: "a collision that occurred on Tuesday evening" dates the crash, not
+# anyone's statement about it.
+EVENT_VERBS = {"occur", "happen", "strike", "erupt", "collapse", "crash", "collide", "explode", "unfold",
+               "break", "begin", "start", "hit"}
+
+
+def _event_day(doc, d: DateCue) -> bool:
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and verb.lemma_.lower() in EVENT_VERBS and verb.dep_ in {"relcl", "acl", "advcl"}
+
+
 def day_of_report(cue: Token, published: dt.date | None) -> DateCue | None:
     """The day a trailing attribution's content gives ("20 were killed on Wednesday, officials
     said"): wire copy reports a toll on the day it is counted, so a statement with no day of its
@@ -186,6 +203,8 @@ def day_of_report(cue: Token, published: dt.date | None) -> DateCue | None:
             continue  # "Tuesday's explosions", "the October 7 massacre": the day of another event
         if published is not None and (published - d.date).days > 7:
             continue  # a toll is reported within days of its count, not months
+        if _event_day(cue.doc, d):
+            continue  # "in a collision that occurred on Tuesday evening": the event's day
         days.append(d)
     if len({d.date for d in days}) != 1 or days[0].start > cue.idx:
         return None
@@ -195,6 +214,20 @@ def day_of_report(cue: Token, published: dt.date | None) -> DateCue | None:
 # Verbs that move or hold a count: "the toll rose to 93 on Saturday", "stands at 1,037".
 COUNT_VERBS = {"reach", "rise", "climb", "hit", "stand", "jump", "increase", "grow", "surge", "soar", "top",
                "pass", "exceed", "mount", "swell", "spike", "balloon", "edge"}
+
+
+def _on_verb(root: Token, verb: Token) -> bool:
+    """A day put on the verb itself ("rose to 34 on Sunday", "Sunday, the toll reached …"), not on
+    a noun of the clause ("the toll from Russia's April 13 strike has risen": the strike's day)."""
+    node = root
+    for _ in range(4):
+        if node.head.i == verb.i:
+            return node.dep_ in {"prep", "npadvmod", "advmod", "obl", "nmod:tmod"} or node.ent_type_ in {"DATE", "TIME"} \
+                and node.dep_ not in {"nsubj", "nsubjpass", "dobj"}
+        if node.head.i == node.i or node.head.pos_ not in {"ADP"} and node.dep_ != "pobj":
+            return False
+        node = node.head
+    return False
 
 
 def day_of_count(tok: Token, published: dt.date | None) -> DateCue | None:
@@ -214,7 +247,7 @@ def day_of_count(tok: Token, published: dt.date | None) -> DateCue | None:
     text = text_of(tok.doc)
     for d in find_dates(text, published, verb.sent.start_char, verb.sent.end_char):
         span = tok.doc.char_span(d.start, d.end, alignment_mode="expand")
-        if span is None or d.date is None or not any(_attached(t, verb) for t in span):
+        if span is None or d.date is None or not _on_verb(span.root, verb):
             continue
         if _opens_period(text, verb.sent.start_char, d):
             continue

@@ -281,3 +281,27 @@ def test_a_day_that_opens_a_period_does_not_date_the_count():
 
 def test_a_figure_in_the_subject_of_the_verb_is_not_the_count_it_moved_to():
     assert _count_day("The 6.8 magnitude quake hit late on Friday.", dt.date(2023, 9, 10)) is None
+
+
+def _stated(text, published=WED):
+    from newsledger.model import Article
+    from newsledger.pipeline import analyse
+
+    (result,) = list(analyse([Article(doc="t", text=text, published=published)]))
+    return {m.figure.text: m.stated_on for m in result.mentions}
+
+
+def test_the_day_of_the_attack_a_statement_is_about_is_not_the_statements():
+    got = _stated("Regional officials said the Sunday morning strike killed 34 people.")
+    assert got["34"] == WED
+
+
+def test_the_day_an_accident_occurred_does_not_date_the_count_of_it():
+    got = _stated("The district administration confirmed 58 deaths in the floods that occurred in Northfield "
+                  "on Monday morning.")
+    assert got["58"] == WED
+
+
+def test_a_toll_risen_since_a_dated_strike_is_not_dated_by_the_strike():
+    got = _stated("The death toll from the city's December 14 missile strike has risen to 27.")
+    assert got["27"] == WED
