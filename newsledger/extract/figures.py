@@ -22,8 +22,8 @@ from .lexicon import (AGE_WORDS, ANIMALS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS,
                       STRONG_DEPLOY, STRONG_SPEECH, TIME_UNITS, VAGUE_PLURALS, YEAR_CONTEXT)
 from . import learned
 from .breakdowns import pair_places
-from .parts import (PART_MEASURES, applies as part_applies, clause_places, conditions, parts, sentence_places, with_harm,
-                    with_parts)
+from .parts import (PART_MEASURES, applies as part_applies, clause_context, clause_places, conditions, parts, sentence_places, with_harm,
+                    with_context, with_parts)
 from .numbers import AREA_UNITS, CURRENCY_PREFIX, MEASURED_UNITS, RESOLUTIONS, Quantity, find_quantities, parse_amount
 
 _AFFILIATION_ENTS = {"NORP", "GPE", "ORG"}
@@ -1211,10 +1211,13 @@ def extract_figures(doc: Doc, collect: bool = False) -> list[Figure]:
                 if f.measure in PART_MEASURES and lead_place and not places and not sentence_places(num.sent):
                     found.append(lead_place)
 
-            def finish(subject: str, f=f, found=found) -> str:
+            context = clause_context(num, nums) if f.measure in PART_MEASURES else ""
+
+            def finish(subject: str, f=f, found=found, context=context) -> str:
                 if f.measure in PARTICIPLE and f.measure != "deployed":
                     subject = with_harm(subject, PARTICIPLE[f.measure], f.measure)
-                return with_parts(subject, found) if found else subject
+                subject = with_parts(subject, found) if found else subject
+                return with_context(subject, context)
 
             f.subject = finish(f.subject)
             if f.measure != "money" and choose_subject:

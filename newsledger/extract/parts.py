@@ -183,6 +183,16 @@ def with_parts(subject: str, found: list[str]) -> str:
     return f"{subject} ({'; '.join(new)})"
 
 
+def with_context(subject: str, context: str) -> str:
+    """The subject with its clause's words after it in brackets, where they add any word: "people
+    wounded (Mayotte) [gravely wounded and fighting for their lives in hospital]". The brackets
+    are a description, not a part: series are keyed on the parenthesised parts only."""
+    have = set(re.findall(r"\w+", subject.lower()))
+    if not context or not set(re.findall(r"\w+", context.lower())) - have - _FUNCTION_WORDS - _EDGE_WORDS:
+        return subject
+    return f"{subject} [{context}]" if subject else f"[{context}]"
+
+
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 
 
@@ -314,3 +324,32 @@ def conditions(num: Token, noun: Token | None, others: set[int]) -> list[str]:
         if owner is not None and owner.i in group and not any(t.i == num.i for t in prep.subtree):
             out.append(doc[prep.i:prep.right_edge.i + 1].text)
     return list(dict.fromkeys(out))
+
+
+MAX_CONTEXT = 14
+_EDGE_WORDS = {"and", "or", "but", "while", "as", "the", "a", "an", "of", "in", "on", "at", "to", "by", "with",
+               "that", "which", "who", "were", "was", "have", "has", "had", "been", "be", "are", "is"}
+
+
+def clause_context(num: Token, others: set[int]) -> str:
+    """The words of the clause a count is told in, in order, with the count itself, the clauses
+    of the sentence's other figures and the attribution left out ("gravely wounded and fighting
+    for their lives in hospital"): what the sentence says of the counted, for a reader who sees
+    the subject without its sentence."""
+    heads, blocked = _clause_of(num, others)
+    if not heads:
+        return ""
+    doc = num.doc
+    speech = {t.i for t in num.sent if t.lemma_.lower() in SPEECH_LEMMAS and t.pos_ in {"VERB", "AUX"}}
+    for v in list(speech):
+        for c in doc[v].children:
+            if c.dep_ in {"nsubj", "nsubjpass", "agent"} or c.dep_ == "prep" and c.lower_ == "in" and c.i > v:
+                blocked |= {t.i for t in c.subtree}
+    words = [t for t in heads[0].subtree if t.i not in blocked and t.i not in speech and t.i != num.i
+             and not (t.like_num and t.head.i == num.i) and not t.is_space and t.text not in {'"', "“", "”", "(", ")", "[", "]"}]
+    while words and (words[0].is_punct or words[0].lower_ in _EDGE_WORDS):
+        words.pop(0)
+    words = words[:MAX_CONTEXT]
+    while words and (words[-1].is_punct or words[-1].lower_ in _EDGE_WORDS):
+        words.pop()
+    return "".join(t.text + t.whitespace_ for t in words).strip()

@@ -164,7 +164,7 @@ def _singular(word: str) -> str:
 
 def split_subject(subject: str | None) -> tuple[str, list[str]]:
     """'people killed (in Sindh; on Wednesday)' -> ('people killed', ['in Sindh', 'on Wednesday'])."""
-    s = (subject or "").strip()
+    s = re.sub(r"\s*\[[^\]]*\]\s*$", "", (subject or "").strip())  # the clause's words: description, not parts
     main, paren, rest = s.partition("(")
     parts = [p.strip() for p in rest.rstrip(")").split(";")] if paren else []
     return main.strip(), [p for p in parts if p]

@@ -27,3 +27,13 @@ def test_a_window_of_hours_bounds_the_counts_of_its_own_clause():
 def test_bodies_said_to_be_identified_are_the_identified_part():
     subjects = dict(_subjects("Police said 61 bodies had been identified so far."))
     assert "identified" in subjects["61"]
+
+
+def test_a_toll_carries_the_words_of_its_own_clause_in_brackets():
+    subjects = dict(_subjects("Eleven people were badly burned and trapped in a warehouse fire, the mayor said."))
+    assert subjects["Eleven"].endswith("[people were badly burned and trapped in a warehouse fire]")
+
+
+def test_the_clause_words_leave_out_the_attribution_and_other_counts_clauses():
+    subjects = dict(_subjects("Officials said 12 people were killed in Northfield and 30 were injured in Eastmoor."))
+    assert "Officials" not in subjects["12"] and "injured" not in subjects["12"]

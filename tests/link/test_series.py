@@ -53,3 +53,10 @@ def test_a_claim_naming_no_country_stays_unsaid_where_the_story_names_two():
     keys = settle([series_key(C("people killed (in Ukraine)")), series_key(C("people killed (in Russia)")),
                    series_key(C("people killed"))])
     assert keys[2].side == frozenset()
+
+
+def test_the_bracketed_clause_words_of_a_subject_are_no_part_of_its_series():
+    from newsledger.link.series import split_subject
+
+    assert split_subject("people killed (in Northfield) [killed in the floods in Northfield on Monday]") == \
+        ("people killed", ["in Northfield"])
