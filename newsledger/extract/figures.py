@@ -1211,7 +1211,7 @@ def extract_figures(doc: Doc, collect: bool = False) -> list[Figure]:
                 if f.measure in PART_MEASURES and lead_place and not places and not sentence_places(num.sent):
                     found.append(lead_place)
 
-            context = clause_context(num, nums) if f.measure in PART_MEASURES else ""
+            context = clause_context(num, nums)
 
             def finish(subject: str, f=f, found=found, context=context) -> str:
                 if f.measure in PARTICIPLE and f.measure != "deployed":
