@@ -1231,6 +1231,9 @@ def extract_figures(doc: Doc, collect: bool = False) -> list[Figure]:
                     cands.append((finish(text), learned.subject_candidate_features(chunk.root, num, f.measure, False, text)))
                 f.evidence["subject_candidates"] = cands
                 f.subject = _learned_subject(cands)
+    for f in figures:
+        if f.evidence and "same_as" in f.evidence:
+            f.subject = figures[f.evidence["same_as"]].subject
     pair_places(doc, figures, PARTICIPLE)
     return figures
 
@@ -1325,12 +1328,13 @@ def _the_figure(figures: list[Figure]) -> None:
 def _conversions(text: str, figures: list[Figure]) -> None:
     """'$1.13bn (£600m)', 'three-quarters of respondents (73%)', '27 million, or 50%,': the same
     quantity said again another way counts what the first saying counts."""
-    for prev, f in zip(figures, figures[1:]):
+    for k, (prev, f) in enumerate(zip(figures, figures[1:])):
         between = text[prev.end:f.start]
         if prev.measure == f.measure == "money" and re.fullmatch(r"\s*[(\[]\s*", between) or \
                 prev.unit != f.unit and f.unit in {"%", "fraction"} and \
                 re.fullmatch(r"\s*(?:of\s+[\w' -]{1,40}?\s*)?(?:[(\[]|,?\s*or)\s*", between):
             f.subject = prev.subject or f.subject
+            f.evidence["same_as"] = k  # its subject stays the first saying's, words and all
 
 
 def _fill_from_article(doc: Doc, figures: list[Figure]) -> None:

@@ -345,8 +345,21 @@ def clause_context(num: Token, others: set[int]) -> str:
         for c in doc[v].children:
             if c.dep_ in {"nsubj", "nsubjpass", "agent"} or c.dep_ == "prep" and c.lower_ == "in" and c.i > v:
                 blocked |= {t.i for t in c.subtree}
+    for o in others:  # another figure inside this clause ("26% … compared to 30% in Frankfurt, 31% in New York")
+        if o == num.i or not num.sent.start <= o < num.sent.end:
+            continue
+        base = doc[o].head if doc[o].dep_ in {"nummod", "quantmod", "compound"} else doc[o]
+        if base.left_edge.i <= num.i <= base.right_edge.i and base.i != num.i and doc[o].i != num.i:
+            blocked.add(base.i)
+            blocked.add(o)
+            for c in base.children:
+                if not c.left_edge.i <= num.i <= c.right_edge.i:
+                    blocked |= {t.i for t in c.subtree}
+        else:
+            blocked |= {t.i for t in base.subtree}
     words = [t for t in heads[0].subtree if t.i not in blocked and t.i not in speech and t.i != num.i
-             and not (t.like_num and t.head.i == num.i) and not t.is_space and t.text not in {'"', "“", "”", "(", ")", "[", "]"}]
+             and not (t.like_num and t.head.i == num.i) and not t.is_space and not t.is_currency and t.pos_ != "SYM"
+             and t.text not in {'"', "“", "”", "(", ")", "[", "]", "%"}]
     while words and (words[0].is_punct or words[0].lower_ in _EDGE_WORDS):
         words.pop(0)
     words = words[:MAX_CONTEXT]
