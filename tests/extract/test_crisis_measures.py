@@ -15,6 +15,7 @@ def _measure(text, words):
 
 @pytest.mark.parametrize("text, words, measure", [
     ("About 2,000 relief workers were flown to the coast.", "About 2,000", "deployed"),
+    ("Rescuers said 41 miners remained trapped underground on Monday.", "41", "missing"),
     ("The operation drew 1,200 rescue workers from three provinces.", "1,200", "deployed"),
     ("Officials said 300 rescuers combed the rubble overnight.", "300", "deployed"),
     ("The storm left 30,000 people homeless.", "30,000", "displaced"),
