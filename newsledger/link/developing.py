@@ -136,6 +136,16 @@ def lead_places(entities: list[tuple[str, str, int]]) -> tuple[str | None, set[s
             people = people or place
         elif main is None:
             main = place
+    if main is None and people is None:
+        # The tagger often calls a country inside a longer name an organisation ("The Papua New
+        # Guinea government", "Chile's Pacific Coast"): with no place tagged as one, the first
+        # country such a name holds places the lead.
+        for text, label, start in sorted(entities, key=lambda e: e[2]):
+            countries = side_of(text) if label == "ORG" and 0 <= start < LEAD_CHARS else set()
+            if countries:
+                main = fold(sorted(countries)[0])
+                places.add(main)
+                break
     return main or people, places
 
 

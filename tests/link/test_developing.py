@@ -141,3 +141,12 @@ def test_two_named_storms_in_different_places_stay_apart():
 def test_a_storm_name_does_not_appear_in_a_story_label():
     members = [({"storm", "storm:zelda"}, "seaport", "Zelda hits Seaport"), ({"storm:zelda"}, "seaport", None)]
     assert story_label(members) == "storm in Seaport"
+
+
+def test_a_country_the_tagger_left_inside_an_organisations_name_places_a_lead_that_names_no_place():
+    assert lead_places([("The Kenya government", "ORG", 5), ("Friday", "DATE", 40)]) == ("kenya", {"kenya"})
+
+
+def test_an_organisations_country_does_not_displace_a_tagged_place():
+    main, _ = lead_places([("Kenya Red Cross", "ORG", 5), ("Northshire", "GPE", 60)])
+    assert main == "northshire"
