@@ -149,6 +149,12 @@ def classify_lines(text: str) -> list[Line]:
 _LEADING_STAMP = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}(?:[T ][\d:]+)?\s+", re.I)
 
 
+def without_stamp(line: str) -> str:
+    """A line without the page store's date stamp it may begin with."""
+    m = _LEADING_STAMP.match(line)
+    return line[m.end():] if m else line
+
+
 def masked_text(text: str, lines: list[Line]) -> str:
     """The text with furniture blanked by spaces: same length, same offsets."""
     chars = list(text)

@@ -232,3 +232,11 @@ def test_a_pull_quote_printed_twice_stays_in_the_body():
     line = "\"We will rebuild every one of the 3,000 homes,\" the mayor said."
     text = f"Town rebuilds after flood\n\n{line}\nThe flood hit on Monday.\n{line}\n"
     assert _kinds(text)[line] == "body"
+
+
+def test_a_line_loses_the_date_stamp_it_begins_with_and_keeps_the_rest():
+    from newsledger.clean import without_stamp
+
+    assert without_stamp(" date 2024-05-27 The government said 2,000 were buried.") == "The government said 2,000 were buried."
+    assert without_stamp("The government said on 2024-05-27 that 2,000 were buried.") == \
+        "The government said on 2024-05-27 that 2,000 were buried."

@@ -9,6 +9,8 @@ import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from ..clean import without_stamp
+
 
 @dataclass
 class MentionView:
@@ -149,7 +151,7 @@ def _first_line(conn: sqlite3.Connection, doc_id: int, text: str, width: int = 9
     """A title for an untitled document: its title line if cleaning found one, else its lead."""
     row = conn.execute("SELECT start, \"end\" FROM lines WHERE doc_id = ? AND kind IN ('title', 'body') "
                        "AND \"end\" > start ORDER BY kind = 'title' DESC, start LIMIT 1", (doc_id,)).fetchone()
-    line = text[row["start"]:row["end"]].strip() if row else ""
+    line = without_stamp(text[row["start"]:row["end"]]).strip() if row else ""
     return line if len(line) <= width else line[:width].rsplit(" ", 1)[0] + "…"
 
 
