@@ -18,21 +18,11 @@ from tests.devset.run import build_export, crisis_events, default_shared, per_go
 
 SHARED = default_shared()
 FLOORS = {
-    "basil": {"detect_f1": 0.97, "strict_f1": 0.79, "value_accuracy": 0.99, "measure_accuracy": 0.95,
-              "subject_accuracy": 0.94, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.93,
-              "claim_pair_f1": 0.59},
-    "basil_blind": {"detect_f1": 0.97, "strict_f1": 0.79, "value_accuracy": 0.99, "measure_accuracy": 0.98,
-                    "subject_accuracy": 0.86, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.96,
-                    "claim_pair_f1": 0.92},
-    "bbc_business": {"detect_f1": 0.99, "strict_f1": 0.91, "value_accuracy": 0.99, "measure_accuracy": 0.99,
-                     "subject_accuracy": 0.95, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.99,
-                     "claim_pair_f1": 0.78},
-    "bbc_politics": {"detect_f1": 0.99, "strict_f1": 0.85, "value_accuracy": 0.99, "measure_accuracy": 0.98,
-                     "subject_accuracy": 0.92, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.99,
-                     "claim_pair_f1": 0.42},
-    "bbc_world": {"detect_f1": 0.97, "strict_f1": 0.86, "value_accuracy": 0.99, "measure_accuracy": 0.98,
-                  "subject_accuracy": 0.92, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.99,
-                  "claim_pair_f1": 0.39},
+    "basil": {"detect_f1": 0.97, "strict_f1": 0.85, "value_accuracy": 0.99, "measure_accuracy": 0.95, "subject_accuracy": 0.96, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.59},
+    "basil_blind": {"detect_f1": 0.97, "strict_f1": 0.81, "value_accuracy": 0.99, "measure_accuracy": 0.98, "subject_accuracy": 0.90, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.92},
+    "bbc_business": {"detect_f1": 0.99, "strict_f1": 0.93, "value_accuracy": 0.99, "measure_accuracy": 0.99, "subject_accuracy": 0.97, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.99, "claim_pair_f1": 0.78},
+    "bbc_politics": {"detect_f1": 0.99, "strict_f1": 0.89, "value_accuracy": 0.99, "measure_accuracy": 0.98, "subject_accuracy": 0.95, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.99, "claim_pair_f1": 0.42},
+    "bbc_world": {"detect_f1": 0.97, "strict_f1": 0.89, "value_accuracy": 0.99, "measure_accuracy": 0.98, "subject_accuracy": 0.95, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.99, "claim_pair_f1": 0.39},
 }
 
 
@@ -49,31 +39,31 @@ FLOORS = {
 # model retrained on the 25 events (left out: rules 0.819, shipped 0.869) reads "around a half
 # million" people as other instead of displaced.
 CRISIS_FLOORS = {
-    "chile-wildfires-2024": {"detect_f1": 0.95, "strict_f1": 0.47, "value_accuracy": 1.00, "measure_accuracy": 0.93, "subject_accuracy": 0.80, "speaker_accuracy": 0.73, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.66},
+    "chile-wildfires-2024": {"detect_f1": 0.95, "strict_f1": 0.52, "value_accuracy": 1.00, "measure_accuracy": 0.93, "subject_accuracy": 0.84, "speaker_accuracy": 0.73, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.66},
     "crocus-attack-2024": {"detect_f1": 0.95, "strict_f1": 0.66, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 1.00, "speaker_accuracy": 0.71, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.68},
-    "cyclone-chido-2024": {"detect_f1": 0.99, "strict_f1": 0.56, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.85, "speaker_accuracy": 0.74, "stated_on_accuracy": 0.85, "claim_pair_f1": 0.61},
-    "derna-floods-2023": {"detect_f1": 0.98, "strict_f1": 0.51, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.82, "speaker_accuracy": 0.70, "stated_on_accuracy": 0.72, "claim_pair_f1": 0.69},
-    "gaza-casualties-2023": {"detect_f1": 0.98, "strict_f1": 0.62, "value_accuracy": 0.94, "measure_accuracy": 0.98, "subject_accuracy": 0.81, "speaker_accuracy": 0.81, "stated_on_accuracy": 0.80, "claim_pair_f1": 0.82},
-    "haiti-violence-2024": {"detect_f1": 1.00, "strict_f1": 0.51, "value_accuracy": 0.96, "measure_accuracy": 0.96, "subject_accuracy": 0.72, "speaker_accuracy": 0.75, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.52},
-    "herat-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.62, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.92, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.78, "claim_pair_f1": 0.00},
-    "hurricane-helene-2024": {"detect_f1": 0.97, "strict_f1": 0.67, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.77, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.75},
-    "la-wildfires-2025": {"detect_f1": 0.97, "strict_f1": 0.73, "value_accuracy": 1.00, "measure_accuracy": 0.94, "subject_accuracy": 0.86, "speaker_accuracy": 0.94, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.79},
-    "lebanon-pagers-2024": {"detect_f1": 0.98, "strict_f1": 0.61, "value_accuracy": 1.00, "measure_accuracy": 0.93, "subject_accuracy": 0.81, "speaker_accuracy": 0.81, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.50},
-    "maui-wildfires-2023": {"detect_f1": 0.96, "strict_f1": 0.64, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.89, "speaker_accuracy": 0.84, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.93},
+    "cyclone-chido-2024": {"detect_f1": 0.99, "strict_f1": 0.58, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.88, "speaker_accuracy": 0.74, "stated_on_accuracy": 0.85, "claim_pair_f1": 0.61},
+    "derna-floods-2023": {"detect_f1": 0.98, "strict_f1": 0.56, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.87, "speaker_accuracy": 0.70, "stated_on_accuracy": 0.72, "claim_pair_f1": 0.69},
+    "gaza-casualties-2023": {"detect_f1": 0.98, "strict_f1": 0.64, "value_accuracy": 0.94, "measure_accuracy": 0.98, "subject_accuracy": 0.86, "speaker_accuracy": 0.81, "stated_on_accuracy": 0.80, "claim_pair_f1": 0.82},
+    "haiti-violence-2024": {"detect_f1": 1.00, "strict_f1": 0.57, "value_accuracy": 0.96, "measure_accuracy": 0.96, "subject_accuracy": 0.81, "speaker_accuracy": 0.75, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.52},
+    "herat-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.66, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.98, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.78, "claim_pair_f1": 0.00},
+    "hurricane-helene-2024": {"detect_f1": 0.97, "strict_f1": 0.79, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.91, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.75},
+    "la-wildfires-2025": {"detect_f1": 0.97, "strict_f1": 0.80, "value_accuracy": 1.00, "measure_accuracy": 0.94, "subject_accuracy": 0.93, "speaker_accuracy": 0.94, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.79},
+    "lebanon-pagers-2024": {"detect_f1": 0.98, "strict_f1": 0.62, "value_accuracy": 1.00, "measure_accuracy": 0.93, "subject_accuracy": 0.86, "speaker_accuracy": 0.81, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.50},
+    "maui-wildfires-2023": {"detect_f1": 0.96, "strict_f1": 0.69, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.94, "speaker_accuracy": 0.84, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.93},
     "morocco-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.72, "value_accuracy": 1.00, "measure_accuracy": 0.94, "subject_accuracy": 0.94, "speaker_accuracy": 0.87, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.60},
     "mpox-drc-2024": {"detect_f1": 0.97, "strict_f1": 0.68, "value_accuracy": 0.97, "measure_accuracy": 1.00, "subject_accuracy": 0.80, "speaker_accuracy": 0.80, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.80},
-    "myanmar-quake-2025": {"detect_f1": 0.98, "strict_f1": 0.46, "value_accuracy": 0.98, "measure_accuracy": 0.95, "subject_accuracy": 0.63, "speaker_accuracy": 0.83, "stated_on_accuracy": 0.90, "claim_pair_f1": 0.28},
-    "noto-quake-2024": {"detect_f1": 0.95, "strict_f1": 0.68, "value_accuracy": 0.96, "measure_accuracy": 0.97, "subject_accuracy": 0.85, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.71},
-    "odisha-train-2023": {"detect_f1": 0.94, "strict_f1": 0.74, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.94, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.86, "claim_pair_f1": 0.54},
-    "pakistan-floods-2022": {"detect_f1": 0.99, "strict_f1": 0.63, "value_accuracy": 0.97, "measure_accuracy": 0.91, "subject_accuracy": 0.82, "speaker_accuracy": 0.88, "stated_on_accuracy": 0.99, "claim_pair_f1": 0.76},
-    "png-landslide-2024": {"detect_f1": 0.97, "strict_f1": 0.69, "value_accuracy": 0.94, "measure_accuracy": 0.97, "subject_accuracy": 0.91, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.88, "claim_pair_f1": 0.37},
-    "sudan-war-2024": {"detect_f1": 0.97, "strict_f1": 0.60, "value_accuracy": 0.97, "measure_accuracy": 0.95, "subject_accuracy": 0.66, "speaker_accuracy": 0.97, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.98},
-    "sumy-strike-2025": {"detect_f1": 0.98, "strict_f1": 0.41, "value_accuracy": 1.00, "measure_accuracy": 0.93, "subject_accuracy": 0.86, "speaker_accuracy": 0.51, "stated_on_accuracy": 0.83, "claim_pair_f1": 0.80},
-    "tempe-train-crash-2023": {"detect_f1": 0.92, "strict_f1": 0.57, "value_accuracy": 0.97, "measure_accuracy": 1.00, "subject_accuracy": 0.89, "speaker_accuracy": 0.84, "stated_on_accuracy": 0.87, "claim_pair_f1": 0.55},
+    "myanmar-quake-2025": {"detect_f1": 0.98, "strict_f1": 0.53, "value_accuracy": 0.98, "measure_accuracy": 0.95, "subject_accuracy": 0.70, "speaker_accuracy": 0.83, "stated_on_accuracy": 0.90, "claim_pair_f1": 0.28},
+    "noto-quake-2024": {"detect_f1": 0.95, "strict_f1": 0.75, "value_accuracy": 0.96, "measure_accuracy": 0.97, "subject_accuracy": 0.93, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.71},
+    "odisha-train-2023": {"detect_f1": 0.94, "strict_f1": 0.79, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.97, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.88, "claim_pair_f1": 0.54},
+    "pakistan-floods-2022": {"detect_f1": 0.99, "strict_f1": 0.63, "value_accuracy": 0.97, "measure_accuracy": 0.91, "subject_accuracy": 0.83, "speaker_accuracy": 0.88, "stated_on_accuracy": 0.99, "claim_pair_f1": 0.76},
+    "png-landslide-2024": {"detect_f1": 0.97, "strict_f1": 0.77, "value_accuracy": 0.94, "measure_accuracy": 0.97, "subject_accuracy": 1.00, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.88, "claim_pair_f1": 0.37},
+    "sudan-war-2024": {"detect_f1": 0.97, "strict_f1": 0.60, "value_accuracy": 0.97, "measure_accuracy": 0.95, "subject_accuracy": 0.69, "speaker_accuracy": 0.97, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.98},
+    "sumy-strike-2025": {"detect_f1": 0.98, "strict_f1": 0.48, "value_accuracy": 1.00, "measure_accuracy": 0.93, "subject_accuracy": 0.88, "speaker_accuracy": 0.51, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.80},
+    "tempe-train-crash-2023": {"detect_f1": 0.92, "strict_f1": 0.64, "value_accuracy": 0.97, "measure_accuracy": 1.00, "subject_accuracy": 0.92, "speaker_accuracy": 0.84, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.55},
     "tudun-biri-strike-2023": {"detect_f1": 0.98, "strict_f1": 0.69, "value_accuracy": 0.97, "measure_accuracy": 0.92, "subject_accuracy": 0.97, "speaker_accuracy": 0.82, "stated_on_accuracy": 0.90, "claim_pair_f1": 0.60},
-    "turkey-syria-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.50, "value_accuracy": 0.93, "measure_accuracy": 0.98, "subject_accuracy": 0.75, "speaker_accuracy": 0.82, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.72},
-    "valencia-floods-2024": {"detect_f1": 0.94, "strict_f1": 0.69, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.78, "speaker_accuracy": 0.94, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.81},
-    "wayanad-landslides-2024": {"detect_f1": 0.99, "strict_f1": 0.52, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.84, "speaker_accuracy": 0.77, "stated_on_accuracy": 0.80, "claim_pair_f1": 0.85},
+    "turkey-syria-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.52, "value_accuracy": 0.93, "measure_accuracy": 0.98, "subject_accuracy": 0.77, "speaker_accuracy": 0.82, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.72},
+    "valencia-floods-2024": {"detect_f1": 0.94, "strict_f1": 0.76, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.86, "speaker_accuracy": 0.94, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.81},
+    "wayanad-landslides-2024": {"detect_f1": 0.99, "strict_f1": 0.58, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.87, "speaker_accuracy": 0.77, "stated_on_accuracy": 0.84, "claim_pair_f1": 0.85},
 }
 
 
@@ -138,9 +128,10 @@ def test_figure_and_claim_ids_are_unique_across_gold_files():
 # the day and another does not.
 # Fourth session: the development events are 25 (batches 4 and 5 joined). On the same 25 events
 # the code as the session began gave purity 0.791, inverse 0.760, story recall 0.787 and 7 false
-# conflicts; at its end 0.824, 0.762, 0.787 and 6 (on the older 17 alone: 0.805, 0.783, 0.786, 4).
+# conflicts; at its end 0.823, 0.763, 0.823 and 6 (story recall up with leads whose country the
+# tagger left inside an organisation's name).
 SERIES_FLOORS = {"series_purity": 0.82, "series_inverse_purity": 0.76, "story_pair_precision": 1.0,
-                 "story_pair_recall": 0.78}
+                 "story_pair_recall": 0.82}
 MAX_FALSE_CONFLICTS = 6
 
 
