@@ -1,15 +1,15 @@
 """Breakdowns by place: the counts of a list that pairs places with numbers.
 
-"Punjab reporting 114; Sindh 111; Khyber-Pakhtunkhwa 97", "Catarroja lost 25 people, Alfafar 15
-and Massanassa 12", a county table flattened into "Ashe, 1 Avery, 4 Buncombe, 42 Burke": each
-number is one place's count, and the list's words say which place only by where the number
-stands. The parse does not help here — a tagger reads "4 Buncombe" as a count of Buncombes, and
+"Ardley reporting 31; Kestrel Bay 17; Lowfield 4", "Marlow lost 25 people, Brixham 10 and Totnes
+5", a county table flattened into "Aldergrove, 3 Bramblewood, 12 Cinderford, 1": each number is
+one place's count, and the list's words say which place only by where the number stands. The
+parse does not help here — a tagger reads "3 Bramblewood" as a count of Bramblewoods, and
 the sentence's clause gives every number the same (or no) place — so the pairing is read from the
 order of the list itself: a run of place names and numbers that alternate, each joined to the
 next by a few words at most. A run that begins with a place pairs each number with the place
 before it; one that begins with a number, with the place after it. "A and B reported 308 and 223,
 respectively" pairs the two lists in order. Runs of fewer than two pairs, or of unequal halves,
-are left alone: a single "25 in Catarroja" is the clause's own business (``parts``).
+are left alone: a single "25 in Marlow" is the clause's own business (``parts``).
 
 Pure function of the parse and the figures' offsets.
 """
@@ -25,7 +25,7 @@ from ..nlp import ents_of
 from .lexicon import MEASURE_LEMMAS, MONTHS
 
 MAX_GAP = 6           # tokens between a place and its number, or between one pair and the next
-_NOT_PLACES = {"DATE", "TIME"}  # a proper noun tagged a number or an amount is a tagging slip ("2 Gaston" as PERCENT)
+_NOT_PLACES = {"DATE", "TIME"}  # a proper noun tagged a number or an amount is a tagging slip ("2 Dunmore" as PERCENT)
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _HEADWORDS = re.compile(r"\b(county|counties|province|provinces|state|states|district|districts|region|regions|"
                         r"prefecture|city|town|village|municipality)\b", re.I)
@@ -42,7 +42,7 @@ class _Item:
 
 def _name_like(t) -> bool:
     """A capitalised word that is not a sentence's first: the tagger calls some place names
-    common nouns ("7 Southgate")."""
+    common nouns."""
     return t.text[:1].isupper() and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and not t.is_sent_start)
 
 
@@ -101,7 +101,7 @@ def _oriented(run: list[_Item], doc: Doc) -> list[tuple[_Item, _Item]]:
         return list(zip(run[0::2], run[1::2]))
     pairs = [(p, c) for c, p in zip(run[0::2], run[1::2])]
     # a number before its place says so with a preposition ("122 others in the West Bank");
-    # bare "4 Buncombe" is the tail of the place before it
+    # bare "12 Cinderford" is the tail of the place before it
     for p, c in pairs:
         gap = [t for t in doc[c.end:p.start] if t.pos_ != "DET"]
         if not gap or gap[-1].lower_ not in _PLACING:
@@ -111,7 +111,7 @@ def _oriented(run: list[_Item], doc: Doc) -> list[tuple[_Item, _Item]]:
 
 def _pairs(run: list[_Item], doc: Doc) -> list[tuple[_Item, _Item]]:
     """A run of as many places as counts pairs from its first item; a run with one item more
-    ("149 deaths, with Punjab reporting 114; Sindh 111") drops the end that leaves the pairs
+    ("52 deaths, with Ardley reporting 31; Kestrel Bay 17") drops the end that leaves the pairs
     closer together."""
     if len(run) < 4:
         return []
@@ -125,7 +125,7 @@ def _pairs(run: list[_Item], doc: Doc) -> list[tuple[_Item, _Item]]:
 
 
 def _respectively(sent, items: list[_Item]) -> list[tuple[_Item, _Item]]:
-    """'Khyber Pakhtunkhwa and Punjab reported 308 and 223 deaths, respectively'."""
+    """'Northern Province and Eastern Province reported 308 and 223 deaths, respectively'."""
     if not any(t.lower_ == "respectively" for t in sent):
         return []
     places = [it for it in items if it.kind == "place"]
@@ -217,7 +217,7 @@ def pair_places(doc: Doc, figures: list[Figure], participle: dict[str, str]) -> 
                     figures[c.figure].measure = lead
         names = {p.text for p, _ in pairs}
         paired = {c.figure for _, c in pairs}
-        for c in counts:  # a count outside the list ("Of the 72 deaths, 39 were in Wajima, …") is none of its places'
+        for c in counts:  # a count outside the list ("Of the 40 deaths, 25 were in Marlow, …") is none of its places'
             if c.figure not in paired:
                 figures[c.figure].subject = _strip_places(figures[c.figure].subject, names) or figures[c.figure].subject
         # what the list counts: the words its counts share once the places are gone ("deaths")
