@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from ..model import Figure
 from ..nlp import ents_of
 from .lexicon import MEASURE_LEMMAS, MONTHS
+from .parts import split_context
 
 MAX_GAP = 6           # tokens between a place and its number, or between one pair and the next
 _NOT_PLACES = {"DATE", "TIME"}  # a proper noun tagged a number or an amount is a tagging slip ("2 Dunmore" as PERCENT)
@@ -147,7 +148,9 @@ def _names_place(text: str, names: set[str]) -> bool:
 
 
 def _strip_places(subject: str, names: set[str]) -> str:
-    """The subject without the list's place names: those say which place, and each count gets its own."""
+    """The subject without the list's place names: those say which place, and each count gets its own.
+    The clause's words in brackets are kept as they are."""
+    subject, context = split_context(subject)
     main, paren, rest = subject.partition("(")
     parts = [p.strip() for p in rest.rstrip(")").split(";")] if paren else []
     main = main.strip()
@@ -155,7 +158,7 @@ def _strip_places(subject: str, names: set[str]) -> str:
     if words and _names_place(" ".join(w for w in words if w[:1].isupper()), names):
         main = " ".join(w for w in words if not w[:1].isupper())  # "Burke killed": the place stood for the noun
     parts = [p for p in parts if p and not _names_place(p, names)]
-    return main + (f" ({'; '.join(parts)})" if parts else "")
+    return main + (f" ({'; '.join(parts)})" if parts else "") + context
 
 
 def _lines(doc: Doc):
@@ -221,15 +224,16 @@ def pair_places(doc: Doc, figures: list[Figure], participle: dict[str, str]) -> 
             if c.figure not in paired:
                 figures[c.figure].subject = _strip_places(figures[c.figure].subject, names) or figures[c.figure].subject
         # what the list counts: the words its counts share once the places are gone ("deaths")
-        mains = [_strip_places(figures[c.figure].subject, names).partition("(")[0].strip() for _, c in pairs]
+        mains = [split_context(_strip_places(figures[c.figure].subject, names))[0].partition("(")[0].strip()
+                 for _, c in pairs]
         common = next((m for m in mains if m and not _HEADWORDS.fullmatch(m)), "")
         for place, count in pairs:
             f = figures[count.figure]
-            own = _strip_places(f.subject, names)
+            own, context = split_context(_strip_places(f.subject, names))
             main, paren, rest = own.partition("(")
             main = re.sub(r"^(?:and|or|while)\s+", "", main.strip())
             if not main or main in participle.values():
                 main = common if common and common not in participle.values() else \
                     f"people {participle.get(f.measure, '')}".strip()
             parts = [p.strip() for p in rest.rstrip(")").split(";") if p.strip()] if paren else []
-            f.subject = f"{main} ({'; '.join([place.text] + parts)})"
+            f.subject = f"{main} ({'; '.join([place.text] + parts)})" + context

@@ -22,8 +22,8 @@ from .lexicon import (AGE_WORDS, ANIMALS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS,
                       STRONG_DEPLOY, STRONG_SPEECH, TIME_UNITS, VAGUE_PLURALS, YEAR_CONTEXT)
 from . import learned
 from .breakdowns import pair_places
-from .parts import (PART_MEASURES, applies as part_applies, clause_context, clause_places, conditions, parts, sentence_places, with_harm,
-                    with_context, with_parts)
+from .parts import (PART_MEASURES, applies as part_applies, clause_context, clause_places, conditions, parts,
+                    sentence_places, with_context, with_harm, with_parts)
 from .numbers import AREA_UNITS, CURRENCY_PREFIX, MEASURED_UNITS, RESOLUTIONS, Quantity, find_quantities, parse_amount
 
 _AFFILIATION_ENTS = {"NORP", "GPE", "ORG"}

@@ -183,6 +183,15 @@ def with_parts(subject: str, found: list[str]) -> str:
     return f"{subject} ({'; '.join(new)})"
 
 
+_CONTEXT = re.compile(r"\s*\[[^\]]*\]\s*$")
+
+
+def split_context(subject: str) -> tuple[str, str]:
+    """'people killed (Marlow) [killed in the floods]' -> ('people killed (Marlow)', ' [killed in the floods]')."""
+    m = _CONTEXT.search(subject)
+    return (subject[:m.start()], subject[m.start():]) if m else (subject, "")
+
+
 def with_context(subject: str, context: str) -> str:
     """The subject with its clause's words after it in brackets, where they add any word: "people
     wounded (Mayotte) [gravely wounded and fighting for their lives in hospital]". The brackets
@@ -349,7 +358,7 @@ def clause_context(num: Token, others: set[int]) -> str:
         if o == num.i or not num.sent.start <= o < num.sent.end:
             continue
         base = doc[o].head if doc[o].dep_ in {"nummod", "quantmod", "compound"} else doc[o]
-        if base.left_edge.i <= num.i <= base.right_edge.i and base.i != num.i and doc[o].i != num.i:
+        if base.left_edge.i <= num.i <= base.right_edge.i and base.i != num.i:
             blocked.add(base.i)
             blocked.add(o)
             for c in base.children:

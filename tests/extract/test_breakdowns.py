@@ -56,3 +56,10 @@ def test_a_table_of_bare_numbers_counts_what_its_lead_in_line_names():
 def test_a_lead_in_that_names_no_harm_leaves_the_table_alone():
     assert "killed" not in _measures("Schools reopened by district as of Monday:\nNorthfield, 3 Eastmoor, 7 Southgate, 2 "
                                      "Westleigh, 5")
+
+
+def test_a_paired_count_keeps_its_clause_words_after_its_place():
+    subjects = dict(_subjects("Westmoor remains the worst-hit with 52 deaths, with Ardley reporting 31; "
+                              "Kestrel Bay 17; and Lowfield 4 deaths."))
+    assert subjects["52"] == "deaths (Westmoor) [worst-hit with deaths]"
+    assert subjects["52"].count("(") == 1 and subjects["52"].endswith("]")
