@@ -147,7 +147,7 @@ def date_of_cue(cue: Token, published: dt.date | None) -> DateCue | None:
         if _POSSESSIVE.match(text_of(doc), d.end):
             continue  # "said Friday's attack": the attack's day, not the statement's
         if _event_day(doc, d):
-            continue  # "confirmed 167 deaths in the landslides that occurred on Tuesday": the landslides' day
+            continue  # "confirmed 58 deaths in the floods that occurred on Monday": the floods' day
         if d.start > cue.idx and re.fullmatch(r"\s+(?:(?:reporters|journalists|parliament|lawmakers|(?!(?:the|a|an|its|their|his|her|this|that|last)\b)\w+)\s+)?(?:on\s+)?", between, re.I):
             # (but "said the Sunday morning strike killed 34": the day of what the statement is about)
             # "said on Saturday its forces had …": right after the verb, whatever the parse says
@@ -218,13 +218,13 @@ COUNT_VERBS = {"reach", "rise", "climb", "hit", "stand", "jump", "increase", "gr
 
 def _on_verb(root: Token, verb: Token) -> bool:
     """A day put on the verb itself ("rose to 34 on Sunday", "Sunday, the toll reached …"), not on
-    a noun of the clause ("the toll from Russia's April 13 strike has risen": the strike's day)."""
+    a noun of the clause ("the toll from the city's December 14 strike has risen": the strike's day)."""
     node = root
     for _ in range(4):
         if node.head.i == verb.i:
             return node.dep_ in {"prep", "npadvmod", "advmod", "obl", "nmod:tmod"} or node.ent_type_ in {"DATE", "TIME"} \
                 and node.dep_ not in {"nsubj", "nsubjpass", "dobj"}
-        if node.head.i == node.i or node.head.pos_ not in {"ADP"} and node.dep_ != "pobj":
+        if node.head.i == node.i or node.head.pos_ != "ADP" and node.dep_ != "pobj":
             return False
         node = node.head
     return False

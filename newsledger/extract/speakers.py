@@ -438,7 +438,7 @@ def _segment_root(toks: list[Token]) -> Token | None:
 
 
 def _trailing_subject(verb: Token) -> Token | None:
-    """"…, the County of Los Angeles Department of Medical Examiner said.", "…, Cris Kacita, the
+    """"…, the County of Riverton Department of Public Health said.", "…, Maria Okafor, the
     doctor in charge of operations, told Reuters": a reporting clause at the end of the sentence
     whose subject the parser hung on the reported clause (as an apposition to its last noun).
     The noun phrase between the comma and the verb speaks — or, where that phrase only describes
@@ -469,11 +469,11 @@ def _trailing_subject(verb: Token) -> Token | None:
             return None
         named = [e for e in ents_of(verb.doc) if e.label_ in {"PERSON", "ORG"} and seg[0].i <= e.start and e.end <= seg[-1].i + 1]
         if named and root.ent_type_ not in {"PERSON", "ORG"}:
-            root = max(named, key=len).root  # "the County of Los Angeles Department of …": the body's name
+            root = max(named, key=len).root  # "the County of Riverton Department of …": the body's name
         if k == 0 and not any(t.ent_type_ in {"PERSON", "ORG"} for t in seg) and len(segments) > 1 \
                 and verb.doc[seg[0].i - 1].text == "," and any(t.ent_type_ == "PERSON" for t in segments[1]) \
                 and len(segments[1]) <= 4:
-            continue  # ", Cris Kacita, the doctor in charge, told": the description of the name before it
+            continue  # ", Maria Okafor, the doctor in charge, told": the description of the name before it
         return root
     return None
 

@@ -55,7 +55,8 @@ _IRREGULAR = {"children": "child", "men": "man", "women": "woman", "people": "pe
 # not "damaged" ones, the "identified" dead are a part of the dead, the "first" wave is not the second.
 STATE_WORDS = {
     "destroyed", "damaged", "partially", "completely", "fully", "collapsed", "flattened", "identified",
-    "unidentified", "critical", "critically", "serious", "seriously", "severely", "gravely", "badly", "hospital", "hospitalised", "hospitalized", "treated",
+    "unidentified", "critical", "critically", "serious", "seriously", "severely", "gravely", "badly", "hospital",
+    "hospitalised", "hospitalized", "treated",
     "discharged", "rescued", "recovered", "buried", "first", "second", "third", "wave", "initial", "suspected",
     "confirmed", "new", "additional", "among", "undergoing", "admitted",
 }
