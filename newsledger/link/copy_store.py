@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datasketch import MinHashLSH
 
 from .duplicates import (LSH_THRESHOLD, MIN_CONTAINMENT, MIN_SHINGLES, NUM_PERM, SHINGLE_WORDS,
-                         EarliestFirstGroups, _pack, _unpack, is_copy, shingles, signature)
+                         _pack, _unpack, is_copy, shingles, signature, union_rows)
 
 # The band layout datasketch picks for this threshold and number of permutations.
 _RANGES = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges
@@ -33,10 +33,6 @@ def band_keys(sig) -> list[int]:
         h = hashlib.blake2b(i.to_bytes(2, "little") + raw, digest_size=8).digest()
         out.append(int.from_bytes(h, "little", signed=True))
     return out
-
-
-def _order(published: str | None, seq: int) -> tuple:
-    return EarliestFirstGroups.order_key(dt.date.fromisoformat(published) if published else None, seq)
 
 
 @dataclass
@@ -77,18 +73,7 @@ class CopyStore:
         return [(r[0], _unpack(r[1])) for r in rows]
 
     def _union(self, a: str, b: str) -> None:
-        """EarliestFirstGroups.union over the table: the later group's members move to the
-        earlier root."""
-        ra, rb = self.root(a), self.root(b)
-        if ra == rb:
-            return
-        ka, kb = (self.conn.execute("SELECT published, doc_id FROM copy_docs WHERE doc = ?", (r,)).fetchone()
-                  for r in (ra, rb))
-        new, old = (ra, rb) if _order(*ka) <= _order(*kb) else (rb, ra)
-        moved = [r[0] for r in self.conn.execute("SELECT doc FROM copy_docs WHERE root = ?", (old,))]
-        self.conn.execute("UPDATE copy_docs SET root = ? WHERE root = ?", (new, old))
-        # kept in the ledger, not in this process: another writer's link step must see it too
-        self.conn.executemany("INSERT OR IGNORE INTO link_pending (doc) VALUES (?)", [(d,) for d in moved + [new]])
+        union_rows(self.conn, "copy_docs", "root", self.root(a), self.root(b))
 
     def import_entries(self, entries, doc_ids: dict[str, int]) -> None:
         """Take in a copy index saved by an earlier version (``CopyIndex.entries()``)."""

@@ -144,6 +144,25 @@ def _lean_bytes(m: LeanMinHash) -> bytes:
     return bytes(buf)
 
 
+def union_rows(conn, table: str, group: str, ra: str, rb: str) -> None:
+    """EarliestFirstGroups.union over a table of documents (``doc``, ``published``, ``doc_id`` and
+    the ``group`` column naming each one's root), for the copy and story stores: the later root's
+    members move to the earlier root, and every moved document and the root are queued in
+    ``link_pending``. ``ra`` and ``rb`` are roots; ``table`` and ``group`` are the stores' own names."""
+    if ra == rb:
+        return
+    ka, kb = (conn.execute(f"SELECT published, doc_id FROM {table} WHERE doc = ?", (r,)).fetchone() for r in (ra, rb))
+
+    def order(published: str | None, seq: int) -> tuple:
+        return EarliestFirstGroups.order_key(dt.date.fromisoformat(published) if published else None, seq)
+
+    new, old = (ra, rb) if order(*ka) <= order(*kb) else (rb, ra)
+    moved = [r[0] for r in conn.execute(f"SELECT doc FROM {table} WHERE {group} = ?", (old,))]
+    conn.execute(f"UPDATE {table} SET {group} = ? WHERE {group} = ?", (new, old))
+    # kept in the ledger, not in this process: another writer's link step must see it too
+    conn.executemany("INSERT OR IGNORE INTO link_pending (doc) VALUES (?)", [(d,) for d in moved + [new]])
+
+
 class EarliestFirstGroups:
     """Union-find whose root is always the earliest member: smallest date, undated after
     dated, then insertion order. Trees are kept flat, so ``root`` is one lookup; a merge

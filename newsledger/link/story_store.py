@@ -18,7 +18,7 @@ import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 
-from .duplicates import EarliestFirstGroups
+from .duplicates import union_rows
 from .stories import (DECAY_DAYS, ENTITY_WEIGHT, INDEXED_TERMS, KEY_TERMS, LINK_THRESHOLD, MIN_SHARED,
                       UNDATED_DAYS, _Doc, _idf, _unit, content_terms, cosine, fallback_entities, key_terms,
                       normalise_entity)
@@ -126,16 +126,7 @@ class StoryStore:
         return sorted(out, key=lambda cd: cd[1].seq)
 
     def _union(self, a: str, b: str) -> None:
-        ra, rb = self.story(a), self.story(b)
-        if ra == rb:
-            return
-        ka, kb = (self.conn.execute("SELECT published, doc_id FROM story_docs WHERE doc = ?", (r,)).fetchone()
-                  for r in (ra, rb))
-        new, old = (ra, rb) if _order(*ka) <= _order(*kb) else (rb, ra)
-        moved = [r[0] for r in self.conn.execute("SELECT doc FROM story_docs WHERE story = ?", (old,))]
-        self.conn.execute("UPDATE story_docs SET story = ? WHERE story = ?", (new, old))
-        # kept in the ledger, not in this process: another writer's link step must see it too
-        self.conn.executemany("INSERT OR IGNORE INTO link_pending (doc) VALUES (?)", [(d,) for d in moved + [new]])
+        union_rows(self.conn, "story_docs", "story", self.story(a), self.story(b))
 
     def import_entries(self, vocabulary: dict, entries, doc_ids: dict[str, int]) -> None:
         """Take in a story index saved by an earlier version (``StoryIndex.to_state()``)."""
@@ -159,10 +150,6 @@ class StoryStore:
         entries = [StoryEntry(r[0], r[1], r[2], r[3], json.loads(r[4]), json.loads(r[5])) for r in self.conn.execute(
             "SELECT doc, doc_id, published, story, terms, entities FROM story_docs ORDER BY doc_id")]
         return StoryIndex.from_entries(StoryIndex().params, vocab, entries)
-
-
-def _order(published: str | None, seq: int) -> tuple:
-    return EarliestFirstGroups.order_key(_date(published), seq)
 
 
 def _vectors(d: _Doc, df: dict[str, int], n: int) -> tuple[dict, dict]:
