@@ -43,18 +43,24 @@ def _chunks(items: list, n: int = 500):
         yield items[i:i + n]
 
 
+def _select(conn: sqlite3.Connection, sql: str, among: str, ids: list[int] | None) -> list:
+    """The rows of ``sql``, for every document or, chunked, for the documents ``ids`` (``among``
+    is the clause that restricts it: " WHERE d.id IN ")."""
+    if ids is None:
+        return conn.execute(sql).fetchall()
+    rows = []
+    for part in _chunks(sorted(ids)):
+        rows += conn.execute(sql + among + _in(part), part).fetchall()
+    return rows
+
+
 def _date(s: str | None) -> dt.date | None:
     return dt.date.fromisoformat(s) if s else None
 
 
 def _docs(conn: sqlite3.Connection, ids: list[int] | None) -> tuple[dict[int, StoryDoc], dict[int, str]]:
     """StoryDocs (without claims and sources) and their current ``documents.story``."""
-    rows = []
-    if ids is None:
-        rows = conn.execute(_DOCS_SQL).fetchall()
-    else:
-        for part in _chunks(sorted(ids)):
-            rows += conn.execute(_DOCS_SQL + f" WHERE d.id IN {_in(part)}", part).fetchall()
+    rows = _select(conn, _DOCS_SQL, " WHERE d.id IN ", ids)
     docs, now = {}, {}
     for r in rows:
         d = docs[r[0]] = StoryDoc(r[1], r[4] or r[1], _date(r[3]), r[0])
@@ -65,12 +71,7 @@ def _docs(conn: sqlite3.Connection, ids: list[int] | None) -> tuple[dict[int, St
 
 def _read_facts(conn: sqlite3.Connection, docs: dict[int, StoryDoc], ids: list[int] | None) -> None:
     """Each document's dated claims and (named source, party) pairs, from the linked rows."""
-    rows = []
-    if ids is None:
-        rows = conn.execute(_FACTS_SQL).fetchall()
-    else:
-        for part in _chunks(sorted(ids)):
-            rows += conn.execute(_FACTS_SQL + f" AND f.doc_id IN {_in(part)}", part).fetchall()
+    rows = _select(conn, _FACTS_SQL, " AND f.doc_id IN ", ids)
     for i, claim, measure, subject, bucket, canonical in rows:
         d = docs[i]
         d.claims.add(claim)
