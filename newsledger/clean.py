@@ -149,6 +149,29 @@ def classify_lines(text: str) -> list[Line]:
 _LEADING_STAMP = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}(?:[T ][\d:]+)?\s+", re.I)
 
 
+# A wire dateline that opens a story's first paragraph ("KYIV, Ukraine (AP) — ", "BEIRUT, Sept 17
+# (Reuters) - ", "NEW DELHI: "): a place in capitals, perhaps its country, a date and an agency
+# in brackets, then a dash or colon. It is a byline of place, not part of the sentence — left in,
+# the parser takes the city for the subject of "said".
+_CAPS = r"[A-Z][A-Z.'’-]+"
+_DATELINE = re.compile(
+    rf"{_CAPS}(?:[ -]{_CAPS}){{0,3}}"                                  # KYIV, MEXICO CITY
+    r"(?:,\s+[A-Z][\w.’']+(?:\s+[A-Z][\w.’']+){0,2})?"                # , Ukraine / , North Carolina
+    rf"(?:,?\s+(?i:{_MONTH_RE})\s+\d{{1,2}})?"                          # , Sept 17
+    r"(?:\s*\([A-Za-z][\w .&-]{0,30}\))?"                              # (AP), (Reuters)
+    r"\s*(?:—|–|-{1,2}|:)\s+(?=[A-Z“\"'‘])")
+
+
+def _dateline_end(text: str, start: int, end: int) -> int | None:
+    m = _DATELINE.match(text, start, end)
+    if m is None:
+        return None
+    caps = re.match(r"[A-Z.'’ -]+", m.group())
+    if caps is None or sum(ch.isalpha() for ch in caps.group()) < 3:
+        return None  # one capital ("A —") is a sentence, not a place
+    return m.end()
+
+
 def without_stamp(line: str) -> str:
     """A line without the page store's date stamp it may begin with."""
     m = _LEADING_STAMP.match(line)
@@ -164,9 +187,10 @@ def masked_text(text: str, lines: list[Line]) -> str:
                 chars[i] = " "
         else:
             stamp = _LEADING_STAMP.match(text, ln.start, ln.end)
-            if stamp:
-                for i in range(ln.start, stamp.end()):
-                    chars[i] = " "
+            start = stamp.end() if stamp else ln.start
+            dateline = _dateline_end(text, start, ln.end) if ln.kind == "body" else None
+            for i in range(ln.start, dateline or start):
+                chars[i] = " "
     return "".join(chars)
 
 

@@ -77,6 +77,13 @@ def _simple_past(verb) -> bool:
     return not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
+def _headline_present(verb, lines: list[Line]) -> bool:
+    """"Israel revises toll to 1,200" above the story: a headline's present tense tells of the
+    occasion the story reports, as a simple past would in its body."""
+    return verb.tag_ in {"VBZ", "VBP"} and any(
+        ln.kind in {"title", "heading"} and ln.start <= verb.idx < ln.end for ln in lines)
+
+
 _UNKNOWN = object()
 
 
@@ -96,6 +103,8 @@ def _extract(result: Analysis, doc, lead=_UNKNOWN) -> dt.date | None:
     speakers = ArticleSpeakers(doc)
     dated: dict[str, tuple[dt.date, str]] = {}
     published = article.published
+    # a later piece of a long article counts its offsets from the piece, not from the lines
+    headings = lines if lead is _UNKNOWN else []
     if lead is _UNKNOWN:
         lead = _lead_date(speakers, lines, published)  # the occasion the article reports
     sources = [(spk.start, spk.end) for found in speakers.by_sentence.values() for _, spk in found]
@@ -111,6 +120,7 @@ def _extract(result: Analysis, doc, lead=_UNKNOWN) -> dt.date | None:
             cue, spk = hit
             mention.speaker = spk.name
             cue_date = date_of_cue(cue.token, published)
+            past = _simple_past(cue.token) or _headline_present(cue.token, headings)
             if cue_date is not None and cue_date.date is not None:
                 mention.stated_on, mention.stated_on_source = cue_date.date, "cue"
                 attribution.stated_on, attribution.date_cue = cue_date.date, cue_date.text
@@ -118,14 +128,14 @@ def _extract(result: Analysis, doc, lead=_UNKNOWN) -> dt.date | None:
             elif cue_date is not None and cue_date.date is None:
                 # "said in December": no day can be given, and the publication date would be wrong
                 mention.stated_on, mention.stated_on_source = None, "vague"
-            elif _simple_past(cue.token) and (day := day_of_report(cue.token, published)) is not None:
+            elif past and (day := day_of_report(cue.token, published)) is not None:
                 mention.stated_on, mention.stated_on_source = day.date, "content"
             elif (day := day_of_count(tok, published)) is not None:
                 mention.stated_on, mention.stated_on_source = day.date, "content"
-            elif spk.name in dated and _simple_past(cue.token):
+            elif spk.name in dated and past:
                 # "He said …" after "Kirby told a briefing on Friday": the same occasion
                 mention.stated_on, mention.stated_on_source = dated[spk.name][0], "carried"
-            elif _simple_past(cue.token) and lead is not None:
+            elif past and lead is not None:
                 # an undated "X said" in a report of one occasion belongs to that occasion
                 mention.stated_on, mention.stated_on_source = lead, "lead"
             else:

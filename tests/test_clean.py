@@ -240,3 +240,24 @@ def test_a_line_loses_the_date_stamp_it_begins_with_and_keeps_the_rest():
     assert without_stamp(" date 2024-05-27 The government said 2,000 were buried.") == "The government said 2,000 were buried."
     assert without_stamp("The government said on 2024-05-27 that 2,000 were buried.") == \
         "The government said on 2024-05-27 that 2,000 were buried."
+
+
+def _masked(text: str) -> str:
+    return masked_text(text, classify_lines(text))
+
+
+def test_a_wire_dateline_is_blanked_before_the_sentence():
+    text = "Storm toll rises\n\nPORT ELLEN, Scotland (AP) — Officials said 14 people died.\n"
+    masked = _masked(text)
+    assert masked.index("Officials") == text.index("Officials")
+    assert "PORT ELLEN" not in masked and "(AP)" not in masked
+
+
+def test_a_dateline_with_a_day_is_blanked_whole():
+    text = "Storm toll rises\n\nOSLO, March 3 (Reuters) - Rescuers found 9 bodies.\n"
+    assert _masked(text).splitlines()[2].strip() == "Rescuers found 9 bodies."
+
+
+def test_a_sentence_opening_with_a_capitalised_acronym_is_not_a_dateline():
+    text = "Storm toll rises\n\nUN officials said 14 people died.\n"
+    assert "UN officials said" in _masked(text)

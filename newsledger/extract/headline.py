@@ -20,7 +20,8 @@ def _same_number(a, b) -> bool:
 
 def headline_sources(mentions: list[Mention], lines: list[Line]) -> None:
     """Give each unsourced figure of a title or heading line above the first body line the
-    attribution of the first body figure with the same number (of the same measure, if any)."""
+    attribution of the first body figure with the same number (of the same measure, if any);
+    a sourced one with no day of its own takes that figure's day."""
     first_body = next((ln.start for ln in lines if ln.kind == "body"), None)
     if first_body is None:
         return
@@ -29,12 +30,20 @@ def headline_sources(mentions: list[Mention], lines: list[Line]) -> None:
                   key=lambda m: m.figure.start)
     for m in mentions:
         line = next((ln for ln in heads if ln.start <= m.figure.start < ln.end), None)
-        if line is None or m.attribution is not None:
+        if line is None or m.attribution is not None and m.stated_on_source not in {"published", "lead"}:
             continue
         same = [o for o in body if o.figure.unit == m.figure.unit and _same_number(o.figure, m.figure)]
         # the same measure first; a headline and its lede may read one toll two ways
         twin = next((o for o in same if o.figure.measure == m.figure.measure), same[0] if same else None)
         if twin is None:
+            continue
+        if m.attribution is not None:
+            # "Israel revises toll to 1,200" has a source of its own, but no day: it is the
+            # lede's statement of that figure, told short ("Israel" for its spokesman), when the
+            # lede's cue gives the day
+            if twin.stated_on_source in {"cue", "carried"}:
+                m.attribution = dataclasses.replace(twin.attribution, content_start=line.start, content_end=line.end)
+                m.speaker, m.stated_on, m.stated_on_source = twin.speaker, twin.stated_on, "carried"
             continue
         # the source's words stay where they are written; the attributed content is the headline
         m.attribution = dataclasses.replace(twin.attribution, content_start=line.start, content_end=line.end)

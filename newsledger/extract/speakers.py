@@ -27,7 +27,7 @@ _PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": "ANY", "it": "ORG", "we": 
              "him": "PERSON", "her": "PERSON", "them": "ANY"}  # "according to him"
 _INANIMATE = {"list", "letter", "settlement", "deal", "agreement", "plan", "move", "decision",
               "result", "results", "paper", "article", "website", "book", "ruling", "forecast",
-              "report", "survey", "study", "poll", "figure", "data", "statistic", "statistics",
+              "report", "survey", "study", "poll", "figure", "data", "statistic", "statistics", "information",
               "research", "analysis", "estimate", "census", "document", "record", "filing",
               "indictment", "return", "number", "count", "tally", "toll", "assessment", "review",
               "audit", "release", "statement", "index", "table", "chart", "model", "projection",
@@ -58,7 +58,8 @@ _PERSON_HEADS = {"official", "source", "spokesman", "spokeswoman", "spokesperson
                  "chairwoman", "commander", "governor", "mayor", "ambassador", "envoy", "boss", "founder",
                  "manager", "witness", "resident", "doctor", "surgeon", "teacher", "professor"}
 # Verbs by which an organisation or person puts a document out: its owner is their agent.
-_AUTHORING = {"release", "publish", "issue", "file", "prepare", "compile", "produce", "commission",
+_AUTHORING = {"release", "publish", "issue", "file", "prepare", "compile", "produce", "commission", "verify",
+              "collect", "gather", "provide", "supply",
               "conduct", "write", "submit", "unseal", "bring", "lodge", "carry", "undertake"}
 _QUOTE_PAIRS = [("“", "”"), ('"', '"'), ("«", "»"), ("‘", "’")]
 
@@ -199,6 +200,8 @@ def _speaker_from_np(head: Token) -> Speaker | None:
         kind = "ORG" if person[-1].lower_ in ORG_NAME_WORDS else "PERSON"  # "Age Concern" is a charity
         return Speaker(person.text.strip(" ,"), kind, person.start_char, person.end_char, role)
     lemma = head.lemma_.lower()
+    if lemma not in _INANIMATE and head.lower_ in _INANIMATE:
+        lemma = head.lower_  # the tagger lemmatises "data" to "datum"
     if lemma in _INANIMATE and not (head.pos_ == "PROPN" and head.ent_type_ == "ORG"):
         # ("the US Geological Survey" is a body that a document noun happens to end its name)
         # "a survey by YouGov", "ONS figures": the organisation or person behind the document
@@ -234,6 +237,12 @@ def _speaker_from_np(head: Token) -> Speaker | None:
                     toks = [t for t in _np_tokens(o) if t.dep_ != "case" or t.i < o.i]
                     return Speaker(_clean_np(toks), "ORG" if o.pos_ == "PROPN" else "ANON", toks[0].idx,
                                    toks[-1].idx + len(toks[-1]), role="document:" + lemma)
+                if o.pos_ == "NOUN" and o.lemma_.lower() in _PUBLIC_OWNERS and ent.start > o.i \
+                        and any(t.dep_ == "prep" and t.lower_ == "of" and t.head.i == o.i for t in head.doc[o.i:ent.start]):
+                    # "a statement from the government of Guerrero": the government, named by its
+                    # place — the place itself (which NER may even take for a person) says nothing
+                    return Speaker(text_of(head.doc)[o.idx:ent.end_char], "ORG", o.idx, ent.end_char,
+                                   role="document:" + lemma, conducted=by)
                 return Speaker(_strip_article(ent.text), ent.label_, ent.start_char, ent.end_char,
                                role="document:" + lemma, conducted=by)
             if o.dep_ == "pobj" and (o.head.lower_ in {"by", "from"} and o.lemma_.lower() in _ANON_HEADS
@@ -285,9 +294,17 @@ def _is_quantity(tok: Token) -> bool:
     return tok.like_num or tok.lower_ in VAGUE_PLURALS
 
 
+# Whoever raises, revises or pegs a toll is the one who counts it ("officials raised the death
+# toll to 123", "the UN has amended the toll") — an act of reporting done to a count.
+_RECOUNTING = {"raise", "revise", "lower", "update", "amend", "adjust", "peg", "place", "set", "increase", "cut"}
+_COUNT_NOUNS = {"toll", "count", "tally", "figure", "estimate", "number"}
+
+
 def _speech_head(tok: Token) -> bool:
     if tok.lemma_.lower() == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in {"life", "live"} for c in tok.children):
         return False  # "the floods claimed the lives of 150": a toll, not a claim anyone made
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in _RECOUNTING:
+        return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _COUNT_NOUNS for c in tok.children)
     return tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in SPEECH_LEMMAS
 
 
@@ -310,6 +327,19 @@ def _agent(verb: Token) -> Token | None:
                 if g.dep_ == "pobj":
                     return g
     return None
+
+
+def _antecedent(relcl: Token) -> Token:
+    """What a relative clause's "who" stands for. The parser may hang the clause on a date
+    right before it ("a nurse we reached on Tuesday, who reported …"): a day says nothing, so the
+    antecedent is the nearest noun before the date."""
+    ante = relcl.head
+    if ante.ent_type_ not in {"DATE", "TIME"}:
+        return ante
+    for tok in reversed(ante.doc[ante.sent.start:ante.i]):
+        if tok.pos_ in {"NOUN", "PROPN"} and tok.ent_type_ not in {"DATE", "TIME"}:
+            return tok
+    return ante
 
 
 @dataclass
@@ -337,6 +367,15 @@ def find_cues(sent: Span) -> list[Cue]:
                 if spk is not None:
                     cues.append(Cue(tok.head if tok.head.pos_ in {"VERB", "AUX"} else tok, spk, relayed))
             continue
+        if tok.lower_ == "based" and tok.dep_ in {"prep", "advcl", "acl"}:
+            # "…, based on an AFP tally", "Based on information from the USGS": the basis is the
+            # source when it names one (an organisation, a person, a document with its owner)
+            on = next((c for c in tok.children if c.lower_ == "on"), None)
+            pobj = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+            spk = speaker_from_np(pobj) if pobj is not None else None
+            if spk is not None and spk.kind in {"ORG", "PERSON", "GPE"}:
+                cues.append(Cue(tok.head if tok.head.pos_ in {"VERB", "AUX"} else tok, spk))
+            continue
         if tok.pos_ == "VERB" and tok.lemma_.lower() in _ASKING - {"ask"}:
             # "YouGov polled 1,981 voters", "401 people interviewed by ICM": how a poll was done is
             # the pollster's account
@@ -354,11 +393,12 @@ def find_cues(sent: Span) -> list[Cue]:
             ag = _agent(tok)  # "Ryder was quoted by Reuters as telling reporters"
             if ag is not None:
                 relayed = _clean_np(_np_tokens(ag))
-        elif subj is not None and subj.dep_ == "nsubjpass":
-            ag = _agent(tok)  # "it was reported by the ministry": the agent speaks
+        elif subj is not None and subj.dep_ == "nsubjpass" or subj is None and tok.tag_ == "VBN" and tok.dep_ == "advcl":
+            ag = _agent(tok)  # "it was reported by the ministry", "…, as confirmed by officials": the agent speaks
             subj = ag
         inverted = next((c for c in tok.children if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > tok.i
-                         and c.lemma_.lower() in _INANIMATE), None)
+                         and c.lemma_.lower() in _INANIMATE and tok.lemma_.lower() not in _RECOUNTING | {"put"}), None)
+        # ("…, put the toll at 1,100": a count is what a tally is put at, not an inverted subject)
         if subj is None or (inverted is not None and tok.i > 0 and tok.nbor(-1).text in {",", "\"", "”"}
                             and subj.i < tok.i and tok.lemma_.lower() != "tell"
                             and not any(c.dep_ in {"ccomp", "xcomp"} and c.i > tok.i for c in tok.children)):
@@ -373,7 +413,7 @@ def find_cues(sent: Span) -> list[Cue]:
         if subj is None and tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
             subj = tok.head  # "…, a White House official confirmed Monday" parsed as a clause on the noun
         if subj is not None and subj.lower_ in {"who", "which", "that"} and tok.dep_ == "relcl":
-            subj = tok.head  # "Smith, who said …": the antecedent speaks
+            subj = _antecedent(tok)  # "Smith, who said …": the antecedent speaks
         if subj is None:
             subj = _inverted_subject(tok)
         if subj is None:
@@ -631,6 +671,14 @@ def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(regions))
 
 
+def _apposed(text: str, end: int, head: str, mention: int) -> bool:
+    """"Ryanair, the airline, …": the name is followed by a description with ``head`` — unless
+    that description is the very mention being resolved ("… in Guerrero, the government said"
+    is a new subject, not a second name for the place)."""
+    m = re.match(r",\s+(the|its)\s+(\w+\s+)?" + head + r"\b", text[end:end + 40].lower())
+    return m is not None and end + m.start(1) != mention
+
+
 class ArticleSpeakers:
     """Attributions of one article, with pronoun and "the official" carried back."""
 
@@ -699,7 +747,7 @@ class ArticleSpeakers:
                         # story names many; a company story is about one
                         orgs = [e for e in orgs if head in e.text.lower().split()
                                 or text[max(0, e.start_char - 25):e.start_char].lower().split()[-1:] == [head]
-                                or re.match(r",\s+(the|its)\s+(\w+\s+)?" + head + r"\b", text[e.end_char:e.end_char + 40].lower())]
+                                or _apposed(text, e.end_char, head, spk.start)]
                     if orgs:
                         e = max(orgs, key=lambda e: (sum(o.text == e.text for o in orgs), e.start))
                         return Speaker(e.text, "ORG", e.start_char, e.end_char)
@@ -909,6 +957,8 @@ class ArticleSpeakers:
     def by_rules(self, tok: Token) -> tuple[Cue, Speaker] | None:
         """The attribution that governs a token: a cue of its own sentence that is an ancestor
         of it (or the nearest cue there), else the speaker of the quotation it stands in."""
+        if _names_an_event(tok):
+            return None
         sent = tok.sent
         found = self.by_sentence.get(sent.start, [])
         found = [f for f in found if not (f[1].start <= tok.idx < f[1].end) and not _describes(f[0].subject, tok)
@@ -1096,6 +1146,23 @@ _SUBORDINATORS = {"after", "before", "when", "as", "because", "since", "while", 
                   "until", "once", "whereas", "unless"}
 
 
+_SIZED_EVENTS = {"earthquake", "quake", "tremor", "aftershock", "temblor", "shock"}
+
+
+def _names_an_event(tok: Token) -> bool:
+    """"the magnitude 6.8 quake", "Wednesday's 7.4 magnitude earthquake": a size inside the
+    name of the event is how the outlet names it, whoever's statement the sentence reports —
+    unlike a size the sentence states ("the quake measured 6.8, the survey said")."""
+    node, chain = tok, [tok]
+    while node.dep_ in {"nummod", "compound", "amod", "quantmod", "punct"} and node.head.i != node.i:
+        node = node.head
+        chain.append(node)
+    if node.i == tok.i or node.lemma_.lower() not in _SIZED_EVENTS:
+        return False
+    words = {t.lower_ for t in chain} | {c.lower_ for c in node.children if c.i < node.i}
+    return "magnitude" in words or any("magnitude" in w for w in words)
+
+
 def _describes(subject: Token | None, tok: Token) -> bool:
     """Is the token in an apposition to the speaker, or in a clause about someone else inside the
     speaker's noun phrase ("X, a profiler who helped catch a bomber who killed 3 people, told …")?
@@ -1107,7 +1174,7 @@ def _describes(subject: Token | None, tok: Token) -> bool:
     node = tok
     described = False
     while node.i != subject.i:
-        if node.dep_ == "appos" or node.dep_ in {"relcl", "acl"} and node.head.i != subject.i:
+        if node.dep_ == "appos" or node.dep_ in {"relcl", "acl"} and _antecedent(node).i != subject.i:
             described = True
         if node.head.i == node.i:
             return False  # reached the root: not inside the subject at all
@@ -1143,8 +1210,14 @@ def _states(verb: Token) -> bool:
 
 
 def _subordinate(verb: Token) -> bool:
-    """A speech verb inside "after the company said …" tells of that clause, not of the sentence."""
-    return any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in verb.children) or verb.dep_ == "relcl"
+    """A speech verb inside "after the company said …" tells of that clause, not of the sentence —
+    unless the clause is only an attribution: "…, as reported by AFP", "as confirmed by local
+    authorities", "as officials said" report what the sentence around them states."""
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+    if marks == ["as"] and not any(c.dep_ in {"ccomp", "xcomp", "dobj", "attr"} for c in verb.children) \
+            and (_agent(verb) is not None or any(c.dep_ == "nsubj" for c in verb.children)):
+        return False
+    return any(m in _SUBORDINATORS for m in marks) or verb.dep_ == "relcl"
 
 
 _QUESTIONED = {"ask", "question", "press", "quiz", "challenge"}

@@ -92,3 +92,10 @@ def test_people_forced_from_their_homes_are_displaced():
 
 def test_roofs_torn_from_homes_are_not_displaced():
     assert _measure("The storm ripped 300 roofs from homes.", "300") != "displaced"
+
+
+def test_a_toll_that_rose_after_a_sized_quake_is_still_a_toll():
+    from newsledger import nlp
+    from newsledger.extract.figures import extract_figures
+    figs = {f.text: f for f in extract_figures(nlp.load()("The death toll from the 6.4 magnitude earthquake rose to 37."))}
+    assert figs["37"].measure == "killed"

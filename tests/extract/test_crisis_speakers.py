@@ -160,3 +160,70 @@ def test_reports_in_general_are_not_the_last_named_sources():
     got = _speakers("The Red Crescent said 2,000 people had died. Initial reports indicate that dozens of villages "
                     "were submerged.")
     assert got["dozens"] is None
+
+
+def test_an_as_clause_with_its_agent_attributes_the_sentence():
+    got = _speakers("The toll from the blast climbed to 57 overnight, as reported by Reuters.")
+    assert got["57"] == "Reuters"
+
+
+def test_an_as_clause_that_tells_an_act_is_still_subordinate():
+    got = _speakers("The toll rose to 12 as the council said it would close the road.")
+    assert got["12"] is None
+
+
+def test_who_after_a_day_stands_for_the_person_before_it():
+    got = _speakers("We reached a nurse on Tuesday, who reported treating more than 45 people overnight.")
+    assert got["more than 45"] == "nurse"
+
+
+def test_the_government_after_a_place_is_the_government():
+    got = _speakers("Floods swept through the northern province of Orlanda, the government said on Friday, "
+                    "killing 31 people.")
+    assert got["31"] == "government"
+
+
+def test_a_statement_from_the_government_of_a_place_is_the_government_s():
+    got = _speakers("The dead include 12 children, according to a statement from the government of Orlanda.")
+    assert got["12"] == "government of Orlanda"
+
+
+def test_whoever_raises_a_toll_is_its_source():
+    got = _speakers("Rescuers dug through the mud as officials raised the death toll to 88.")
+    assert got["88"] == "officials"
+
+
+def test_a_storm_that_raises_a_toll_is_no_source():
+    got = _speakers("The second storm raised the death toll to 88.")
+    assert got["88"] is None
+
+
+def test_a_tally_put_at_a_figure_speaks_for_its_owner():
+    got = _speakers("A Reuters tally, based on hospital records, put the toll at more than 640.")
+    assert got["more than 640"] == "Reuters"
+
+
+def test_based_on_a_named_source_attributes_the_figure():
+    got = _speakers("The number of dead reached 930, based on an AFP count of reports from embassies.")
+    assert got["930"] == "AFP"
+
+
+def test_based_on_an_unowned_basis_names_no_one():
+    got = _speakers("The estimate of 400 deaths is based on satellite images.")
+    assert got["400"] is None
+
+
+def test_figures_verified_by_a_body_are_that_body_s():
+    got = _speakers("At least 2,150 people were killed last year, according to figures verified by the "
+                    "World Health Organization.")
+    assert got["At least 2,150"] == "World Health Organization"
+
+
+def test_data_released_by_a_body_show_its_figures():
+    got = _speakers("By noon, 17 people had died, data released by the Red Cross showed.")
+    assert got["17"] == "Red Cross"
+
+
+def test_the_size_in_an_earthquake_s_name_is_the_outlet_s():
+    got = _speakers("Officials said the 6.4 magnitude earthquake destroyed 300 homes.")
+    assert got["6.4"] is None and got["300"] == "Officials"
