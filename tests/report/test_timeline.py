@@ -227,3 +227,15 @@ def test_a_country_filled_in_from_the_story_charts_claims_together_but_accuses_n
     a = claim("a", "2024-12-27", "Kirby", 1000, 1000, subject="people killed (in Ukraine)")
     b = claim("b", "2024-12-27", "Peskov", 200, 500, subject="people killed")
     assert marks(a, b) == ["first", "update"] and a.series == b.series
+
+
+def test_one_source_named_short_and_in_full_does_not_conflict_with_itself():
+    a = claim("a", "2024-01-05", "Ruritanian Interior Ministry", 6, 6)
+    b = claim("b", "2024-01-05", "interior ministry", 11, 11)
+    assert marks(a, b)[1] != "conflict"
+
+
+def test_an_outlets_own_figure_does_not_conflict_with_a_named_source():
+    a = claim("a", "2024-01-05", "civil defence", 300, 300)
+    b = claim("b", "2024-01-05", None, 1500, 1500)
+    assert marks(a, b)[1] != "conflict"
