@@ -45,22 +45,25 @@ FLOORS = {
 # Crocus, whose lede's "as the death toll rose to 133" is now read as a toll (it was read as
 # detentions), so the headline takes the lede's source rather than the later statement the
 # annotator chose; Mpox's stated_on, where a wrong source ("laboratory") that carried the right
-# day is gone and its four figures fall back to the publication day.
+# day is gone and its four figures fall back to the publication day; claim pairs of Brazil and the
+# Hajj, and Kerman's stated_on, where a ministry is now named with its country ("Jordan's foreign
+# ministry", "Iran's intelligence ministry"), which the linker no longer folds into a mention with
+# another day or wording (speaker on the 32 events 0.853 -> 0.859).
 CRISIS_FLOORS = {
-    "bangladesh-protests-2024": {"detect_f1": 0.91, "strict_f1": 0.44, "value_accuracy": 0.97, "measure_accuracy": 0.97, "subject_accuracy": 0.85, "speaker_accuracy": 0.80, "stated_on_accuracy": 0.65, "claim_pair_f1": 0.77},
+    "bangladesh-protests-2024": {"detect_f1": 0.91, "strict_f1": 0.46, "value_accuracy": 0.97, "measure_accuracy": 0.97, "subject_accuracy": 0.85, "speaker_accuracy": 0.85, "stated_on_accuracy": 0.65, "claim_pair_f1": 0.77},
     "brazil-floods-2024": {"detect_f1": 0.95, "strict_f1": 0.68, "value_accuracy": 0.98, "measure_accuracy": 0.92, "subject_accuracy": 0.94, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.66},
     "chile-wildfires-2024": {"detect_f1": 0.95, "strict_f1": 0.54, "value_accuracy": 1.00, "measure_accuracy": 0.93, "subject_accuracy": 0.84, "speaker_accuracy": 0.76, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.61},
-    "crocus-attack-2024": {"detect_f1": 0.95, "strict_f1": 0.64, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 1.00, "speaker_accuracy": 0.69, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.62},
+    "crocus-attack-2024": {"detect_f1": 0.95, "strict_f1": 0.66, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 1.00, "speaker_accuracy": 0.71, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.62},
     "cyclone-chido-2024": {"detect_f1": 0.99, "strict_f1": 0.59, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.88, "speaker_accuracy": 0.76, "stated_on_accuracy": 0.85, "claim_pair_f1": 0.61},
-    "derna-floods-2023": {"detect_f1": 0.98, "strict_f1": 0.56, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.87, "speaker_accuracy": 0.82, "stated_on_accuracy": 0.72, "claim_pair_f1": 0.75},
+    "derna-floods-2023": {"detect_f1": 0.98, "strict_f1": 0.56, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.87, "speaker_accuracy": 0.85, "stated_on_accuracy": 0.72, "claim_pair_f1": 0.75},
     "gaza-casualties-2023": {"detect_f1": 0.98, "strict_f1": 0.64, "value_accuracy": 0.94, "measure_accuracy": 0.98, "subject_accuracy": 0.86, "speaker_accuracy": 0.81, "stated_on_accuracy": 0.80, "claim_pair_f1": 0.82},
     "haiti-violence-2024": {"detect_f1": 1.00, "strict_f1": 0.63, "value_accuracy": 0.96, "measure_accuracy": 0.96, "subject_accuracy": 0.81, "speaker_accuracy": 0.81, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.52},
-    "hajj-heat-2024": {"detect_f1": 0.99, "strict_f1": 0.65, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.88, "speaker_accuracy": 0.79, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.64},
-    "herat-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.66, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.98, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.78, "claim_pair_f1": 0.16},
+    "hajj-heat-2024": {"detect_f1": 0.99, "strict_f1": 0.74, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.88, "speaker_accuracy": 0.88, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.64},
+    "herat-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.66, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.98, "speaker_accuracy": 0.92, "stated_on_accuracy": 0.78, "claim_pair_f1": 0.16},
     "hualien-quake-2024": {"detect_f1": 0.92, "strict_f1": 0.61, "value_accuracy": 0.98, "measure_accuracy": 0.84, "subject_accuracy": 0.83, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.97, "claim_pair_f1": 0.73},
     "hurricane-helene-2024": {"detect_f1": 0.97, "strict_f1": 0.79, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.91, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.75},
     "hurricane-otis-2023": {"detect_f1": 0.98, "strict_f1": 0.69, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.90, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.85, "claim_pair_f1": 0.39},
-    "kerman-bombing-2024": {"detect_f1": 0.91, "strict_f1": 0.64, "value_accuracy": 1.00, "measure_accuracy": 0.92, "subject_accuracy": 0.85, "speaker_accuracy": 0.92, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.66},
+    "kerman-bombing-2024": {"detect_f1": 0.91, "strict_f1": 0.61, "value_accuracy": 1.00, "measure_accuracy": 0.92, "subject_accuracy": 0.85, "speaker_accuracy": 0.92, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.66},
     "la-wildfires-2025": {"detect_f1": 0.97, "strict_f1": 0.80, "value_accuracy": 1.00, "measure_accuracy": 0.94, "subject_accuracy": 0.93, "speaker_accuracy": 0.94, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.79},
     "lebanon-pagers-2024": {"detect_f1": 0.98, "strict_f1": 0.64, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.86, "speaker_accuracy": 0.81, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.48},
     "maui-wildfires-2023": {"detect_f1": 0.96, "strict_f1": 0.69, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.94, "speaker_accuracy": 0.84, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.93},

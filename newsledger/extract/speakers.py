@@ -225,6 +225,11 @@ def _speaker_from_np(head: Token) -> Speaker | None:
             inside = {t.i for t in o.subtree}
             ents = [e for e in ents_of(head.doc) if e.label_ in labels and e.start in inside]
             by = o.i in authors or o.dep_ == "pobj" and o.head.lower_ in {"by", "from"}
+            if ents and o.pos_ == "NOUN" and o.lemma_.lower() in ROLE_NOUNS | _ANON_HEADS and all(
+                    e.root.dep_ == "poss" and e.root.head.i == o.i for e in ents):
+                # "an estimate from the town's mayor": the post speaks, the place only says whose
+                toks = [t for t in _np_tokens(o) if t.i <= o.i]
+                return Speaker(_clean_np(toks), "ANON", toks[0].idx, o.idx + len(o), role="document:" + lemma)
             if ents:
                 # "a press release from the Southern District of California's U.S. Attorney's
                 # Office": the office, not the place named inside its name
@@ -245,7 +250,7 @@ def _speaker_from_np(head: Token) -> Speaker | None:
                                    role="document:" + lemma, conducted=by)
                 return Speaker(_strip_article(ent.text), ent.label_, ent.start_char, ent.end_char,
                                role="document:" + lemma, conducted=by)
-            if o.dep_ == "pobj" and (o.head.lower_ in {"by", "from"} and o.lemma_.lower() in _ANON_HEADS
+            if o.dep_ == "pobj" and (o.head.lower_ in {"by", "from"} and o.lemma_.lower() in _ANON_HEADS | ORG_TYPES
                                      or o.i in authors and o.pos_ == "NOUN") \
                     or o.dep_ == "poss" and o.lemma_.lower() in _ANON_HEADS \
                     or o.dep_ == "compound" and o.pos_ == "NOUN" and o.lemma_.lower() in _PUBLIC_OWNERS:
@@ -265,6 +270,11 @@ def _speaker_from_np(head: Token) -> Speaker | None:
         kind = org.label_
         if role and set(role.lower().replace("-", " ").split()) & PERSON_TITLES:
             kind = "PERSON"  # "Ukrainian President Zelenskyy" tagged as a place is still a person
+        owner = next((t for t in toks if t.i < org.start and t.dep_ == "poss" and t.ent_type_ == "GPE"), None)
+        if owner is not None and org[-1].lower_ in ORG_TYPES and not org[0].is_title:
+            # "Indonesia's health ministry": a kind of body is named by whose it is
+            start = owner.left_edge.idx
+            return Speaker(text_of(head.doc)[start:org.end_char], kind, start, org.end_char)
         return Speaker(_strip_article(org.text), kind, org.start_char, org.end_char, role)
     text = _clean_np([t for t in toks if not (t.dep_ == "nummod" and t.head.i == head.i)])  # "two officials"
     if head.pos_ == "PROPN" and org is None:
@@ -539,7 +549,9 @@ def _tallies(verb: Token, subj: Token) -> bool:
     """A place counting what happened in it, not a source: a place as subject; "with Punjab
     reporting 114" (a tally set beside another); "A and B reported 308 and 223" (one count each)."""
     if subj.ent_type_ in {"GPE", "LOC"} and not any(t.lemma_.lower() in ORG_TYPES for t in subj.subtree):
-        return True
+        # ("Tunisia reported that 35 pilgrims had died": a clause reported is a statement)
+        return not any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                       for c in verb.children)
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "with":
         return True
     counts = [t for t in verb.subtree if t.like_num and t.i > verb.i]
@@ -604,6 +616,8 @@ def _headline_speaker(doc: Doc, sent: Span, line_start: int) -> Speaker | None:
     if span is None or not any(e.label_ in {"PERSON", "ORG", "GPE"} and e.start >= span.start and e.end <= span.end
                                for e in ents_of(doc)):
         return None
+    if not (span.root.ent_type_ or span.root.lemma_.lower() in ORG_TYPES | _ANON_HEADS):
+        return None  # "Myanmar earthquake: 144 dead": the story's name, not its source
     return speaker_from_np(span.root)
 
 
@@ -727,7 +741,14 @@ class ArticleSpeakers:
             # insurer") points back; one with a name of its own ("a Pentagon official") does not
             opening = text_of(self.doc)[spk.start:spk.start + 8].lower()
             indefinite = re.match(r"(a|an|another|one)\s", opening) is not None  # "a senior official" is new
-            descriptive = words and not indefinite and (len(words) <= 2 or len(words) <= 4 and not any(
+            span = self.doc.char_span(spk.start, spk.end, alignment_mode="expand")
+            named = span is not None and not any(t.tag_ in {"JJS", "RBS"} for t in span) and any(
+                t.ent_type_ in {"NORP", "ORG", "PERSON"} or t.ent_type_ == "GPE" and span[0].lower_ != "the"
+                for t in span)
+            # ("Taliban officials", "Indonesia's health ministry": a name says whose, so they are
+            # not "the officials" or "the ministry" of the sentence before — but "the UK's biggest
+            # lender", "Britain's largest bank" describe the company the article named)
+            descriptive = words and not indefinite and not named and (len(words) <= 2 or len(words) <= 4 and not any(
                 w[:1].isupper() for w in spk.name.split()[1:]))
             if descriptive:
                 head = words[-1]

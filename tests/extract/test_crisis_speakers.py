@@ -178,9 +178,9 @@ def test_who_after_a_day_stands_for_the_person_before_it():
 
 
 def test_the_government_after_a_place_is_the_government():
-    got = _speakers("Floods swept through the northern province of Orlanda, the government said on Friday, "
-                    "killing 31 people.")
-    assert got["31"] == "government"
+    got = _speakers("At least 31 people have died after the storm swept the southern state of Oaxaca, the "
+                    "government said on Friday.")
+    assert got["At least 31"] == "government"
 
 
 def test_a_statement_from_the_government_of_a_place_is_the_government_s():
@@ -227,3 +227,29 @@ def test_data_released_by_a_body_show_its_figures():
 def test_the_size_in_an_earthquake_s_name_is_the_outlet_s():
     got = _speakers("Officials said the 6.4 magnitude earthquake destroyed 300 homes.")
     assert got["6.4"] is None and got["300"] == "Officials"
+
+
+def test_a_country_that_reports_a_clause_is_its_source():
+    got = _speakers("Portugal reported that at least 35 of its pilgrims had died.")
+    assert got["at least 35"] == "Portugal"
+
+
+def test_a_ministry_is_named_with_the_country_it_belongs_to():
+    got = _speakers("The health ministry said 3 people died. Indonesia's health ministry reported that 144 "
+                    "pilgrims died.")
+    assert got["144"] == "Indonesia's health ministry"
+
+
+def test_officials_with_a_group_named_are_not_the_officials_before():
+    got = _speakers("Local officials said 5 people died. Taliban officials said more than 2,000 had died.")
+    assert got["more than 2,000"] == "Taliban officials"
+
+
+def test_the_story_s_name_before_a_colon_is_no_source():
+    got = _speakers("Peru earthquake: 144 dead, 730 injured\n\nRescuers dug through the night.")
+    assert got["144"] is None
+
+
+def test_an_estimate_from_a_towns_mayor_is_the_mayors():
+    got = _speakers("An estimate from Kyiv's mayor put the toll at 2,000.")
+    assert got["2,000"] == "Kyiv's mayor"
