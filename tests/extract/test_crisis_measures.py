@@ -19,6 +19,7 @@ def _measure(text, words):
     ("The operation drew 1,200 rescue workers from three provinces.", "1,200", "deployed"),
     ("Officials said 300 rescuers combed the rubble overnight.", "300", "deployed"),
     ("The storm left 30,000 people homeless.", "30,000", "displaced"),
+    ("Officials named 41 of the deceased on Thursday.", "41", "killed"),
     ("The blaze has burned 2,000 acres of brush since Tuesday.", "2,000 acres", "other"),
     ("The army said it had captured 400 square kilometres of land.", "400 square kilometres", "territory"),
 ])
