@@ -381,16 +381,17 @@ def link_rewrites(conn: sqlite3.Connection, stories: set[str] | None = None) -> 
     root = {r["doc"]: r["copy_of"] or r["doc"] for r in rows}
     by_story: dict[str, list] = {}
     for r in rows:
-        if r["published"] is not None:
-            by_story.setdefault(r["word_story"] or r["doc"], []).append(r)
+        # (an undated page is still compared: sorted after the dated ones, it is taken for the
+        # copy, as an aggregator's page without a date line usually is)
+        by_story.setdefault(r["word_story"] or r["doc"], []).append(r)
     for members in by_story.values():
         for i, r in enumerate(members):
             if r["copy_of"]:
                 continue
-            day = _date(r["published"])
+            day = _date(r["published"]) if r["published"] is not None else None
             for e in members[:i]:
-                if root[e["doc"]] != r["doc"] and (day - _date(e["published"])).days <= REWRITE_DAYS \
-                        and is_rewrite(r["body"], e["body"]):
+                close = day is None or e["published"] is None or (day - _date(e["published"])).days <= REWRITE_DAYS
+                if root[e["doc"]] != r["doc"] and close and is_rewrite(r["body"], e["body"]):
                     root[r["doc"]] = root[e["doc"]]
                     break
     changed = set()

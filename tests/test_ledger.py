@@ -363,3 +363,19 @@ def test_a_report_reworded_from_another_is_its_copy_and_a_rewrite(tmp_path):
     _, documents = _export(tmp_path / "l.db", tmp_path / "out")
     kinds = {d["doc"]: (d["duplicate_of"], d["copy_kind"]) for d in documents}
     assert kinds == {"wire": (None, None), "aggregator": ("wire", "rewrite"), "daily": (None, None)}
+
+
+def test_an_undated_page_reworded_from_a_dated_report_is_its_copy(tmp_path):
+    from tests.link.test_rewrites import INDEPENDENT, ORIGINAL, REWORDED
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder / "wire.txt", "Floods hit Marlow Bridge\n" + ORIGINAL)
+    write(folder / "aggregator.txt", "Marlow Bridge swamped by floods\n" + REWORDED)
+    write(folder / "daily.txt", "Marlow Bridge counts its losses\n" + INDEPENDENT)
+    write(folder / "manifest.csv", "file,published,outlet,url,title\nwire.txt,2024-03-04,Wire,,\n"
+          "aggregator.txt,,Aggregator,,\ndaily.txt,2024-03-05,Daily,,\n")
+    _ingest(tmp_path / "l.db", [folder])
+    _, documents = _export(tmp_path / "l.db", tmp_path / "out")
+    kinds = {d["doc"]: (d["duplicate_of"], d["copy_kind"]) for d in documents}
+    assert kinds == {"wire": (None, None), "aggregator": ("wire", "rewrite"), "daily": (None, None)}
