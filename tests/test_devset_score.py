@@ -57,31 +57,35 @@ FLOORS = {
 # what it measures, and the model was retrained on the 36 events (left out 0.867): bbc_politics is
 # back at 0.895; the events' floors are set to what they measure with it (lower: Wayanad, one
 # measure; Sumy, one figure's source, which moves with the measure model: speaker 0.605 with this
-# model and the session's first, 0.628 with the one just before).
+# model and the session's first, 0.628 with the one just before). Last, the learned speaker choice
+# was switched on (it won end to end on these 36 events, left out event by event): floors at what
+# the events measure with it — lower on Brazil's and Otis's stated_on, Chido's and Kumbh's strict,
+# Kumbh's speaker and the claim pairs of Chido, Kumbh and Tibet, where a source carried from a
+# nearby sentence is wrong or moves a figure's day (crisis strict 0.655 -> 0.667 overall).
 CRISIS_FLOORS = {
-    "bangladesh-protests-2024": {"detect_f1": 0.91, "strict_f1": 0.46, "value_accuracy": 0.97, "measure_accuracy": 0.97, "subject_accuracy": 0.85, "speaker_accuracy": 0.85, "stated_on_accuracy": 0.65, "claim_pair_f1": 0.77},
-    "brazil-floods-2024": {"detect_f1": 0.95, "strict_f1": 0.68, "value_accuracy": 0.98, "measure_accuracy": 0.92, "subject_accuracy": 0.94, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.66},
-    "chile-wildfires-2024": {"detect_f1": 0.95, "strict_f1": 0.54, "value_accuracy": 1.00, "measure_accuracy": 0.93, "subject_accuracy": 0.84, "speaker_accuracy": 0.76, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.61},
+    "bangladesh-protests-2024": {"detect_f1": 0.91, "strict_f1": 0.51, "value_accuracy": 0.97, "measure_accuracy": 0.97, "subject_accuracy": 0.85, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.65, "claim_pair_f1": 0.77},
+    "brazil-floods-2024": {"detect_f1": 0.95, "strict_f1": 0.68, "value_accuracy": 0.98, "measure_accuracy": 0.92, "subject_accuracy": 0.94, "speaker_accuracy": 0.92, "stated_on_accuracy": 0.91, "claim_pair_f1": 0.72},
+    "chile-wildfires-2024": {"detect_f1": 0.95, "strict_f1": 0.56, "value_accuracy": 1.00, "measure_accuracy": 0.93, "subject_accuracy": 0.84, "speaker_accuracy": 0.80, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.61},
     "crocus-attack-2024": {"detect_f1": 0.95, "strict_f1": 0.66, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 1.00, "speaker_accuracy": 0.71, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.62},
-    "cyclone-chido-2024": {"detect_f1": 0.99, "strict_f1": 0.59, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.88, "speaker_accuracy": 0.76, "stated_on_accuracy": 0.85, "claim_pair_f1": 0.61},
+    "cyclone-chido-2024": {"detect_f1": 0.99, "strict_f1": 0.58, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.88, "speaker_accuracy": 0.79, "stated_on_accuracy": 0.85, "claim_pair_f1": 0.53},
     "derna-floods-2023": {"detect_f1": 0.98, "strict_f1": 0.56, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.87, "speaker_accuracy": 0.85, "stated_on_accuracy": 0.72, "claim_pair_f1": 0.75},
     "gaza-casualties-2023": {"detect_f1": 0.98, "strict_f1": 0.64, "value_accuracy": 0.94, "measure_accuracy": 0.98, "subject_accuracy": 0.86, "speaker_accuracy": 0.81, "stated_on_accuracy": 0.80, "claim_pair_f1": 0.82},
     "goma-offensive-2025": {"detect_f1": 0.98, "strict_f1": 0.60, "value_accuracy": 1.00, "measure_accuracy": 0.87, "subject_accuracy": 0.81, "speaker_accuracy": 0.83, "stated_on_accuracy": 0.79, "claim_pair_f1": 0.72},
-    "haiti-violence-2024": {"detect_f1": 1.00, "strict_f1": 0.63, "value_accuracy": 0.96, "measure_accuracy": 0.96, "subject_accuracy": 0.81, "speaker_accuracy": 0.81, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.52},
-    "hajj-heat-2024": {"detect_f1": 0.99, "strict_f1": 0.74, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.88, "speaker_accuracy": 0.88, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.64},
+    "haiti-violence-2024": {"detect_f1": 1.00, "strict_f1": 0.63, "value_accuracy": 0.96, "measure_accuracy": 0.96, "subject_accuracy": 0.81, "speaker_accuracy": 0.84, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.52},
+    "hajj-heat-2024": {"detect_f1": 0.99, "strict_f1": 0.76, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.88, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.68},
     "herat-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.66, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.98, "speaker_accuracy": 0.92, "stated_on_accuracy": 0.78, "claim_pair_f1": 0.16},
     "hualien-quake-2024": {"detect_f1": 0.92, "strict_f1": 0.61, "value_accuracy": 0.98, "measure_accuracy": 0.84, "subject_accuracy": 0.83, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.97, "claim_pair_f1": 0.73},
     "hurricane-helene-2024": {"detect_f1": 0.97, "strict_f1": 0.79, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.91, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.75},
-    "hurricane-otis-2023": {"detect_f1": 0.98, "strict_f1": 0.69, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.90, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.85, "claim_pair_f1": 0.39},
+    "hurricane-otis-2023": {"detect_f1": 0.98, "strict_f1": 0.69, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.90, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.81, "claim_pair_f1": 0.57},
     "kerman-bombing-2024": {"detect_f1": 0.91, "strict_f1": 0.61, "value_accuracy": 1.00, "measure_accuracy": 0.92, "subject_accuracy": 0.85, "speaker_accuracy": 0.92, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.66},
-    "kumbh-stampede-2025": {"detect_f1": 0.97, "strict_f1": 0.57, "value_accuracy": 0.85, "measure_accuracy": 0.95, "subject_accuracy": 0.92, "speaker_accuracy": 0.77, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.64},
+    "kumbh-stampede-2025": {"detect_f1": 0.97, "strict_f1": 0.55, "value_accuracy": 0.85, "measure_accuracy": 0.95, "subject_accuracy": 0.92, "speaker_accuracy": 0.76, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.59},
     "la-wildfires-2025": {"detect_f1": 0.97, "strict_f1": 0.80, "value_accuracy": 1.00, "measure_accuracy": 0.94, "subject_accuracy": 0.93, "speaker_accuracy": 0.94, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.79},
-    "lebanon-pagers-2024": {"detect_f1": 0.98, "strict_f1": 0.64, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.86, "speaker_accuracy": 0.81, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.48},
-    "maui-wildfires-2023": {"detect_f1": 0.96, "strict_f1": 0.69, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.94, "speaker_accuracy": 0.84, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.93},
+    "lebanon-pagers-2024": {"detect_f1": 0.98, "strict_f1": 0.79, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.86, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.58},
+    "maui-wildfires-2023": {"detect_f1": 0.96, "strict_f1": 0.69, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.94, "speaker_accuracy": 0.84, "stated_on_accuracy": 0.89, "claim_pair_f1": 1.00},
     "morocco-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.75, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.94, "speaker_accuracy": 0.87, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.72},
     "mpox-drc-2024": {"detect_f1": 0.97, "strict_f1": 0.68, "value_accuracy": 0.97, "measure_accuracy": 0.97, "subject_accuracy": 0.80, "speaker_accuracy": 0.80, "stated_on_accuracy": 0.86, "claim_pair_f1": 0.80},
-    "myanmar-quake-2025": {"detect_f1": 0.98, "strict_f1": 0.54, "value_accuracy": 0.98, "measure_accuracy": 0.95, "subject_accuracy": 0.70, "speaker_accuracy": 0.86, "stated_on_accuracy": 0.90, "claim_pair_f1": 0.40},
-    "noto-quake-2024": {"detect_f1": 0.95, "strict_f1": 0.78, "value_accuracy": 0.96, "measure_accuracy": 0.97, "subject_accuracy": 0.93, "speaker_accuracy": 0.93, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.71},
+    "myanmar-quake-2025": {"detect_f1": 0.98, "strict_f1": 0.56, "value_accuracy": 0.98, "measure_accuracy": 0.95, "subject_accuracy": 0.70, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.40},
+    "noto-quake-2024": {"detect_f1": 0.95, "strict_f1": 0.78, "value_accuracy": 0.96, "measure_accuracy": 0.97, "subject_accuracy": 0.93, "speaker_accuracy": 0.95, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.71},
     "odisha-train-2023": {"detect_f1": 0.94, "strict_f1": 0.79, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.97, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.88, "claim_pair_f1": 0.54},
     "pakistan-floods-2022": {"detect_f1": 0.99, "strict_f1": 0.63, "value_accuracy": 0.97, "measure_accuracy": 0.92, "subject_accuracy": 0.83, "speaker_accuracy": 0.88, "stated_on_accuracy": 0.99, "claim_pair_f1": 0.76},
     "png-landslide-2024": {"detect_f1": 0.97, "strict_f1": 0.77, "value_accuracy": 0.94, "measure_accuracy": 0.97, "subject_accuracy": 1.00, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.88, "claim_pair_f1": 0.43},
@@ -89,10 +93,10 @@ CRISIS_FLOORS = {
     "sumy-strike-2025": {"detect_f1": 0.98, "strict_f1": 0.52, "value_accuracy": 1.00, "measure_accuracy": 0.93, "subject_accuracy": 0.88, "speaker_accuracy": 0.60, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.80},
     "tempe-train-crash-2023": {"detect_f1": 0.92, "strict_f1": 0.66, "value_accuracy": 0.97, "measure_accuracy": 1.00, "subject_accuracy": 0.92, "speaker_accuracy": 0.87, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.55},
     "texas-floods-2025": {"detect_f1": 0.94, "strict_f1": 0.65, "value_accuracy": 0.96, "measure_accuracy": 0.89, "subject_accuracy": 0.93, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.39},
-    "tibet-quake-2025": {"detect_f1": 0.97, "strict_f1": 0.66, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.87, "speaker_accuracy": 0.87, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.59},
-    "tudun-biri-strike-2023": {"detect_f1": 0.98, "strict_f1": 0.69, "value_accuracy": 0.97, "measure_accuracy": 0.92, "subject_accuracy": 0.97, "speaker_accuracy": 0.82, "stated_on_accuracy": 0.90, "claim_pair_f1": 0.60},
+    "tibet-quake-2025": {"detect_f1": 0.97, "strict_f1": 0.72, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.87, "speaker_accuracy": 0.95, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.57},
+    "tudun-biri-strike-2023": {"detect_f1": 0.98, "strict_f1": 0.74, "value_accuracy": 0.97, "measure_accuracy": 0.92, "subject_accuracy": 0.97, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.90, "claim_pair_f1": 0.65},
     "turkey-syria-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.52, "value_accuracy": 0.93, "measure_accuracy": 0.98, "subject_accuracy": 0.77, "speaker_accuracy": 0.82, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.72},
-    "typhoon-yagi-2024": {"detect_f1": 0.96, "strict_f1": 0.61, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.78, "speaker_accuracy": 0.80, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.46},
+    "typhoon-yagi-2024": {"detect_f1": 0.96, "strict_f1": 0.67, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.78, "speaker_accuracy": 0.87, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.51},
     "valencia-floods-2024": {"detect_f1": 0.94, "strict_f1": 0.76, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.86, "speaker_accuracy": 0.94, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.81},
     "wayanad-landslides-2024": {"detect_f1": 0.99, "strict_f1": 0.57, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.87, "speaker_accuracy": 0.77, "stated_on_accuracy": 0.84, "claim_pair_f1": 0.85},
 }
