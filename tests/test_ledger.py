@@ -349,7 +349,9 @@ def test_the_saved_indexes_keep_the_documents_of_a_writer_that_saved_first(tmp_p
     assert ("floods" in stories, "tractors" in stories) == (True, True)
 
 
-def test_a_report_reworded_from_another_is_its_copy_and_a_rewrite(tmp_path):
+def _copy_kinds(tmp_path, aggregator_published: str) -> dict:
+    """Ingest a wire report, a page reworded from it (published as given; "" for none) and an
+    independent report of the same event; each document's (duplicate_of, copy_kind)."""
     from tests.link.test_rewrites import INDEPENDENT, ORIGINAL, REWORDED
 
     folder = tmp_path / "in"
@@ -358,24 +360,17 @@ def test_a_report_reworded_from_another_is_its_copy_and_a_rewrite(tmp_path):
     write(folder / "aggregator.txt", "Marlow Bridge swamped by floods\n" + REWORDED)
     write(folder / "daily.txt", "Marlow Bridge counts its losses\n" + INDEPENDENT)
     write(folder / "manifest.csv", "file,published,outlet,url,title\nwire.txt,2024-03-04,Wire,,\n"
-          "aggregator.txt,2024-03-05,Aggregator,,\ndaily.txt,2024-03-05,Daily,,\n")
+          f"aggregator.txt,{aggregator_published},Aggregator,,\ndaily.txt,2024-03-05,Daily,,\n")
     _ingest(tmp_path / "l.db", [folder])
     _, documents = _export(tmp_path / "l.db", tmp_path / "out")
-    kinds = {d["doc"]: (d["duplicate_of"], d["copy_kind"]) for d in documents}
+    return {d["doc"]: (d["duplicate_of"], d["copy_kind"]) for d in documents}
+
+
+def test_a_report_reworded_from_another_is_its_copy_and_a_rewrite(tmp_path):
+    kinds = _copy_kinds(tmp_path, "2024-03-05")
     assert kinds == {"wire": (None, None), "aggregator": ("wire", "rewrite"), "daily": (None, None)}
 
 
 def test_an_undated_page_reworded_from_a_dated_report_is_its_copy(tmp_path):
-    from tests.link.test_rewrites import INDEPENDENT, ORIGINAL, REWORDED
-
-    folder = tmp_path / "in"
-    folder.mkdir()
-    write(folder / "wire.txt", "Floods hit Marlow Bridge\n" + ORIGINAL)
-    write(folder / "aggregator.txt", "Marlow Bridge swamped by floods\n" + REWORDED)
-    write(folder / "daily.txt", "Marlow Bridge counts its losses\n" + INDEPENDENT)
-    write(folder / "manifest.csv", "file,published,outlet,url,title\nwire.txt,2024-03-04,Wire,,\n"
-          "aggregator.txt,,Aggregator,,\ndaily.txt,2024-03-05,Daily,,\n")
-    _ingest(tmp_path / "l.db", [folder])
-    _, documents = _export(tmp_path / "l.db", tmp_path / "out")
-    kinds = {d["doc"]: (d["duplicate_of"], d["copy_kind"]) for d in documents}
+    kinds = _copy_kinds(tmp_path, "")
     assert kinds == {"wire": (None, None), "aggregator": ("wire", "rewrite"), "daily": (None, None)}
