@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from ..model import Figure
 from ..nlp import ents_of
 from .lexicon import MEASURE_LEMMAS, MONTHS
-from .parts import split_context
+from ..subject_text import split_context
 
 MAX_GAP = 6           # tokens between a place and its number, or between one pair and the next
 _NOT_PLACES = {"DATE", "TIME"}  # a proper noun tagged a number or an amount is a tagging slip ("2 Dunmore" as PERCENT)

@@ -183,15 +183,6 @@ def with_parts(subject: str, found: list[str]) -> str:
     return f"{subject} ({'; '.join(new)})"
 
 
-_CONTEXT = re.compile(r"\s*\[[^\]]*\]\s*$")
-
-
-def split_context(subject: str) -> tuple[str, str]:
-    """'people killed (Marlow) [killed in the floods]' -> ('people killed (Marlow)', ' [killed in the floods]')."""
-    m = _CONTEXT.search(subject)
-    return (subject[:m.start()], subject[m.start():]) if m else (subject, "")
-
-
 def with_context(subject: str, context: str) -> str:
     """The subject with its clause's words after it in brackets, where they add any word: "people
     wounded (Mayotte) [gravely wounded and fighting for their lives in hospital]". The brackets

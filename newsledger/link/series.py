@@ -18,6 +18,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from ..subject_text import split_subject
 from .entities import fold, side_of
 
 # Words of a subject that say what befell the people counted, or that the count is a toll: the
@@ -161,14 +162,6 @@ def _singular(word: str) -> str:
         if word.endswith(suffix) and len(word) > len(suffix) + 2 and not word.endswith("ss"):
             return word[: -len(suffix)] + repl
     return word
-
-
-def split_subject(subject: str | None) -> tuple[str, list[str]]:
-    """'people killed (in Sindh; on Wednesday)' -> ('people killed', ['in Sindh', 'on Wednesday'])."""
-    s = re.sub(r"\s*\[[^\]]*\]\s*$", "", (subject or "").strip())  # the clause's words: description, not parts
-    main, paren, rest = s.partition("(")
-    parts = [p.strip() for p in rest.rstrip(")").split(";")] if paren else []
-    return main.strip(), [p for p in parts if p]
 
 
 def _words(text: str) -> list[str]:

@@ -1,0 +1,27 @@
+"""The text of a figure's subject, written by the extractors and read by the linker:
+
+    who (part; part; …) [the clause's own words]
+
+"people killed (Marlow; on Monday) [killed in the floods]": what is counted, the parts that
+narrow it (place, occasion, state, side) in parentheses, then the words of the figure's own clause
+in brackets — a description for the reader, never a part that series are keyed on. One module so
+that the format is parsed in one place.
+"""
+from __future__ import annotations
+
+import re
+
+_CONTEXT = re.compile(r"\s*\[[^\]]*\]\s*$")
+
+
+def split_context(subject: str) -> tuple[str, str]:
+    """'people killed (Marlow) [killed in the floods]' -> ('people killed (Marlow)', ' [killed in the floods]')."""
+    m = _CONTEXT.search(subject)
+    return (subject[:m.start()], subject[m.start():]) if m else (subject, "")
+
+
+def split_subject(subject: str | None) -> tuple[str, list[str]]:
+    """'people killed (in Sindh; on Wednesday) […]' -> ('people killed', ['in Sindh', 'on Wednesday'])."""
+    main, paren, rest = split_context((subject or "").strip())[0].strip().partition("(")
+    parts = [p.strip() for p in rest.rstrip(")").split(";")] if paren else []
+    return main.strip(), [p for p in parts if p]
