@@ -78,7 +78,7 @@ def _simple_past(verb) -> bool:
 
 
 def _headline_present(verb, lines: list[Line]) -> bool:
-    """"Israel revises toll to 1,200" above the story: a headline's present tense tells of the
+    """"Ruritania revises toll to 412" above the story: a headline's present tense tells of the
     occasion the story reports, as a simple past would in its body."""
     return verb.tag_ in {"VBZ", "VBP"} and any(
         ln.kind in {"title", "heading"} and ln.start <= verb.idx < ln.end for ln in lines)

@@ -38,8 +38,8 @@ def headline_sources(mentions: list[Mention], lines: list[Line]) -> None:
         if twin is None:
             continue
         if m.attribution is not None:
-            # "Israel revises toll to 1,200" has a source of its own, but no day: it is the
-            # lede's statement of that figure, told short ("Israel" for its spokesman), when the
+            # "Ruritania revises toll to 412" has a source of its own, but no day: it is the
+            # lede's statement of that figure, told short ("Ruritania" for its spokesman), when the
             # lede's cue gives the day
             if twin.stated_on_source in {"cue", "carried"}:
                 m.attribution = dataclasses.replace(twin.attribution, content_start=line.start, content_end=line.end)

@@ -244,7 +244,7 @@ def _speaker_from_np(head: Token) -> Speaker | None:
                                    toks[-1].idx + len(toks[-1]), role="document:" + lemma)
                 if o.pos_ == "NOUN" and o.lemma_.lower() in _PUBLIC_OWNERS and ent.start > o.i \
                         and any(t.dep_ == "prep" and t.lower_ == "of" and t.head.i == o.i for t in head.doc[o.i:ent.start]):
-                    # "a statement from the government of Guerrero": the government, named by its
+                    # "a statement from the government of Northland": the government, named by its
                     # place — the place itself (which NER may even take for a person) says nothing
                     return Speaker(text_of(head.doc)[o.idx:ent.end_char], "ORG", o.idx, ent.end_char,
                                    role="document:" + lemma, conducted=by)
@@ -272,7 +272,7 @@ def _speaker_from_np(head: Token) -> Speaker | None:
             kind = "PERSON"  # "Ukrainian President Zelenskyy" tagged as a place is still a person
         owner = next((t for t in toks if t.i < org.start and t.dep_ == "poss" and t.ent_type_ == "GPE"), None)
         if owner is not None and org[-1].lower_ in ORG_TYPES and not org[0].is_title:
-            # "Indonesia's health ministry": a kind of body is named by whose it is
+            # "Ruritania's health ministry": a kind of body is named by whose it is
             start = owner.left_edge.idx
             return Speaker(text_of(head.doc)[start:org.end_char], kind, start, org.end_char)
         return Speaker(_strip_article(org.text), kind, org.start_char, org.end_char, role)
@@ -617,7 +617,7 @@ def _headline_speaker(doc: Doc, sent: Span, line_start: int) -> Speaker | None:
                                for e in ents_of(doc)):
         return None
     if not (span.root.ent_type_ or span.root.lemma_.lower() in ORG_TYPES | _ANON_HEADS):
-        return None  # "Myanmar earthquake: 144 dead": the story's name, not its source
+        return None  # "Ruritania earthquake: 144 dead": the story's name, not its source
     return speaker_from_np(span.root)
 
 
@@ -687,7 +687,7 @@ def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
 
 def _apposed(text: str, end: int, head: str, mention: int) -> bool:
     """"Ryanair, the airline, …": the name is followed by a description with ``head`` — unless
-    that description is the very mention being resolved ("… in Guerrero, the government said"
+    that description is the very mention being resolved ("… in Northland, the government said"
     is a new subject, not a second name for the place)."""
     m = re.match(r",\s+(the|its)\s+(\w+\s+)?" + head + r"\b", text[end:end + 40].lower())
     return m is not None and end + m.start(1) != mention
@@ -745,7 +745,7 @@ class ArticleSpeakers:
             named = span is not None and not any(t.tag_ in {"JJS", "RBS"} for t in span) and any(
                 t.ent_type_ in {"NORP", "ORG", "PERSON"} or t.ent_type_ == "GPE" and span[0].lower_ != "the"
                 for t in span)
-            # ("Taliban officials", "Indonesia's health ministry": a name says whose, so they are
+            # ("Ruritanian officials", "Ruritania's health ministry": a name says whose, so they are
             # not "the officials" or "the ministry" of the sentence before — but "the UK's biggest
             # lender", "Britain's largest bank" describe the company the article named)
             descriptive = words and not indefinite and not named and (len(words) <= 2 or len(words) <= 4 and not any(
@@ -1181,7 +1181,7 @@ def _names_an_event(tok: Token) -> bool:
     if node.i == tok.i or node.lemma_.lower() not in _SIZED_EVENTS:
         return False
     words = {t.lower_ for t in chain} | {c.lower_ for c in node.children if c.i < node.i}
-    return "magnitude" in words or any("magnitude" in w for w in words)
+    return any("magnitude" in w for w in words)
 
 
 def _describes(subject: Token | None, tok: Token) -> bool:
