@@ -17,11 +17,12 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import ents_of, lemma, text_of
 from ..model import Figure
-from .lexicon import (AGE_WORDS, ANIMALS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS, NUMBERED_NAMES, PERSONNEL,
+from .lexicon import (AGE_WORDS, ANIMALS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS, NUMBERED_NAMES, PEOPLE_NOUNS, PERSONNEL,
                       RESPONDERS, RESPONSE_HEADS, RESPONSE_WORDS, SECURITY, SHARED_CURRENCIES, STREET_WORDS,
                       STRONG_DEPLOY, STRONG_SPEECH, TIME_UNITS, VAGUE_PLURALS, YEAR_CONTEXT)
 from . import learned
 from .breakdowns import pair_places
+from .wholes import refers_back, whole_of
 from .parts import (PART_MEASURES, applies as part_applies, clause_context, clause_places, conditions, parts,
                     sentence_places, with_context, with_harm, with_parts)
 from .numbers import AREA_UNITS, CURRENCY_PREFIX, MEASURED_UNITS, RESOLUTIONS, Quantity, find_quantities, parse_amount
@@ -358,11 +359,21 @@ def _joined(verb: Token) -> list[str]:
     out = []
     for c in verb.children:
         if c.dep_ == "xcomp" or (c.dep_ == "conj" and abs(c.i - verb.i) <= 3
-                                 and not any(t.like_num for t in c.subtree)):
+                                 and not any(_counts(t) for t in c.subtree)):
             out.append(lemma(c))
             out += [lemma(g) for g in c.children if g.dep_ in {"conj", "xcomp"}
-                    and not any(t.like_num for t in g.subtree)]
+                    and not any(_counts(t) for t in g.subtree)]
     return out
+
+
+def _counts(tok: Token) -> bool:
+    """A figure of its own: a number, or "dozens", "hundreds" ("100 killed and dozens injured")."""
+    return tok.like_num or tok.lower_ in VAGUE_PLURALS
+
+
+def _own_count(tok: Token) -> bool:
+    """A noun with a figure of its own ("nine deaths" in "nine deaths, 1,011 injuries")."""
+    return any(c.dep_ == "nummod" and _counts(c) for c in tok.children)
 
 
 def _governing_lemmas(num: Token, noun: Token | None) -> list[str]:
@@ -373,14 +384,14 @@ def _governing_lemmas(num: Token, noun: Token | None) -> list[str]:
     anchor = noun or num
     out.append(lemma(anchor))
     for child in list(num.children) + (list(noun.children) if noun is not None else []):
-        if child.dep_ in {"amod", "acl", "relcl", "advcl", "appos"} or child.pos_ == "VERB":
+        if (child.dep_ in {"amod", "acl", "relcl", "advcl", "appos"} or child.pos_ == "VERB") and not _own_count(child):
             out.append(lemma(child))
             out += _joined(child)
     # "1,000 killed or wounded", "two officers injured": the participle may attach elsewhere
     after = (noun if noun is not None and noun.i > num.i else num)
     for t in num.doc[after.i + 1: min(len(num.doc), after.i + 3)]:
-        if t.dep_ in {"cc", "punct"}:
-            break  # "struck 15 targets and killed 60": the next clause is another figure's
+        if t.dep_ in {"cc", "punct", "mark"} or t.pos_ == "SCONJ":
+            break  # "struck 15 targets and killed 60", "rose to 27 as missing people …": another clause
         if t.pos_ in {"VERB", "ADJ"} and lemma(t) in set().union(*MEASURE_LEMMAS.values()):
             out.append(lemma(t))
             out += _joined(t)
@@ -395,11 +406,16 @@ def _governing_lemmas(num: Token, noun: Token | None) -> list[str]:
             preps += 1
             if preps > 1:
                 break  # "arrested … in connection with a dozen packages": too far to befall them
+        listed = head.dep_ in {"conj", "appos"}
+        if listed and _measure_of(out) is not None:
+            break  # "14 were killed and dozens injured": the item says what befell it
         head = head.head
-        out.append(lemma(head))
+        if not (listed and _own_count(head)):  # "nine deaths, 1,011 injuries": the deaths are another figure's
+            out.append(lemma(head))
         if head.pos_ in {"VERB", "AUX"} and head.dep_ != "prep":  # "including" is a preposition here
             out += _joined(head)
-            out += [lemma(c) for c in head.children if c.dep_ in {"dobj", "attr", "acomp", "oprd"}]
+            out += [lemma(c) for c in head.children if c.dep_ in {"dobj", "attr", "acomp", "oprd"}
+                    and (c == anchor or not _own_count(c))]
             if lemma(head) == "be":  # "12 children were among the dead"
                 out += [lemma(g) for c in head.children if c.dep_ == "prep"
                         for g in c.children if g.dep_ == "pobj"]
@@ -410,6 +426,44 @@ def _governing_lemmas(num: Token, noun: Token | None) -> list[str]:
 
 _TAKING = {"capture", "seize", "take", "control", "occupy", "liberate", "advance", "gain", "retake",
            "recapture", "lose", "territory", "annex", "conquer", "hold"}
+
+
+# Nouns that stand for a count of their own: "the number of injured rose to 40".
+_TALLY_NOUNS = {"number", "total", "tally", "count", "figure"}
+# Verbs that state what a count is or became: "the toll reached 123", "stood at", "passed".
+_REACH_LEMMAS = {"reach", "pass", "surpass", "exceed", "top", "hit", "stand", "be", "climb", "rise", "jump",
+                 "increase", "grow", "mount", "soar", "cross", "near", "approach", "touch", "become", "remain"}
+
+
+def _named_count(num: Token) -> str | None:
+    """The measure of a count the sentence names as the thing the figure is: "the death toll
+    reached 123", "the number of injured rose to 40", "the toll stands at 12". The figure is
+    what a toll became, so what else the sentence mentions (the missing still sought, the
+    wounded) is not what it counts."""
+    verb = num.head
+    if num.dep_ == "pobj" and verb.lower_ in {"to", "at", "past", "over", "above"}:
+        verb = verb.head
+    elif num.dep_ not in {"dobj", "attr"}:
+        return None
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _REACH_LEMMAS | CHANGE_LEMMAS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None or subj.like_num:
+        return None
+    words = [subj] + [c for c in subj.children if c.dep_ in {"compound", "amod"}]
+    if subj.lemma_.lower() in _TALLY_NOUNS:
+        words += [g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
+    elif subj.lemma_.lower() not in MEASURE_NOUNS:
+        return None
+    return _measure_of([lemma(w) for w in words])
+
+
+def _did_the_harm(num: Token, noun: Token | None) -> bool:
+    """The counted are the subject of a harming verb that has an object: they did it."""
+    doer = next((t for t in (num, noun) if t is not None and t.dep_ == "nsubj"), None)
+    return doer is not None and doer.head.pos_ == "VERB" and doer.head.lemma_.lower() in HARM_LEMMAS \
+        and any(c.dep_ == "dobj" for c in doer.head.children)
 
 
 def _responders(noun: Token) -> bool:
@@ -460,12 +514,13 @@ def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span, lemmas: li
         m = "displaced"  # "forced 3,000 from their homes", "driven from their houses"
     elif "lose" in lemmas[:4] and noun is not None and (noun.lemma_.lower() in PERSONNEL or noun.lower_.rstrip("s") in PERSONNEL):
         m = "casualties"  # "Russia lost 1,250 soldiers": losses, not a deployment
+    elif m is None and noun is not None and noun.dep_ == "dobj" and noun.head.lemma_.lower() == "lose" \
+            and noun.lemma_.lower() in PEOPLE_NOUNS:
+        m = "killed"  # "the family lost 12 relatives": people lost are dead; "lost 12 seats" are not people
     if m == "captured" and noun is not None and noun.lemma_.lower() in {
             "village", "town", "city", "settlement", "district", "region", "hill", "position", "area", "territory"}:
         m = "territory"  # "captured two villages": places taken, not prisoners
-    doer = next((t for t in (num, noun) if t is not None and t.dep_ == "nsubj"), None)
-    if m in {"killed", "wounded", "casualties"} and doer is not None and doer.head.pos_ == "VERB" \
-            and doer.head.lemma_.lower() in HARM_LEMMAS and any(c.dep_ == "dobj" for c in doer.head.children):
+    if m in {"killed", "wounded", "casualties"} and _did_the_harm(num, noun):
         m = None  # "dozens of gunmen killed 30": who did the killing are not the killed ("twelve died" are)
     if m == "deployed" and not set(lemmas) & STRONG_DEPLOY and not (
             noun is not None and (noun.lemma_.lower() in PERSONNEL | SECURITY or noun.lower_.rstrip("s") in PERSONNEL)):
@@ -498,17 +553,43 @@ def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span, lemmas: li
 _HOMES = {"home", "house", "village", "land"}
 
 
+# Where the displaced stay: "moved to shelters", "staying in evacuation centres", "living in tents".
+_SHELTERS = {"shelter", "camp", "tent", "evacuee", "refuge"}
+_SHELTER_COMPOUNDS = {"evacuation", "relief", "displacement", "refugee", "temporary", "emergency"}
+_REFUGE = {"refuge", "shelter", "safety", "sanctuary", "asylum"}
+
+
+def _own_home(tok: Token) -> bool:
+    return tok.lemma_.lower() in _HOMES and any(d.dep_ == "poss" for d in tok.children)
+
+
+def _a_shelter(tok: Token) -> bool:
+    lem = tok.lemma_.lower()
+    return lem in _SHELTERS or (lem in {"centre", "center", "site", "facility", "school", "hall"} and any(
+        c.dep_ in {"compound", "amod"} and c.lemma_.lower() in _SHELTER_COMPOUNDS for c in tok.children))
+
+
 def _driven_from_home(tok: Token) -> bool:
-    """The verb the counted hang from sends them out of their own homes: "forced from their
-    homes", "driven out of their villages"."""
-    verb = next((a for a in [tok] + list(tok.ancestors) if a.pos_ == "VERB"), None)
-    if verb is None:
-        return False
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in {"from", "out"}:
-            objs = [g for g in c.subtree if g.dep_ == "pobj"]
+    """The verb the counted hang from puts them out of their own homes or into shelter: "forced
+    from their homes", "driven out of their villages", "had to leave their homes", "lost their
+    homes", "moved to shelters", "staying in evacuation centres", "sought refuge"."""
+    if _a_shelter(tok) or tok.lemma_.lower() in _HOMES:
+        return False  # "91 relief camps": the shelters themselves
+    verbs = [a for a in [tok] + list(tok.ancestors) if a.pos_ == "VERB"][:1]
+    verbs += [c for c in tok.children if c.dep_ in {"relcl", "acl"} and c.pos_ == "VERB"]
+    for verb in list(verbs):
+        verbs += [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]  # "forced to leave"
+    for verb in verbs:
+        for c in verb.children:
+            objs = [g for g in c.subtree if g.dep_ == "pobj"] if c.dep_ == "prep" and tok not in c.subtree else []
             # their own homes: "ripped roofs from homes", "removed protesters from the house" are not
-            if any(g.lemma_.lower() in _HOMES and any(d.dep_ == "poss" for d in g.children) for g in objs):
+            if c.lower_ in {"from", "out"} and any(_own_home(g) for g in objs):
+                return True
+            if c.lower_ in {"to", "in", "into", "at"} and any(_a_shelter(g) for g in objs[:1]):
+                return True
+            if c.dep_ == "dobj" and verb.lemma_.lower() in {"leave", "lose", "abandon", "flee"} and _own_home(c):
+                return True
+            if c.dep_ == "dobj" and verb.lemma_.lower() in {"seek", "find", "take"} and c.lemma_.lower() in _REFUGE:
                 return True
     return False
 
@@ -1139,9 +1220,13 @@ def extract_figures(doc: Doc, collect: bool = False) -> list[Figure]:
         if noun is not None and (noun.lemma_.lower() in TIME_UNITS or noun.lower_.rstrip("s") in TIME_UNITS) and q.unit is None:
             continue
         governing = _governing_lemmas(num, noun)
-        rule = _measure(num, noun, q, sent, governing)
+        named = None if q.unit else _named_count(num)
+        rule = named or _measure(num, noun, q, sent, governing)
         features = learned.measure_features(num, noun, q, sent, rule, governing)
-        measure = rule if _counts_no_one(num, noun, q) else _learned_measure(rule, features)
+        # what the structure settles (a named toll, an amount of no people, the doers of a harm)
+        # the model does not overrule
+        certain = named or _counts_no_one(num, noun, q) or _did_the_harm(num, noun)
+        measure = rule if certain else _learned_measure(rule, features)
         fig = Figure(
             start=q.start, end=q.end, text=q.text, low=q.low, high=q.high, unit=q.unit,
             measure=measure, subject=_subject(num, noun, q, sent, span, measure),
@@ -1155,7 +1240,7 @@ def extract_figures(doc: Doc, collect: bool = False) -> list[Figure]:
                 len(nxt_sent) <= 20 and "not independently verified" in hedges(nxt_sent.text, q):
             fig.hedges.append("not independently verified")  # "The figures could not be verified."
         fig.period = period(_clause_text(num))
-        if noun is None and figures and figures[-1].sentence_start == fig.sentence_start and \
+        if noun is None and not named and figures and figures[-1].sentence_start == fig.sentence_start and \
                 figures[-1].unit == fig.unit and last_noun is not None and q.unit is None:
             # "30,000 jobs are to go, 560 will be lost at …": the list leaves the noun out — unless
             # the figure's own clause names what it counts ("bringing total losses to 840,000")
@@ -1188,6 +1273,7 @@ def extract_figures(doc: Doc, collect: bool = False) -> list[Figure]:
             f.unit = currencies.most_common(1)[0][0]  # "would cost billions": in the article's currency
     _local_currency(doc, figures)
     _parallel_places(doc, figures)
+    _parts_of_wholes(doc, figures)
     _comparisons(text_of(doc), figures)
     _the_figure(figures)
     _fill_from_article(doc, figures)
@@ -1266,6 +1352,30 @@ def _local_currency(doc: Doc, figures: list[Figure]) -> None:
 
 
 _POSSESSIVE_PLACE = re.compile(r"^(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*\s?['’]s\s")
+
+
+def _parts_of_wholes(doc: Doc, figures: list[Figure]) -> None:
+    """'The 90 dead include 70 villagers', 'They include 40 passengers': a bare count of people
+    listed as part of a counted whole takes the whole's measure (wholes.whole_of)."""
+    for i, f in enumerate(figures):
+        if f.measure != "other" or f.unit is not None or not f.evidence:
+            continue
+        noun_i = f.evidence.get("noun")
+        whole = whole_of(doc[f.evidence["num"]], doc[noun_i] if noun_i is not None else None)
+        if whole is None:
+            continue
+        if refers_back(whole):
+            earlier = [g for g in figures[:i] if g.sentence_start < f.sentence_start]
+            last = [g for g in earlier if g.sentence_start == earlier[-1].sentence_start] if earlier else []
+            found = next((g.measure for g in reversed(last) if g.measure in PEOPLE_MEASURES), None)
+        else:
+            lo, hi = whole.left_edge.idx, whole.right_edge.idx + len(whole.right_edge)
+            found = next((g.measure for g in figures if g is not f and lo <= g.start < hi
+                          and g.measure in PEOPLE_MEASURES), None)
+            found = found or _measure_of([lemma(whole)] + [lemma(c) for c in whole.children
+                                                           if c.dep_ in {"amod", "compound"}])
+        if found in PEOPLE_MEASURES:
+            f.measure = found
 
 
 def _parallel_places(doc: Doc, figures: list[Figure]) -> None:

@@ -20,7 +20,7 @@ MEASURE_LEMMAS = {
     "deployed": {"deploy", "send", "station", "mobilise", "mobilize", "dispatch", "contingent",
                  "reinforce", "deployment", "transfer", "mobilisation", "mobilization", "recruit",
                  "enlist", "draft", "conscript"},
-    "displaced": {"displace", "evacuate", "flee", "refugee", "homeless", "evacuee", "displacement",
+    "displaced": {"displace", "evacuate", "evacuated", "flee", "refugee", "homeless", "evacuee", "displacement",
                   "uproot", "exodus", "asylum"},
     "territory": {"territory", "land", "km2", "hectare", "acre", "square"},
 }
@@ -30,6 +30,12 @@ TOLL_LEMMAS = set().union(*(MEASURE_LEMMAS[m] for m in ("killed", "wounded", "ca
 MEASURE_NOUNS = {"casualty", "loss", "losses", "death", "dead", "fatality", "injury", "injured",
                  "wounded", "killed", "toll", "prisoner", "detainee", "refugee", "evacuee", "pow",
                  "body", "arrest", "kia", "victim"}
+# Nouns for people as such (not by what befell them): "lost 27 girls" lost lives, "lost 27 jobs" did not.
+PEOPLE_NOUNS = {"people", "person", "child", "woman", "man", "civilian", "resident", "villager", "soldier", "fighter",
+                "victim", "passenger", "patient", "student", "worker", "refugee", "migrant", "family", "household",
+                "individual", "adult", "minor", "infant", "baby", "elderly", "citizen", "girl", "boy", "son",
+                "daughter", "relative", "member", "parent", "pilgrim", "devotee", "worshipper", "tourist", "visitor",
+                "guest", "camper", "crew", "teenager", "youth", "pupil", "inhabitant", "neighbour", "neighbor"}
 # People who serve: counted without any verb they are "deployed" (stationed, in the force).
 PERSONNEL = {"troop", "soldier", "force", "personnel", "fighter", "marine", "sailor", "airman",
              "servicemember", "serviceman", "servicemen", "contingent", "mercenary", "infantry",

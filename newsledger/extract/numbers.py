@@ -96,7 +96,7 @@ def measured_unit(words: str) -> str:
 _AREA = (r"(?:\s?(?:sq\.?\s?|square\s+)(?:km|kilomet(?:re|er)s?|m\b|met(?:re|er)s?|mi\b|miles?|ft\b|feet|foot)"
          r"|\s?(?:km2|km²|m2|m²)|\s(?:hectares?|ha|acres?))(?![\w²])")
 
-_LOWER = r"(?:past|topped|topping|exceeded|surpassed|surpassing|more than|over|at least|upwards of|in excess of|above|exceeding|well over|just over|well above|no fewer than|no less than|not less than|a minimum of)"
+_LOWER = r"(?:past|topped|topping|tops|exceeded|exceeds|surpassed|surpasses|surpassing|passes|crossed|crosses|more than|over|at least|upwards of|in excess of|above|exceeding|well over|just over|well above|no fewer than|no less than|not less than|a minimum of)"
 _UPPER = r"(?:fewer than|less than|up to|at most|no more than|under|below|as many as|as much as|not more than|a maximum of|a maximum|just under)"
 _APPROX = r"(?:some|around|about|roughly|nearly|almost|an estimated|approximately|close to|approaching|circa|an approximate|approx\.?|almost exactly|just about|the equivalent of)"
 _TIME_WORDS = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|the\s+(?:morning|afternoon|evening)"

@@ -100,3 +100,68 @@ def test_a_toll_that_rose_after_a_sized_quake_is_still_a_toll():
     from newsledger.extract.figures import extract_figures
     figs = {f.text: f for f in extract_figures(nlp.load()("The death toll from the 6.4 magnitude earthquake rose to 37."))}
     assert figs["37"].measure == "killed"
+
+
+@pytest.mark.parametrize("text, words, measure", [
+    ("Officials said 14 people were killed and dozens injured in Marrow.", "14", "killed"),
+    ("Officials said 14 people were killed and dozens injured in Marrow.", "dozens", "wounded"),
+    ("The agency reported 31 deaths and 52 injuries by nightfall.", "52", "wounded"),
+    ("The crash caused seven deaths, 90 injuries and 12 people trapped.", "90", "wounded"),
+    ("Officials said 40 people were killed or injured.", "40", "casualties"),
+])
+def test_two_tallies_in_one_sentence_keep_their_own_measures(text, words, measure):
+    assert _measure(text, words) == measure
+
+
+@pytest.mark.parametrize("text, words, measure", [
+    ("Dozens are still missing as the death toll from the Tarn floods reaches 58.", "58", "killed"),
+    ("Quarry blast: death count rises to 12 as missing workers are sought.", "12", "killed"),
+    ("The number of injured climbed to 230 on Friday.", "230", "wounded"),
+])
+def test_a_named_toll_is_what_it_reached_whatever_else_the_sentence_counts(text, words, measure):
+    assert _measure(text, words) == measure
+
+
+def test_a_toll_that_passes_a_number_is_at_least_that_number():
+    f = _figure("Valley flood death toll passes 60 as rain returns.", "passes 60")
+    assert (f.low, f.high) == (60, None)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The fire killed 48 people. They include 30 guests and 18 staff.", "30"),
+    ("The fire killed 48 people. They include 30 guests and 18 staff.", "18"),
+    ("Officials said the 48 dead include 30 guests and 18 staff.", "18"),
+])
+def test_a_breakdown_of_the_dead_counts_the_dead(text, words):
+    assert _measure(text, words) == "killed"
+
+
+def test_a_breakdown_of_a_delivery_stays_a_count_of_things():
+    assert _measure("The convoy includes 40 trucks and 12 buses.", "40") == "other"
+
+
+def test_people_a_family_lost_are_dead():
+    assert _measure("The farmer, who lost nine relatives in the mudslide, wept.", "nine") == "killed"
+
+
+@pytest.mark.parametrize("text, words", [
+    ("More than 90,000 homes have lost power.", "More than 90,000"),
+    ("The ferry with 300 passengers on board lost power at sea.", "300"),
+])
+def test_what_lost_something_is_not_lost_itself(text, words):
+    assert _measure(text, words) != "killed"
+
+
+@pytest.mark.parametrize("text, words", [
+    ("About 12,500 people were staying in evacuation centres on Sunday.", "About 12,500"),
+    ("Officials moved 3,400 residents to shelters overnight.", "3,400"),
+    ("Nearly 9,000 people had to leave their homes.", "Nearly 9,000"),
+    ("The fighting forced hundreds of families to seek refuge in the capital.", "hundreds"),
+    ("Some 2,100 people remain evacuated.", "Some 2,100"),
+])
+def test_people_in_shelters_or_out_of_their_homes_are_displaced(text, words):
+    assert _measure(text, words) == "displaced"
+
+
+def test_the_shelters_themselves_are_not_displaced():
+    assert _measure("Residents were moved to 47 relief camps.", "47") != "displaced"
