@@ -142,10 +142,14 @@ def annotate_pieces(text: str, spans: list[tuple[int, int]], starts=()):
     return annotate((text[a:b] for a, b in spans), batch_size=1, starts=per_piece)
 
 
+# Words kept as written: "missing" (its verb lemma "miss", as in "miss out", says nothing about
+# people) and "unaccounted", which has no verb and which the lemmatizer cuts to "unaccounte".
+_AS_WRITTEN = {"missing", "unaccounted"}
+
+
 def lemma(tok) -> str:
-    """A token's lemma, lower-cased — but "missing" stays "missing": its verb lemma "miss" ("miss
-    out") says nothing about people."""
-    return "missing" if tok.lower_ == "missing" else tok.lemma_.lower()
+    """A token's lemma, lower-cased, except for the few words kept as written."""
+    return tok.lower_ if tok.lower_ in _AS_WRITTEN else tok.lemma_.lower()
 
 
 def ents_of(doc) -> tuple:

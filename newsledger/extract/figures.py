@@ -431,7 +431,7 @@ _TAKING = {"capture", "seize", "take", "control", "occupy", "liberate", "advance
 # Nouns that stand for a count of their own: "the number of injured rose to 40".
 _TALLY_NOUNS = {"number", "total", "tally", "count", "figure"}
 # Verbs that state what a count is or became: "the toll reached 123", "stood at", "passed".
-_REACH_LEMMAS = {"reach", "pass", "surpass", "exceed", "top", "hit", "stand", "be", "climb", "rise", "jump",
+_REACH_LEMMAS = {"reach", "pass", "surpass", "exceed", "top", "hit", "stand", "be", "climb", "rise", "jump", "triple",
                  "increase", "grow", "mount", "soar", "cross", "near", "approach", "touch", "become", "remain"}
 
 
@@ -440,6 +440,8 @@ def _named_count(num: Token) -> str | None:
     reached 123", "the number of injured rose to 40", "the toll stands at 12". The figure is
     what a toll became, so what else the sentence mentions (the missing still sought, the
     wounded) is not what it counts."""
+    if num.dep_ == "nummod" and num.head.lemma_.lower() in PEOPLE_NOUNS:
+        num = num.head  # "the death toll rose to 40 people"
     verb = num.head
     if num.dep_ == "pobj" and verb.lower_ in {"to", "at", "past", "over", "above"}:
         verb = verb.head
@@ -450,10 +452,15 @@ def _named_count(num: Token) -> str | None:
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None or subj.like_num:
         return None
+    noun = counted_noun(num) if num.like_num else None
+    if noun is not None and noun.i != num.i and noun.lemma_.lower() not in PEOPLE_NOUNS:
+        return None  # "the toll rose to 16,700 cases": the figure names what it counts
     words = [subj] + [c for c in subj.children if c.dep_ in {"compound", "amod"}]
     if subj.lemma_.lower() in _TALLY_NOUNS:
-        words += [g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for g in c.children if g.dep_ == "pobj"]
+        # "the number of injured", "the number of people unaccounted for"
+        objs = [g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]
+        words += objs + [m for g in objs for m in g.children if m.dep_ in {"amod", "acl", "relcl", "compound"}]
     elif subj.lemma_.lower() not in MEASURE_NOUNS:
         return None
     return _measure_of([lemma(w) for w in words])

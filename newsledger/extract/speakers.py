@@ -591,6 +591,9 @@ def _colon_speaker(doc: Doc, sent: Span) -> Speaker | None:
     span = doc.char_span(a, b, alignment_mode="expand")
     if span is None or span.root.pos_ not in {"NOUN", "PROPN"}:
         return None  # "X said: “…”" has its own cue; the layout is a bare name before the colon
+    if not (any(e.label_ in {"PERSON", "ORG", "GPE", "NORP"} and e.start >= span.start and e.end <= span.end
+                for e in ents_of(doc)) or span.root.lemma_.lower() in ROLE_NOUNS | ORG_TYPES | _ANON_HEADS):
+        return None  # "Quote: “…”", "Update: “…”": a label of the page, not who speaks
     # the sentence must be part of the quotation the colon opens, not a later one of the paragraph
     opened = line_start + m.end() - 1
     region = next(((x, y) for x, y in quote_regions(text_of(doc)) if x == opened), None)

@@ -253,3 +253,13 @@ def test_the_story_s_name_before_a_colon_is_no_source():
 def test_an_estimate_from_a_towns_mayor_is_the_mayors():
     got = _speakers("An estimate from Kyiv's mayor put the toll at 2,000.")
     assert got["2,000"] == "Kyiv's mayor"
+
+
+def test_a_page_label_before_a_quotation_is_no_source():
+    got = _speakers('Quote: "Sadly, the death toll has risen to 14 people."')
+    assert got["14"] is None
+
+
+def test_a_named_speaker_before_a_quotation_speaks_it():
+    got = _speakers('Fire chief Anna Berg: "We found 12 people in the building."')
+    assert got["12"] == "Anna Berg"
