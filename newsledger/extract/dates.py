@@ -216,12 +216,18 @@ COUNT_VERBS = {"reach", "rise", "climb", "hit", "stand", "jump", "increase", "gr
                "pass", "exceed", "mount", "swell", "spike", "balloon", "edge"}
 
 
+# Passive reports of a count: "105 people were reported missing on Sunday" were counted that day.
+REPORTING_VERBS = {"report", "confirm", "announce", "declare", "list", "record", "register"}
+
+
 def _on_verb(root: Token, verb: Token) -> bool:
     """A day put on the verb itself ("rose to 34 on Sunday", "Sunday, the toll reached …"), not on
     a noun of the clause ("the toll from the city's December 14 strike has risen": the strike's day)."""
     node = root
+    # "were reported missing on Sunday": the day may hang on the verb's complement
+    verbs = {verb.i} | {c.i for c in verb.children if c.dep_ in {"oprd", "xcomp", "acomp"}}
     for _ in range(4):
-        if node.head.i == verb.i:
+        if node.head.i in verbs:
             return node.dep_ in {"prep", "npadvmod", "advmod", "obl", "nmod:tmod"} or node.ent_type_ in {"DATE", "TIME"} \
                 and node.dep_ not in {"nsubj", "nsubjpass", "dobj"}
         if node.head.i == node.i or node.head.pos_ != "ADP" and node.dep_ != "pobj":
@@ -242,7 +248,8 @@ def day_of_count(tok: Token, published: dt.date | None) -> DateCue | None:
     else:
         return None
     verb = a
-    if verb.lemma_.lower() not in COUNT_VERBS or any(t.dep_ in {"nsubj", "nsubjpass"} for t in path):
+    reported = verb.lemma_.lower() in REPORTING_VERBS and verb.tag_ == "VBN" and any(t.dep_ == "nsubjpass" for t in path)
+    if not reported and (verb.lemma_.lower() not in COUNT_VERBS or any(t.dep_ in {"nsubj", "nsubjpass"} for t in path)):
         return None  # "the 6.8 quake hit on Friday": the figure is in what moved, not what it moved to
     text = text_of(tok.doc)
     for d in find_dates(text, published, verb.sent.start_char, verb.sent.end_char):

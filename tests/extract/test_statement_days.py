@@ -1,0 +1,30 @@
+"""The day a figure was stated, read from the article around it; sentences written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+from newsledger.model import Article
+from newsledger.pipeline import analyse
+
+MONDAY = dt.date(2025, 3, 10)
+
+
+def _days(text, published=MONDAY):
+    (result,) = list(analyse([Article(doc="t", text=text, published=published)]))
+    return {m.figure.text: m.stated_on for m in result.mentions}
+
+
+def test_a_count_reported_on_a_day_was_given_that_day():
+    got = _days("Rescue work went on as 64 people were reported missing on Sunday, the agency said.")
+    assert got["64"] == dt.date(2025, 3, 9)
+
+
+def test_they_say_after_a_dated_announcement_is_the_same_occasion():
+    got = _days("Officials in Brask announced on Saturday that 212 people had died. They say more than "
+                "900 people were injured.")
+    assert got["more than 900"] == dt.date(2025, 3, 8)
+
+
+def test_a_present_statement_of_an_undated_speaker_is_of_publication_day():
+    got = _days("The charity says 300 families need shelter.")
+    assert got["300"] == MONDAY
