@@ -132,9 +132,9 @@ def _extract(result: Analysis, doc, lead=_UNKNOWN) -> dt.date | None:
                 mention.stated_on, mention.stated_on_source = day.date, "content"
             elif (day := day_of_count(tok, published)) is not None:
                 mention.stated_on, mention.stated_on_source = day.date, "content"
-            elif spk.name in dated:
+            elif spk.name in dated and (past or cue.token.tag_ in {"VBZ", "VBP"}):
                 # "He said …" after "Kirby told a briefing on Friday", "They say …" after
-                # "Officials announced on Tuesday": the same occasion
+                # "Officials announced on Tuesday": the same occasion ("has said" is standing)
                 mention.stated_on, mention.stated_on_source = dated[spk.name][0], "carried"
             elif past and lead is not None:
                 # an undated "X said" in a report of one occasion belongs to that occasion

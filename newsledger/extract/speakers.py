@@ -110,8 +110,8 @@ def _np_tokens(head: Token) -> list[Token]:
                 anc = anc.head
             if stop:
                 continue
-            if t.dep_ in {"prep", "pobj"} and not (t.ent_type_ and t.ent_iob_ in "BI"):
-                continue
+            if t.dep_ in {"prep", "pobj"} and not (t.ent_type_ and t.ent_type_ not in {"DATE", "TIME"} and t.ent_iob_ in "BI"):
+                continue  # "the ministry of health" stays whole; "the service on Monday" is the service
         keep.append(t)
     return keep
 
@@ -154,7 +154,8 @@ def _full_name(spk: Speaker | None, doc: Doc) -> Speaker | None:
     tok = doc[span.end] if span.end < len(doc) else None
     end = spk.end
     while tok is not None and tok.i + 1 < len(doc) and tok.lower_ in _NAME_JOINERS \
-            and doc[tok.i + 1].is_title and doc[tok.i + 1].pos_ == "PROPN":
+            and doc[tok.i + 1].is_title and doc[tok.i + 1].pos_ == "PROPN" \
+            and doc[tok.i + 1].ent_type_ not in {"DATE", "TIME"}:  # "the fire service on Monday"
         nxt = doc[tok.i + 1]
         while nxt.i + 1 < len(doc) and doc[nxt.i + 1].is_title and doc[nxt.i + 1].pos_ == "PROPN":
             nxt = doc[nxt.i + 1]
@@ -403,7 +404,8 @@ def find_cues(sent: Span) -> list[Cue]:
             ag = _agent(tok)  # "Ryder was quoted by Reuters as telling reporters"
             if ag is not None:
                 relayed = _clean_np(_np_tokens(ag))
-        elif subj is not None and subj.dep_ == "nsubjpass" or subj is None and tok.tag_ == "VBN" and tok.dep_ == "advcl":
+        elif subj is not None and subj.dep_ == "nsubjpass" or subj is None and tok.tag_ == "VBN" and (
+                tok.dep_ == "advcl" or any(c.dep_ == "auxpass" for c in tok.children)):
             ag = _agent(tok)  # "it was reported by the ministry", "…, as confirmed by officials": the agent speaks
             subj = ag
         inverted = next((c for c in tok.children if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > tok.i

@@ -263,3 +263,14 @@ def test_a_page_label_before_a_quotation_is_no_source():
 def test_a_named_speaker_before_a_quotation_speaks_it():
     got = _speakers('Fire chief Anna Berg: "We found 12 people in the building."')
     assert got["12"] == "Anna Berg"
+
+
+def test_the_agent_of_a_passive_confirmation_speaks():
+    got = _speakers("The number of people who fled their homes was confirmed by the Civil Protection Agency "
+                    "on Thursday at just over 41,000.")
+    assert got["just over 41,000"] == "Civil Protection Agency"
+
+
+def test_a_day_after_a_body_is_not_part_of_its_name():
+    got = _speakers("The toll was raised to 40 and was confirmed by the fire service on Monday.")
+    assert got["40"] == "fire service"
