@@ -466,6 +466,23 @@ def _named_count(num: Token) -> str | None:
     return _measure_of([lemma(w) for w in words])
 
 
+# Verbs that end being trapped or missing: "rescued", "freed", "found safe", "pulled out".
+_RESCUE_LEMMAS = {"rescue", "save", "free", "extricate", "evacuate", "recover", "locate", "airlift", "reunite"}
+_OUT_LEMMAS = {"pull", "get", "bring", "dig", "lift"}   # … with "out"
+_SAFE = {"safe", "alive", "unharmed", "well"}
+
+
+def _brought_out(tok: Token) -> bool:
+    """The counted are the ones a rescue reached: the object of "rescued", "pulled out", "found
+    safe" — whatever the clause says they had been (trapped, missing)."""
+    if tok.dep_ not in {"dobj", "nsubjpass"} or tok.head.pos_ != "VERB":
+        return False
+    verb = tok.head
+    lem = verb.lemma_.lower()
+    return lem in _RESCUE_LEMMAS or (lem in _OUT_LEMMAS and any(t.lower_ == "out" and t.dep_ == "prt" for t in verb.subtree)) or (
+        lem == "find" and any(c.lower_ in _SAFE for c in verb.children))
+
+
 def _did_the_harm(num: Token, noun: Token | None) -> bool:
     """The counted are the subject of a harming verb that has an object: they did it."""
     doer = next((t for t in (num, noun) if t is not None and t.dep_ == "nsubj"), None)
@@ -524,6 +541,8 @@ def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span, lemmas: li
     elif m is None and noun is not None and noun.dep_ == "dobj" and noun.head.lemma_.lower() == "lose" \
             and noun.lemma_.lower() in PEOPLE_NOUNS:
         m = "killed"  # "the family lost 12 relatives": people lost are dead; "lost 12 seats" are not people
+    if m == "missing" and any(_brought_out(t) for t in (num, noun) if t is not None):
+        m = None  # "rescued six people who had been trapped": no longer missing
     if m == "captured" and noun is not None and noun.lemma_.lower() in {
             "village", "town", "city", "settlement", "district", "region", "hill", "position", "area", "territory"}:
         m = "territory"  # "captured two villages": places taken, not prisoners
@@ -1247,7 +1266,7 @@ def extract_figures(doc: Doc, collect: bool = False) -> list[Figure]:
                 len(nxt_sent) <= 20 and "not independently verified" in hedges(nxt_sent.text, q):
             fig.hedges.append("not independently verified")  # "The figures could not be verified."
         fig.period = period(_clause_text(num))
-        if noun is None and not named and figures and figures[-1].sentence_start == fig.sentence_start and \
+        if noun is None and not named and not _brought_out(num) and figures and figures[-1].sentence_start == fig.sentence_start and \
                 figures[-1].unit == fig.unit and last_noun is not None and q.unit is None:
             # "30,000 jobs are to go, 560 will be lost at …": the list leaves the noun out — unless
             # the figure's own clause names what it counts ("bringing total losses to 840,000")

@@ -16,7 +16,7 @@ MEASURE_LEMMAS = {
                  "detainee", "hostage", "abduct", "kidnap", "custody", "surrender", "apprehend",
                  "convict", "indict", "charge", "guilty", "sentence", "prosecute", "extradite",
                  "apprehension", "captive", "abductee"},
-    "missing": {"missing", "disappear", "unaccounted", "trap"},  # the annotation guide: the trapped are missing
+    "missing": {"missing", "disappear", "unaccounted", "trap", "trapped", "strand", "stranded"},  # the trapped and stranded are missing
     "deployed": {"deploy", "send", "station", "mobilise", "mobilize", "dispatch", "contingent",
                  "reinforce", "deployment", "transfer", "mobilisation", "mobilization", "recruit",
                  "enlist", "draft", "conscript"},

@@ -165,3 +165,20 @@ def test_people_in_shelters_or_out_of_their_homes_are_displaced(text, words):
 
 def test_the_shelters_themselves_are_not_displaced():
     assert _measure("Residents were moved to 47 relief camps.", "47") != "displaced"
+
+
+@pytest.mark.parametrize("text, words", [
+    ("A helicopter rescued nine people who had been trapped in a quarry.", "nine"),
+    ("Divers got four people out that were trapped in the hull.", "four"),
+    ("Crews evacuated 70 people trapped in the tunnels.", "70"),
+])
+def test_the_rescued_are_no_longer_missing(text, words):
+    assert _measure(text, words) != "missing"
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Some 40 miners remain trapped.", "Some 40"),
+    ("About 300 hikers were stranded on the pass.", "About 300"),
+])
+def test_the_trapped_and_stranded_are_missing(text, words):
+    assert _measure(text, words) == "missing"
