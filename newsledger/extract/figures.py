@@ -1395,8 +1395,9 @@ def _parts_of_wholes(doc: Doc, figures: list[Figure]) -> None:
             last = [g for g in earlier if g.sentence_start == earlier[-1].sentence_start] if earlier else []
             found = next((g.measure for g in reversed(last) if g.measure in PEOPLE_MEASURES), None)
         else:
+            counted = [g for g in figures if g.evidence and doc[g.evidence["num"]].head.i == whole.i]
             lo, hi = whole.left_edge.idx, whole.right_edge.idx + len(whole.right_edge)
-            found = next((g.measure for g in figures if g is not f and lo <= g.start < hi
+            found = next((g.measure for g in counted or figures if g is not f and lo <= g.start < hi
                           and g.measure in PEOPLE_MEASURES), None)
             found = found or _measure_of([lemma(whole)] + [lemma(c) for c in whole.children
                                                            if c.dep_ in {"amod", "compound"}])

@@ -4,7 +4,7 @@ A breakdown often names no harm of its own — "They include 40 passengers and 9
 12 were children" — so its figures read as bare counts of people, while what they count is
 already said: they are parts of the dead, the injured, the missing named just before. Here the
 parse says which phrase is that whole: the subject of "include"/"comprise" whose object the figure
-is (or a conjunct of it), or the antecedent of "of whom". A pronoun subject ("They include …")
+is (or a conjunct of it), the noun an "including" list hangs on, or the antecedent of "of whom". A pronoun subject ("They include …")
 points back to the previous sentence, which the caller resolves. Pure function of the parse.
 """
 from __future__ import annotations
@@ -29,6 +29,8 @@ def whole_of(num: Token, noun: Token | None) -> Token | None:
     verb = item.head
     if item.dep_ == "dobj" and verb.lemma_.lower() in _INCLUDING:
         return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if item.dep_ == "pobj" and verb.lower_ in {"including", "among"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head  # "2,500 people — including 900 men and 700 women — were moved"
     # "… 300 people, of whom 41 have been identified": the figure's own "of whom"
     for c in item.children:
         if c.dep_ == "prep" and c.lower_ == "of":

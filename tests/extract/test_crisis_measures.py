@@ -182,3 +182,8 @@ def test_the_rescued_are_no_longer_missing(text, words):
 ])
 def test_the_trapped_and_stranded_are_missing(text, words):
     assert _measure(text, words) == "missing"
+
+
+def test_an_including_list_counts_what_its_whole_counts():
+    text = "A total of 1,200 people, including 300 men and 450 children, were moved to shelters."
+    assert _measure(text, "450") == "displaced"
