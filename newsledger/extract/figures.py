@@ -529,6 +529,10 @@ def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span, lemmas: li
                                 for c in noun.children):
         lemmas = [lem for lem in lemmas if lem not in {"loss", "losses"}]  # "job losses" are not casualties
     m = _measure_of(lemmas)
+    if noun is not None and noun.lemma_.lower() in MEASURE_NOUNS and num.head.i == noun.i:
+        # "21 fatalities", "an injury toll of 50": a noun that is itself the measure says it,
+        # whatever verb a parse hangs it on ("21 fatalities and 34 injured")
+        m = _measure_of([lemma(c) for c in noun.children if c.dep_ == "compound"] + [lemma(noun)]) or m
     if q.unit in {"%", "fraction"} and m != "territory":
         return "other"  # "a third of the arrests": a share, not a count of the people it divides;
         # "around half of the territory" is still land

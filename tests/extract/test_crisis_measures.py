@@ -187,3 +187,7 @@ def test_the_trapped_and_stranded_are_missing(text, words):
 def test_an_including_list_counts_what_its_whole_counts():
     text = "A total of 1,200 people, including 300 men and 450 children, were moved to shelters."
     assert _measure(text, "450") == "displaced"
+
+
+def test_a_noun_that_is_a_measure_says_it_whatever_verb_the_parse_hangs_it_on():
+    assert _measure("Early findings confirm at least 21 fatalities and 34 injured.", "at least 21") == "killed"
