@@ -280,6 +280,25 @@ def clause_places(num: Token, others: set[int], with_time: bool = True) -> list[
             if found:
                 out += found
                 break
+        else:
+            out += _fronted(num, heads, others, kinds)
+    return out
+
+
+def _fronted(num: Token, heads: list[Token], others: set[int], kinds: set[str]) -> list[str]:
+    """"In Kyiv, 12 people died and 90 were injured": a place (or day) put before every figure of
+    the sentence, on the first of the joined verbs, is the place of each of them."""
+    if not heads:
+        return []
+    group = _conj_group(heads[0])
+    first = min([num.i] + [o for o in others if num.sent.start <= o < num.sent.end])
+    out = []
+    for e in _sent_ents(num.sent):
+        if e.label_ not in kinds or e.end > first:
+            continue
+        owner = next((a for a in e.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if owner is not None and owner.i in group and e.root.dep_ == "pobj":
+            out.append(_place_words(e))
     return out
 
 

@@ -550,16 +550,25 @@ def _inverted_subject(verb: Token) -> Token | None:
 def _tallies(verb: Token, subj: Token) -> bool:
     """A place counting what happened in it, not a source: a place as subject; "with Punjab
     reporting 114" (a tally set beside another); "A and B reported 308 and 223" (one count each)."""
-    if subj.ent_type_ in {"GPE", "LOC"} and not any(t.lemma_.lower() in ORG_TYPES for t in subj.subtree):
+    place = subj.ent_type_ in {"GPE", "LOC"} or subj.lemma_.lower() in _PLACE_NOUNS  # "the mountainous region of X"
+    if place and not any(t.lemma_.lower() in ORG_TYPES for t in subj.subtree):
         # ("Tunisia reported that 35 pilgrims had died": a clause reported is a statement)
         return not any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
                        for c in verb.children)
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "with":
         return True
     counts = [t for t in verb.subtree if t.like_num and t.i > verb.i]
-    return any(c.dep_ == "conj" for c in subj.children) and len(counts) >= 2
+    # ("the Ruritania Disaster and Flood Authority reported 127 deaths and 54 missing": a body's
+    # name the tagger split in two is no list of places)
+    listed = [c for c in subj.children if c.dep_ == "conj"]
+    return bool(listed) and len(counts) >= 2 and (
+        any(t.lower_ == "respectively" for t in verb.subtree)
+        or all(c.ent_type_ in {"GPE", "LOC"} or c.lemma_.lower() in _PLACE_NOUNS for c in listed))
 
 
+# Kinds of place that can stand as the subject of a tally ("the hardest-hit province reported 40").
+_PLACE_NOUNS = {"region", "province", "district", "county", "city", "town", "village", "state", "area", "country",
+                "prefecture", "municipality", "island", "commune", "governorate", "oblast"}
 # Verbs with which a place tallies what happened in it ("North Carolina reported two deaths").
 _TALLYING = {"report", "record", "register", "see", "count", "log", "confirm"}
 

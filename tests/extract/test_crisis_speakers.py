@@ -274,3 +274,13 @@ def test_the_agent_of_a_passive_confirmation_speaks():
 def test_a_day_after_a_body_is_not_part_of_its_name():
     got = _speakers("The toll was raised to 40 and was confirmed by the fire service on Monday.")
     assert got["40"] == "fire service"
+
+
+def test_a_kind_of_place_that_reports_its_toll_is_where_not_who():
+    got = _speakers("The mountainous region of Harl reported the most deaths, totaling 19 dead and 36 missing.")
+    assert got["19"] is None
+
+
+def test_a_body_whose_name_the_tagger_split_at_and_still_speaks():
+    got = _speakers("The Ruritania Disaster and Flood Management Authority reported 127 deaths and 54 missing.")
+    assert got["127"] is not None
