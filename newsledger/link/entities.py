@@ -155,7 +155,7 @@ _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "d
            "queen", "prince", "princess", "pope", "chief", "supt", "superintendent", "det",
            "inspector", "judge", "justice", "mayor", "ambassador", "spokesman", "spokeswoman",
            "spokesperson", "retired", "ret", "former", "leader", "chairman", "chairwoman",
-           "mp", "mep", "st", "saint", "insp", "pres", "attorney", "assistant", "deputy"}
+           "mp", "mep", "st", "saint", "insp", "pres", "attorney", "assistant", "deputy", "sheriff"}
 _FEMALE = {"mrs", "ms", "miss", "dame", "lady", "baroness", "queen", "princess"}
 _MALE = {"mr", "sir", "lord", "baron", "king", "prince"}
 _SUFFIXES = {"jr": "jr", "junior": "jr", "sr": "sr", "senior": "sr", "ii": "ii", "iii": "iii",
@@ -307,6 +307,24 @@ def _givens_ok(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     # Middle names are optional ("Gregory A. Vega" = "Gregory Vega"), but must agree if both have.
     return not (a[1:] and b[1:]) or _given_ok(a[1], b[1])
+
+
+def may_be_one_person(a: str, b: str) -> bool:
+    """Two speaker names that can name one person: "Sheriff Leitha" and "Larry Leitha Jr.", a
+    surname spelt two ways ("Synegubov", "Oleh Syniehubov"). Only names that look like a
+    person's — a few capitalised words, none of them an institution's ("Ministry of Health" and
+    "Department of Health" share no person)."""
+    pa, pb = parse_person(a), parse_person(b)
+    if pa is None or pb is None:
+        return False
+    for p in (pa, pb):
+        words = p.display.split()
+        if len(words) > 4 or any(not w[:1].isupper() or fold(w).strip(".") in _INSTITUTION | _GENERIC | _ORG_STOP
+                                 for w in words):
+            return False
+    same = pa.surname_key == pb.surname_key or (
+        min(len(pa.surname_key), len(pb.surname_key)) >= 5 and fuzz.ratio(pa.surname_key, pb.surname_key) >= 80)
+    return same and _givens_ok(pa.given, pb.given)
 
 
 # --------------------------------------------------------------------------------------------

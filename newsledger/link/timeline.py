@@ -29,7 +29,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from .entities import fold
+from .entities import fold, may_be_one_person
 from .series import MEASURE_NOUNS, SeriesKey, scope, series_key, settle
 
 BAND_RULE = ("Over each source's latest cumulative figure in the section's main series: "
@@ -111,9 +111,12 @@ def _families(c) -> set[str]:
 
 def _same_source(a, b) -> bool:
     """One source, however fully each mention names it: "the intelligence ministry" is "Iran's
-    Intelligence Ministry" shortened (the shorter name's words stand in order inside the longer)."""
+    Intelligence Ministry" shortened (the shorter name's words stand in order inside the longer),
+    a person named by title and surname is the same person named in full."""
     if not (a.speaker and b.speaker):
         return False
+    if may_be_one_person(a.speaker, b.speaker):
+        return True  # "Sheriff Leitha" and "Larry Leitha Jr."
     wa, wb = (re.sub(r"^the ", "", fold(s)).split() for s in (a.speaker, b.speaker))
     short, long_ = sorted((wa, wb), key=len)
     return any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1))

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from newsledger.link.entities import (AliasRow, EntityIndex, NameMention, anonymous_key,
+from newsledger.link.entities import (AliasRow, EntityIndex, NameMention, anonymous_key, may_be_one_person,
                                       parse_person, resolve_in_document, side_of, translit_key)
 
 
@@ -376,3 +376,13 @@ def test_bare_surname_that_is_a_country_is_the_person_its_article_names():
     assert resolve_in_document([P("Marta Jordan"), P("Jordan")])["Jordan"] == "Marta Jordan"
     assert ix.canonical("Jordan", "PERSON", link="Marta Jordan") == "Marta Jordan"
     assert ix.canonical("Jordan", "PERSON") == "Jordan"     # the country, in the other article
+
+
+@pytest.mark.parametrize("a, b", [("Sheriff Marlow", "Dan Marlow Jr."), ("Kovalenkov", "Ivan Kovalenkow")])
+def test_a_person_named_by_title_or_another_spelling_may_be_one_person(a, b):
+    assert may_be_one_person(a, b)
+
+
+@pytest.mark.parametrize("a, b", [("Ministry of Health", "Department of Health"), ("Anna Marlow", "Dan Marlow")])
+def test_institutions_and_different_given_names_are_not_one_person(a, b):
+    assert not may_be_one_person(a, b)
