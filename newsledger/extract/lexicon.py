@@ -62,7 +62,8 @@ SPEECH_LEMMAS = {"say", "tell", "claim", "state", "announce", "report", "confirm
                  "emphasise", "emphasize", "concede", "contend", "maintain", "observe", "remark",
                  "recall", "respond", "reply", "caution", "expect", "accuse", "boast",
                  "pledge", "promise", "vow", "propose", "urge", "speculate", "conclude", "document",
-                 "register", "tally"}
+                 "register", "tally", "underline", "underscore", "highlight", "specify", "reiterate", "clarify",
+                 "detail", "outline"}
 # A subset that only ever marks speech: safe even without a human subject.
 STRONG_SPEECH = {"say", "tell", "claim", "state", "announce", "confirm", "add", "note", "insist",
                  "declare", "assert", "acknowledge", "admit", "reveal", "disclose", "testify",

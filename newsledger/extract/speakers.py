@@ -251,7 +251,7 @@ def _speaker_from_np(head: Token) -> Speaker | None:
                                    role="document:" + lemma, conducted=by)
                 return Speaker(_strip_article(ent.text), ent.label_, ent.start_char, ent.end_char,
                                role="document:" + lemma, conducted=by)
-            if o.dep_ == "pobj" and (o.head.lower_ in {"by", "from"} and o.lemma_.lower() in _ANON_HEADS | ORG_TYPES
+            if o.dep_ == "pobj" and (o.head.lower_ in {"by", "from"} and o.lemma_.lower() in _ANON_HEADS | ORG_TYPES | {"media"}
                                      or o.i in authors and o.pos_ == "NOUN") \
                     or o.dep_ == "poss" and o.lemma_.lower() in _ANON_HEADS \
                     or o.dep_ == "compound" and o.pos_ == "NOUN" and o.lemma_.lower() in _PUBLIC_OWNERS:
@@ -551,10 +551,12 @@ def _tallies(verb: Token, subj: Token) -> bool:
     """A place counting what happened in it, not a source: a place as subject; "with Punjab
     reporting 114" (a tally set beside another); "A and B reported 308 and 223" (one count each)."""
     place = subj.ent_type_ in {"GPE", "LOC"} or subj.lemma_.lower() in _PLACE_NOUNS  # "the mountainous region of X"
+    if place and not any(t.like_num for t in verb.subtree):
+        return False  # "…, Baza reported on Saturday": the verb reports the main clause; a place tallies its own count
     if place and not any(t.lemma_.lower() in ORG_TYPES for t in subj.subtree):
-        # ("Tunisia reported that 35 pilgrims had died": a clause reported is a statement)
-        return not any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-                       for c in verb.children)
+        # ("Tunisia reported that 35 pilgrims had died", "200 were inside, Tunisia reported": a
+        # clause reported is a statement)
+        return not any(c.dep_ == "ccomp" for c in verb.children)
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "with":
         return True
     counts = [t for t in verb.subtree if t.like_num and t.i > verb.i]

@@ -284,3 +284,13 @@ def test_a_kind_of_place_that_reports_its_toll_is_where_not_who():
 def test_a_body_whose_name_the_tagger_split_at_and_still_speaks():
     got = _speakers("The Ruritania Disaster and Flood Management Authority reported 127 deaths and 54 missing.")
     assert got["127"] is not None
+
+
+def test_a_town_named_source_reporting_a_whole_clause_speaks():
+    got = _speakers("Over 200 people were inside the hall when the roof fell, Madrid reported on Saturday.")
+    assert got["Over 200"] == "Madrid"
+
+
+def test_underlined_is_a_speech_verb():
+    got = _speakers("The operations have enabled the care of 3,500 people, Governor Anna Berg underlined.")
+    assert got["3,500"] == "Anna Berg"
