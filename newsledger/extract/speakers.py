@@ -312,8 +312,9 @@ _COUNT_NOUNS = {"toll", "count", "tally", "figure", "estimate", "number"}
 
 
 def _speech_head(tok: Token) -> bool:
-    if tok.lemma_.lower() == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in {"life", "live"} for c in tok.children):
-        return False  # "the floods claimed the lives of 150": a toll, not a claim anyone made
+    if tok.lemma_.lower() == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in {"life", "live", "responsibility", "credit"}
+                                             for c in tok.children):
+        return False  # "the floods claimed the lives of 150": a toll; "claimed responsibility": an act, no statement of figures
     if tok.pos_ == "VERB" and tok.lemma_.lower() in _RECOUNTING:
         return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _COUNT_NOUNS for c in tok.children)
     return tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in SPEECH_LEMMAS

@@ -294,3 +294,8 @@ def test_a_town_named_source_reporting_a_whole_clause_speaks():
 def test_underlined_is_a_speech_verb():
     got = _speakers("The operations have enabled the care of 3,500 people, Governor Anna Berg underlined.")
     assert got["3,500"] == "Anna Berg"
+
+
+def test_claiming_responsibility_states_no_figure():
+    got = _speakers("The group claimed responsibility for the attack on Thursday. At least 84 people were killed.")
+    assert got["At least 84"] is None
