@@ -153,6 +153,9 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
         if prev_word in MONTHS and not (prev_word in {"may", "march"} and not (raw_prev and raw_prev[-1][:1].isupper())) \
                 or re.match(r"\s*(st|nd|rd|th)?\s*(of\s+)?(" + "|".join(m.title() for m in MONTHS) + r")\b", after_raw):
             return "date"
+        if re.search(r"\b(?:" + "|".join(m.title() for m in MONTHS) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*"
+                     r"(?:to|and|through|until|till|-|–)\s*$", text[max(0, q.start - 30):q.start]):
+            return "date"  # "from April 1 to 24", "between March 3 and 17": the range's second day
     score = re.fullmatch(r"(\d{1,2})\s?[-–]\s?(\d{1,2})", q.text.strip())
     if score and (int(score.group(1)) > int(score.group(2))
                   or re.search(r"\d\s?[-–]\s?\d", text[max(0, q.start - 12):q.start] + text[q.end:q.end + 12])):
@@ -162,6 +165,9 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
         return "reference"  # "[1]": a footnote
     if q.unit == "fraction" and re.search(r"\b(year|month|week|day|hour|minute|century|decade)s?\s+and\s+$", before):
         return "duration"  # "a year and a half"
+    if re.fullmatch(r"(?:from|between)\s+\d{1,2}\s+(?:to|and)\s+\d{1,2}", q.text.strip(), re.I) and \
+            re.match(r"\s*(" + "|".join(m.title() for m in MONTHS) + r")\b", text[q.end:q.end + 12]):
+        return "date"  # "from 1 to 24 April"
     if re.fullmatch(r"\d{1,2}\s?[-–]\s?\d{1,2}", q.text.strip()):
         prev_word = before.split()[-1].rstrip(".") if before.split() else ""
         if prev_word in MONTHS or re.match(r"\s*(" + "|".join(MONTHS) + r")\b", after):

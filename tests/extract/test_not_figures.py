@@ -133,3 +133,10 @@ def test_a_tally_by_place_is_counts_not_names():
 
 def test_a_number_inside_a_name_before_a_singular_noun_is_no_figure():
     assert _figures("Officials of the Big 12 conference met on Monday.") == {}
+
+
+def test_the_second_day_of_a_range_of_dates_is_no_figure():
+    from newsledger import nlp
+    from newsledger.extract.figures import extract_figures
+    texts = [f.text for f in extract_figures(nlp.load()("From April 1 to 24, the mission counted 848 casualties."))]
+    assert texts == ["848"]
