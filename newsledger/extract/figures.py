@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import ents_of, lemma, text_of
 from ..model import Figure
-from .lexicon import (AGE_WORDS, ANIMALS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS, NUMBERED_NAMES, PEOPLE_NOUNS, PERSONNEL,
+from .lexicon import (WEEKDAYS, AGE_WORDS, ANIMALS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS, NUMBERED_NAMES, PEOPLE_NOUNS, PERSONNEL,
                       RESPONDERS, RESPONSE_HEADS, RESPONSE_WORDS, SECURITY, SHARED_CURRENCIES, STREET_WORDS,
                       STRONG_DEPLOY, STRONG_SPEECH, TIME_UNITS, VAGUE_PLURALS, YEAR_CONTEXT)
 from . import learned
@@ -230,8 +230,8 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
     run = _proper_run(nxt) if nxt is not None else []
     after_run = doc[run[-1].i + 1] if run and run[-1].i + 1 < len(doc) else None
     if plain_int and not tally and run and nxt.tag_ == "NNP" and (num_tok.head.i in {t.i for t in run} or value >= 1000) \
-            and nxt.ent_type_ not in {"NORP", "GPE"} and value is not None and value < 100000 and q.unit is None \
-            and nxt.lemma_.lower() not in PERSONNEL \
+            and nxt.ent_type_ not in {"NORP", "GPE", "DATE", "TIME"} and value is not None and value < 100000 and q.unit is None \
+            and nxt.lemma_.lower() not in PERSONNEL and nxt.lower_ not in WEEKDAYS \
             and not (after_run is not None and (after_run.pos_ == "NOUN" or after_run.lower_ == "of")):
         return "name"  # "the 737 Max", "train 12841 Coromandel Express": named by its number; a count
         # names a plural ("300 Marines")
@@ -309,6 +309,8 @@ def counted_noun(num: Token) -> Token | None:
         between = {t.lower_ for t in num.doc[num.i + 1:num.head.i]}
         if between & {"last", "next", "this", "previous", "a", "per", "each", "every"}:
             return None  # "down from 311,764 last month": the month is when, not what is counted
+        if num.head.lower_ in WEEKDAYS:
+            return None  # "rose to 14 Sunday": the day it rose, not what it counts
         return num.head
     if num.head.i == num.i + 1 and num.head.lower_ in _AS_NOUN and num.head.pos_ in {"ADJ", "NOUN"}:
         return num.head  # "the estimated 150,000 dead": the adjective is the people counted

@@ -191,3 +191,8 @@ def test_an_including_list_counts_what_its_whole_counts():
 
 def test_a_noun_that_is_a_measure_says_it_whatever_verb_the_parse_hangs_it_on():
     assert _measure("Early findings confirm at least 21 fatalities and 34 injured.", "at least 21") == "killed"
+
+
+def test_a_toll_that_rose_to_a_number_on_a_weekday_is_a_figure():
+    f = _figure("The death toll from the strike rose to 14 Sunday, the governor said.", "14")
+    assert (f.measure, f.low) == ("killed", 14)
