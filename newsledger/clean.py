@@ -121,12 +121,17 @@ def classify_lines(text: str) -> list[Line]:
     # a headline printed twice (the page title, then the story's own heading) is still the
     # headline: repeated, but not the caption or teaser the repeat rule is for
     top = {bodies[i] for i in content_lines[:3] if _is_heading(bodies[i])}
+    # a lede printed twice at the top (a standfirst, then the story's first paragraph) is still
+    # the lede: its first printing is kept, a sentence long enough to be no caption
+    lede = {i for i in content_lines[:4]
+            if counts[bodies[i]] > 1 and bodies.index(bodies[i]) == i and bodies[i].endswith(".")
+            and len(_WORD.findall(bodies[i])) >= 12}
     lines: list[Line] = []
     for i, (a, b) in enumerate(spans):
         s = bodies[i]
         if not s:
             kind = "blank"
-        elif _is_furniture(text[a:b], counts[s] > 1 and s not in top, i in last):
+        elif _is_furniture(text[a:b], counts[s] > 1 and s not in top and i not in lede, i in last):
             kind = "furniture"
         elif _is_heading(s):
             kind = "heading"

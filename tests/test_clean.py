@@ -261,3 +261,11 @@ def test_a_dateline_with_a_day_is_blanked_whole():
 def test_a_sentence_opening_with_a_capitalised_acronym_is_not_a_dateline():
     text = "Storm toll rises\n\nUN officials said 14 people died.\n"
     assert "UN officials said" in _masked(text)
+
+
+def test_a_lede_printed_twice_at_the_top_keeps_its_first_printing():
+    from newsledger.clean import classify_lines
+    lede = "A strong earthquake struck the north of the country early on Saturday, killing at least 100 people."
+    text = f"Quake kills 100 in Ruritania\n{lede}\n{lede}\nRescuers searched the rubble.\n"
+    kinds = [ln.kind for ln in classify_lines(text) if ln.kind != "blank"]
+    assert kinds[1] == "body" and kinds[2] == "furniture"
