@@ -19,7 +19,7 @@ import math
 import pathlib
 
 from ..nlp import lemma
-from .lexicon import CUE_GROUPS, MEASURE_LEMMAS, PERSONNEL, SECURITY
+from .lexicon import CUE_GROUPS, MEASURE_LEMMAS, PEOPLE_NOUNS, PERSONNEL, SECURITY
 
 MODEL_DIR = pathlib.Path(__file__).resolve().parent / "models"
 WINDOW = 6
@@ -115,10 +115,10 @@ def load(name: str) -> LinearModel | None:
 
 # -- which noun phrase a figure counts ------------------------------------------------------------
 
-_PEOPLE_NOUNS = {"people", "person", "child", "woman", "man", "civilian", "resident", "villager", "soldier", "fighter",
-                 "victim", "passenger", "patient", "student", "worker", "refugee", "migrant", "family", "household",
-                 "individual", "adult", "minor", "infant", "baby", "elderly", "citizen", "palestinian", "israeli",
-                 "casualty", "body", "dead", "injured", "wounded", "case", "death", "house", "home", "building"}
+# People, and the things a crisis count is most often of; a people-by-nationality noun ("Britons")
+# is read from its entity type, not listed.
+_PEOPLE_NOUNS = PEOPLE_NOUNS | {"casualty", "body", "dead", "injured", "wounded", "case", "death", "house", "home",
+                                "building"}
 
 
 def _relation(root, num) -> str:
@@ -155,7 +155,7 @@ def subject_candidate_features(root, num, measure: str, rule: bool, text: str) -
     f["dist=" + ("1" if dist <= 1 else "2-3" if dist <= 3 else "4-7" if dist <= 7 else "8+")] = 1.0
     if root.ent_type_:
         f["ent=" + root.ent_type_] = 1.0
-    if lem in _PEOPLE_NOUNS:
+    if lem in _PEOPLE_NOUNS or root.ent_type_ == "NORP":
         f["people_noun"] = 1.0
         f["people_noun&measure=" + measure] = 1.0
     if lem in _MEASURE_OF:
