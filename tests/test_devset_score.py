@@ -62,43 +62,57 @@ FLOORS = {
 # the events measure with it — lower on Brazil's and Otis's stated_on, Chido's and Kumbh's strict,
 # Kumbh's speaker and the claim pairs of Chido, Kumbh and Tibet, where a source carried from a
 # nearby sentence is wrong or moves a figure's day (crisis strict 0.655 -> 0.667 overall).
+# Sixth session: batch 10 (Air India, Kenya, Vanuatu, Kharkiv), scored on arrival in the fifth,
+# joined (40 events) and the models were retrained on them and on the session's rules (measure left
+# out 0.867 -> 0.888). Every floor is set to what the events measure at the session's end (crisis
+# strict 0.659 -> 0.683 from the session's start on the same 40 events). Lower than before, measured:
+# in-sample moves of the retrained speaker choice, which learns from four more events and carries a
+# source to a few figures it did not before, or no longer (speaker of Chile, Chido, Haiti, the Hajj,
+# Hualien, Lebanon; the Hajj's and Valencia's strict); of the retrained measure model (a figure or two
+# on Bangladesh, the Hajj, Kumbh, Pakistan, Yagi, Valencia); Goma's stated_on, one figure whose
+# source is now carried with its day; and claim pairs of the Hajj, Hualien and Sumy, which move with
+# the four events more in the ledger (the session-start code gives the same on them).
 CRISIS_FLOORS = {
-    "bangladesh-protests-2024": {"detect_f1": 0.91, "strict_f1": 0.51, "value_accuracy": 0.97, "measure_accuracy": 0.97, "subject_accuracy": 0.85, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.65, "claim_pair_f1": 0.77},
-    "brazil-floods-2024": {"detect_f1": 0.95, "strict_f1": 0.68, "value_accuracy": 0.98, "measure_accuracy": 0.92, "subject_accuracy": 0.94, "speaker_accuracy": 0.92, "stated_on_accuracy": 0.91, "claim_pair_f1": 0.72},
-    "chile-wildfires-2024": {"detect_f1": 0.95, "strict_f1": 0.56, "value_accuracy": 1.00, "measure_accuracy": 0.93, "subject_accuracy": 0.84, "speaker_accuracy": 0.80, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.61},
-    "crocus-attack-2024": {"detect_f1": 0.95, "strict_f1": 0.66, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 1.00, "speaker_accuracy": 0.71, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.62},
-    "cyclone-chido-2024": {"detect_f1": 0.99, "strict_f1": 0.58, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.88, "speaker_accuracy": 0.79, "stated_on_accuracy": 0.85, "claim_pair_f1": 0.53},
+    "air-india-crash-2025": {"detect_f1": 0.98, "strict_f1": 0.64, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.80, "speaker_accuracy": 0.85, "stated_on_accuracy": 0.98, "claim_pair_f1": 0.70},
+    "bangladesh-protests-2024": {"detect_f1": 0.96, "strict_f1": 0.54, "value_accuracy": 0.97, "measure_accuracy": 0.95, "subject_accuracy": 0.87, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.65, "claim_pair_f1": 0.77},
+    "brazil-floods-2024": {"detect_f1": 0.95, "strict_f1": 0.75, "value_accuracy": 0.98, "measure_accuracy": 0.96, "subject_accuracy": 0.94, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.83},
+    "chile-wildfires-2024": {"detect_f1": 0.96, "strict_f1": 0.57, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.85, "speaker_accuracy": 0.76, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.61},
+    "crocus-attack-2024": {"detect_f1": 0.95, "strict_f1": 0.66, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 1.00, "speaker_accuracy": 0.71, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.62},
+    "cyclone-chido-2024": {"detect_f1": 0.99, "strict_f1": 0.61, "value_accuracy": 0.98, "measure_accuracy": 1.00, "subject_accuracy": 0.88, "speaker_accuracy": 0.76, "stated_on_accuracy": 0.85, "claim_pair_f1": 0.61},
     "derna-floods-2023": {"detect_f1": 0.98, "strict_f1": 0.56, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.87, "speaker_accuracy": 0.85, "stated_on_accuracy": 0.72, "claim_pair_f1": 0.75},
-    "gaza-casualties-2023": {"detect_f1": 0.98, "strict_f1": 0.64, "value_accuracy": 0.94, "measure_accuracy": 0.98, "subject_accuracy": 0.86, "speaker_accuracy": 0.81, "stated_on_accuracy": 0.80, "claim_pair_f1": 0.82},
-    "goma-offensive-2025": {"detect_f1": 0.98, "strict_f1": 0.60, "value_accuracy": 1.00, "measure_accuracy": 0.87, "subject_accuracy": 0.81, "speaker_accuracy": 0.83, "stated_on_accuracy": 0.79, "claim_pair_f1": 0.72},
-    "haiti-violence-2024": {"detect_f1": 1.00, "strict_f1": 0.63, "value_accuracy": 0.96, "measure_accuracy": 0.96, "subject_accuracy": 0.81, "speaker_accuracy": 0.84, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.52},
-    "hajj-heat-2024": {"detect_f1": 0.99, "strict_f1": 0.76, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.88, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.68},
-    "herat-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.66, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.98, "speaker_accuracy": 0.92, "stated_on_accuracy": 0.78, "claim_pair_f1": 0.16},
-    "hualien-quake-2024": {"detect_f1": 0.92, "strict_f1": 0.61, "value_accuracy": 0.98, "measure_accuracy": 0.84, "subject_accuracy": 0.83, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.97, "claim_pair_f1": 0.73},
+    "gaza-casualties-2023": {"detect_f1": 0.98, "strict_f1": 0.64, "value_accuracy": 0.94, "measure_accuracy": 0.98, "subject_accuracy": 0.86, "speaker_accuracy": 0.82, "stated_on_accuracy": 0.80, "claim_pair_f1": 0.87},
+    "goma-offensive-2025": {"detect_f1": 0.98, "strict_f1": 0.58, "value_accuracy": 1.00, "measure_accuracy": 0.87, "subject_accuracy": 0.81, "speaker_accuracy": 0.83, "stated_on_accuracy": 0.77, "claim_pair_f1": 0.72},
+    "haiti-violence-2024": {"detect_f1": 1.00, "strict_f1": 0.63, "value_accuracy": 0.96, "measure_accuracy": 0.96, "subject_accuracy": 0.81, "speaker_accuracy": 0.81, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.52},
+    "hajj-heat-2024": {"detect_f1": 0.99, "strict_f1": 0.72, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.88, "speaker_accuracy": 0.88, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.61},
+    "herat-quake-2023": {"detect_f1": 0.98, "strict_f1": 0.67, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.98, "speaker_accuracy": 0.92, "stated_on_accuracy": 0.78, "claim_pair_f1": 0.28},
+    "hualien-quake-2024": {"detect_f1": 0.92, "strict_f1": 0.72, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.84, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.97, "claim_pair_f1": 0.69},
     "hurricane-helene-2024": {"detect_f1": 0.97, "strict_f1": 0.79, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.91, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.75},
     "hurricane-otis-2023": {"detect_f1": 0.98, "strict_f1": 0.69, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.90, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.81, "claim_pair_f1": 0.57},
-    "kerman-bombing-2024": {"detect_f1": 0.91, "strict_f1": 0.61, "value_accuracy": 1.00, "measure_accuracy": 0.92, "subject_accuracy": 0.85, "speaker_accuracy": 0.92, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.66},
-    "kumbh-stampede-2025": {"detect_f1": 0.97, "strict_f1": 0.55, "value_accuracy": 0.85, "measure_accuracy": 0.95, "subject_accuracy": 0.92, "speaker_accuracy": 0.76, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.59},
+    "kenya-floods-2024": {"detect_f1": 0.95, "strict_f1": 0.62, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.74, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.60},
+    "kerman-bombing-2024": {"detect_f1": 0.93, "strict_f1": 0.70, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.85, "speaker_accuracy": 0.92, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.87},
+    "kharkiv-strike-2024": {"detect_f1": 0.97, "strict_f1": 0.80, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.95, "speaker_accuracy": 0.95, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.77},
+    "kumbh-stampede-2025": {"detect_f1": 0.97, "strict_f1": 0.54, "value_accuracy": 0.85, "measure_accuracy": 0.93, "subject_accuracy": 0.92, "speaker_accuracy": 0.76, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.59},
     "la-wildfires-2025": {"detect_f1": 0.97, "strict_f1": 0.80, "value_accuracy": 1.00, "measure_accuracy": 0.94, "subject_accuracy": 0.93, "speaker_accuracy": 0.94, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.79},
-    "lebanon-pagers-2024": {"detect_f1": 0.98, "strict_f1": 0.79, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.86, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.58},
+    "lebanon-pagers-2024": {"detect_f1": 0.98, "strict_f1": 0.79, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.86, "speaker_accuracy": 0.93, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.61},
     "maui-wildfires-2023": {"detect_f1": 0.96, "strict_f1": 0.69, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.94, "speaker_accuracy": 0.84, "stated_on_accuracy": 0.89, "claim_pair_f1": 1.00},
-    "morocco-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.75, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.94, "speaker_accuracy": 0.87, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.72},
-    "mpox-drc-2024": {"detect_f1": 0.97, "strict_f1": 0.68, "value_accuracy": 0.97, "measure_accuracy": 0.97, "subject_accuracy": 0.80, "speaker_accuracy": 0.80, "stated_on_accuracy": 0.86, "claim_pair_f1": 0.80},
+    "morocco-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.80, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.94, "speaker_accuracy": 0.87, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.72},
+    "mpox-drc-2024": {"detect_f1": 0.97, "strict_f1": 0.72, "value_accuracy": 0.97, "measure_accuracy": 1.00, "subject_accuracy": 0.80, "speaker_accuracy": 0.84, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.80},
     "myanmar-quake-2025": {"detect_f1": 0.98, "strict_f1": 0.56, "value_accuracy": 0.98, "measure_accuracy": 0.95, "subject_accuracy": 0.70, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.40},
-    "noto-quake-2024": {"detect_f1": 0.95, "strict_f1": 0.78, "value_accuracy": 0.96, "measure_accuracy": 0.97, "subject_accuracy": 0.93, "speaker_accuracy": 0.95, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.71},
+    "noto-quake-2024": {"detect_f1": 0.95, "strict_f1": 0.78, "value_accuracy": 0.98, "measure_accuracy": 0.97, "subject_accuracy": 0.93, "speaker_accuracy": 0.95, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.71},
     "odisha-train-2023": {"detect_f1": 0.94, "strict_f1": 0.79, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.97, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.88, "claim_pair_f1": 0.54},
-    "pakistan-floods-2022": {"detect_f1": 0.99, "strict_f1": 0.63, "value_accuracy": 0.97, "measure_accuracy": 0.92, "subject_accuracy": 0.83, "speaker_accuracy": 0.88, "stated_on_accuracy": 0.99, "claim_pair_f1": 0.76},
-    "png-landslide-2024": {"detect_f1": 0.97, "strict_f1": 0.77, "value_accuracy": 0.94, "measure_accuracy": 0.97, "subject_accuracy": 1.00, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.88, "claim_pair_f1": 0.43},
-    "sudan-war-2024": {"detect_f1": 0.97, "strict_f1": 0.60, "value_accuracy": 0.97, "measure_accuracy": 0.95, "subject_accuracy": 0.69, "speaker_accuracy": 0.97, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.98},
-    "sumy-strike-2025": {"detect_f1": 0.98, "strict_f1": 0.52, "value_accuracy": 1.00, "measure_accuracy": 0.93, "subject_accuracy": 0.88, "speaker_accuracy": 0.60, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.80},
+    "pakistan-floods-2022": {"detect_f1": 0.99, "strict_f1": 0.63, "value_accuracy": 0.97, "measure_accuracy": 0.91, "subject_accuracy": 0.83, "speaker_accuracy": 0.88, "stated_on_accuracy": 0.99, "claim_pair_f1": 0.76},
+    "png-landslide-2024": {"detect_f1": 0.97, "strict_f1": 0.83, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 1.00, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.88, "claim_pair_f1": 0.43},
+    "sudan-war-2024": {"detect_f1": 0.98, "strict_f1": 0.63, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.69, "speaker_accuracy": 0.97, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.98},
+    "sumy-strike-2025": {"detect_f1": 1.00, "strict_f1": 0.55, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.88, "speaker_accuracy": 0.62, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.66},
     "tempe-train-crash-2023": {"detect_f1": 0.92, "strict_f1": 0.66, "value_accuracy": 0.97, "measure_accuracy": 1.00, "subject_accuracy": 0.92, "speaker_accuracy": 0.87, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.55},
-    "texas-floods-2025": {"detect_f1": 0.94, "strict_f1": 0.65, "value_accuracy": 0.96, "measure_accuracy": 0.89, "subject_accuracy": 0.93, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.39},
+    "texas-floods-2025": {"detect_f1": 0.94, "strict_f1": 0.68, "value_accuracy": 1.00, "measure_accuracy": 0.93, "subject_accuracy": 0.93, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.45},
     "tibet-quake-2025": {"detect_f1": 0.97, "strict_f1": 0.72, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.87, "speaker_accuracy": 0.95, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.57},
-    "tudun-biri-strike-2023": {"detect_f1": 0.98, "strict_f1": 0.74, "value_accuracy": 0.97, "measure_accuracy": 0.92, "subject_accuracy": 0.97, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.90, "claim_pair_f1": 0.65},
-    "turkey-syria-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.52, "value_accuracy": 0.93, "measure_accuracy": 0.98, "subject_accuracy": 0.77, "speaker_accuracy": 0.82, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.72},
-    "typhoon-yagi-2024": {"detect_f1": 0.96, "strict_f1": 0.67, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.78, "speaker_accuracy": 0.87, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.51},
-    "valencia-floods-2024": {"detect_f1": 0.94, "strict_f1": 0.76, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.86, "speaker_accuracy": 0.94, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.81},
-    "wayanad-landslides-2024": {"detect_f1": 0.99, "strict_f1": 0.57, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.87, "speaker_accuracy": 0.77, "stated_on_accuracy": 0.84, "claim_pair_f1": 0.85},
+    "tudun-biri-strike-2023": {"detect_f1": 0.98, "strict_f1": 0.76, "value_accuracy": 0.97, "measure_accuracy": 0.97, "subject_accuracy": 0.97, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.90, "claim_pair_f1": 0.67},
+    "turkey-syria-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.57, "value_accuracy": 0.96, "measure_accuracy": 1.00, "subject_accuracy": 0.77, "speaker_accuracy": 0.82, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.72},
+    "typhoon-yagi-2024": {"detect_f1": 0.96, "strict_f1": 0.68, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.78, "speaker_accuracy": 0.90, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.51},
+    "valencia-floods-2024": {"detect_f1": 0.94, "strict_f1": 0.74, "value_accuracy": 1.00, "measure_accuracy": 0.94, "subject_accuracy": 0.86, "speaker_accuracy": 0.94, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.81},
+    "vanuatu-quake-2024": {"detect_f1": 0.96, "strict_f1": 0.67, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.98, "speaker_accuracy": 0.86, "stated_on_accuracy": 0.84, "claim_pair_f1": 0.50},
+    "wayanad-landslides-2024": {"detect_f1": 0.99, "strict_f1": 0.58, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.87, "speaker_accuracy": 0.78, "stated_on_accuracy": 0.84, "claim_pair_f1": 0.85},
 }
 
 
@@ -171,9 +185,13 @@ def test_figure_and_claim_ids_are_unique_across_gold_files():
 # gone, none right lost), nor a source with itself named short ("the intelligence ministry").
 # Then batch 9 joined (36 events): the code as the session began gives purity 0.819, inverse 0.743,
 # story recall 0.806 and 15 false conflicts on them; at the end 0.824, 0.750, 0.806 and 9.
-SERIES_FLOORS = {"series_purity": 0.82, "series_inverse_purity": 0.75, "story_pair_precision": 1.0,
-                 "story_pair_recall": 0.80}
-MAX_FALSE_CONFLICTS = 9
+# Sixth session: batch 10 joined (40 events). On them the code as the session began gives purity
+# 0.814, inverse 0.751, story recall 0.813 and 12 false conflicts (Air India's series purity is
+# 0.53: its breakdowns of the dead by nationality and by identification); at its end 0.816, 0.757,
+# 0.813 and 12 (a kind of place that tallies is no source, a person named two ways is one source).
+SERIES_FLOORS = {"series_purity": 0.81, "series_inverse_purity": 0.75, "story_pair_precision": 1.0,
+                 "story_pair_recall": 0.81}
+MAX_FALSE_CONFLICTS = 12
 
 
 @pytest.fixture(scope="module")
