@@ -224,13 +224,23 @@ def _clause_of(num: Token, others: set[int]) -> tuple[list[Token], set[int]]:
     heads = []
     verb = _clause_verb(num)
     for _ in range(3):
-        if verb is None or verb.lemma_.lower() in SPEECH_LEMMAS:
+        if verb is None or verb.lemma_.lower() in SPEECH_LEMMAS and not _reported_itself(num, verb):
             break
         heads.append(verb)
         if verb.dep_ not in _CARRYING:
             break
         verb = verb.head if verb.dep_ in {"relcl", "acl"} else _clause_verb(verb.head)
     return heads, blocked
+
+
+def _reported_itself(num: Token, verb: Token) -> bool:
+    """"370 people have been reported missing in the city", "53 cases were recorded at the
+    prison": the count is what the speech verb reports, so its clause is the count's own (a
+    reporting clause "officials said" around it is not)."""
+    node = num
+    while node.head.i != node.i and node.head.i != verb.i:
+        node = node.head
+    return node.head.i == verb.i and node.dep_ in {"nsubjpass", "dobj"} and verb.tag_ == "VBN"
 
 
 def _place_words(ent) -> str:

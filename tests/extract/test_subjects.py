@@ -268,3 +268,13 @@ def test_a_toll_whose_sentence_names_its_own_place_keeps_it_alone():
 def test_the_injured_of_a_list_headed_by_the_dead_are_not_called_dead():
     figs = _figures("The quake left 2,012 dead and 1,204 injured, the ministry said.")
     assert "dead" not in figs["1,204"].subject and "wounded" in figs["1,204"].subject
+
+
+def test_a_count_reported_missing_keeps_the_place_of_its_own_clause():
+    import datetime as dt
+    from newsledger.model import Article
+    from newsledger.pipeline import analyse
+    (result,) = list(analyse([Article(doc="t", text="The mayor said that at least 70 people have been reported "
+                                      "missing in the city of Santa Rosa.", published=dt.date(2025, 3, 12))]))
+    subject = next(m.figure.subject for m in result.mentions if m.figure.text == "at least 70")
+    assert "Santa Rosa" in subject
