@@ -355,7 +355,7 @@ def conditions(num: Token, noun: Token | None, others: set[int]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-MAX_CONTEXT = 14
+MAX_CONTEXT = 20
 _EDGE_WORDS = {"and", "or", "but", "while", "as", "the", "a", "an", "of", "in", "on", "at", "to", "by", "with",
                "that", "which", "who", "were", "was", "have", "has", "had", "been", "be", "are", "is"}
 
