@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Token
 
 from ..nlp import ents_of
-from .lexicon import AFTERMATH_LEMMAS, MONTHS, SEVERITY_ADVERBS, SPEECH_LEMMAS, TOLL_LEMMAS
+from .lexicon import AFTERMATH_LEMMAS, MONTHS, PEOPLE_NOUNS, SEVERITY_ADVERBS, SPEECH_LEMMAS, TOLL_LEMMAS
 
 # Prepositions that place a count in space or time, or give its cause
 PART_PREPS = {"in", "at", "across", "from", "over", "during", "since", "on", "inside", "near", "within",
@@ -66,6 +66,8 @@ def _clause_verb(tok: Token) -> Token | None:
 def applies(measure: str, num: Token, noun: Token | None) -> bool:
     if measure in PART_MEASURES:
         return True
+    if measure == "other" and noun is not None and noun.lemma_.lower() in PEOPLE_NOUNS:
+        return True  # "242 people on board", "2 million people in the city": people, where they are
     verb = _clause_verb(noun if noun is not None else num)
     return measure == "other" and verb is not None and verb.lemma_.lower() in DAMAGE
 

@@ -278,3 +278,13 @@ def test_a_count_reported_missing_keeps_the_place_of_its_own_clause():
                                       "missing in the city of Santa Rosa.", published=dt.date(2025, 3, 12))]))
     subject = next(m.figure.subject for m in result.mentions if m.figure.text == "at least 70")
     assert "Santa Rosa" in subject
+
+
+def test_people_counted_where_they_are_keep_the_place():
+    import datetime as dt
+    from newsledger.model import Article
+    from newsledger.pipeline import analyse
+    (result,) = list(analyse([Article(doc="t", text="The ferry with 312 people on board sank off the coast.",
+                                      published=dt.date(2025, 3, 12))]))
+    subject = next(m.figure.subject for m in result.mentions if m.figure.text == "312")
+    assert "on board" in subject
