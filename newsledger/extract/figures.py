@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp import ents_of, lemma, text_of
 from ..model import Figure
 from .lexicon import (WEEKDAYS, AGE_WORDS, ANIMALS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS, NUMBERED_NAMES, PEOPLE_NOUNS, PERSONNEL,
+                      TALLY_NOUNS, is_quantity,
                       RESPONDERS, RESPONSE_HEADS, RESPONSE_WORDS, SECURITY, SHARED_CURRENCIES, STREET_WORDS,
                       STRONG_DEPLOY, STRONG_SPEECH, TIME_UNITS, VAGUE_PLURALS, YEAR_CONTEXT)
 from . import learned
@@ -367,21 +368,16 @@ def _joined(verb: Token) -> list[str]:
     out = []
     for c in verb.children:
         if c.dep_ == "xcomp" or (c.dep_ == "conj" and abs(c.i - verb.i) <= 3
-                                 and not any(_counts(t) for t in c.subtree)):
+                                 and not any(is_quantity(t) for t in c.subtree)):
             out.append(lemma(c))
             out += [lemma(g) for g in c.children if g.dep_ in {"conj", "xcomp"}
-                    and not any(_counts(t) for t in g.subtree)]
+                    and not any(is_quantity(t) for t in g.subtree)]
     return out
-
-
-def _counts(tok: Token) -> bool:
-    """A figure of its own: a number, or "dozens", "hundreds" ("100 killed and dozens injured")."""
-    return tok.like_num or tok.lower_ in VAGUE_PLURALS
 
 
 def _own_count(tok: Token) -> bool:
     """A noun with a figure of its own ("nine deaths" in "nine deaths, 1,011 injuries")."""
-    return any(c.dep_ == "nummod" and _counts(c) for c in tok.children)
+    return any(c.dep_ == "nummod" and is_quantity(c) for c in tok.children)
 
 
 def _governing_lemmas(num: Token, noun: Token | None) -> list[str]:
@@ -436,8 +432,6 @@ _TAKING = {"capture", "seize", "take", "control", "occupy", "liberate", "advance
            "recapture", "lose", "territory", "annex", "conquer", "hold"}
 
 
-# Nouns that stand for a count of their own: "the number of injured rose to 40".
-_TALLY_NOUNS = {"number", "total", "tally", "count", "figure"}
 # Verbs that state what a count is or became: "the toll reached 123", "stood at", "passed".
 _REACH_LEMMAS = {"reach", "pass", "surpass", "exceed", "top", "hit", "stand", "be", "climb", "rise", "jump", "triple",
                  "increase", "grow", "mount", "soar", "cross", "near", "approach", "touch", "become", "remain"}
@@ -464,7 +458,7 @@ def _named_count(num: Token) -> str | None:
     if noun is not None and noun.i != num.i and noun.lemma_.lower() not in PEOPLE_NOUNS:
         return None  # "the toll rose to 16,700 cases": the figure names what it counts
     words = [subj] + [c for c in subj.children if c.dep_ in {"compound", "amod"}]
-    if subj.lemma_.lower() in _TALLY_NOUNS:
+    if subj.lemma_.lower() in TALLY_NOUNS:
         # "the number of injured", "the number of people unaccounted for"
         objs = [g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children if g.dep_ == "pobj"]

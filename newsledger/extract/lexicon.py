@@ -117,6 +117,13 @@ ORG_NAME_WORDS = {"concern", "alliance", "trust", "council", "group", "society",
                   "department", "corporation", "company", "limited", "ltd", "inc", "plc", "llc"}
 # Plural number words that stand for a quantity on their own: "thousands of troops".
 VAGUE_PLURALS = {"dozens", "hundreds", "thousands", "millions", "billions", "scores"}
+# Nouns that stand for a count rather than for what is counted: "the number of injured rose to 40".
+TALLY_NOUNS = {"number", "toll", "figure", "total", "tally", "count"}
+
+
+def is_quantity(tok) -> bool:
+    """A token that is an amount of its own: a number, or "dozens", "hundreds"."""
+    return tok.like_num or tok.lower_ in VAGUE_PLURALS
 # Cue words a learned decision looks for around a figure, by what they suggest about it. The
 # vocabulary of disaster and war reporting at large (no story's own words): what harms, what
 # rescues, what shelters, what searches, what is spent.

@@ -15,14 +15,13 @@ import re
 from spacy.tokens import Token
 
 from ..nlp import ents_of
-from .lexicon import AFTERMATH_LEMMAS, MONTHS, PEOPLE_NOUNS, SEVERITY_ADVERBS, SPEECH_LEMMAS, TOLL_LEMMAS
+from .lexicon import AFTERMATH_LEMMAS, MONTHS, PEOPLE_NOUNS, SEVERITY_ADVERBS, SPEECH_LEMMAS, TALLY_NOUNS, TOLL_LEMMAS
 
 # Prepositions that place a count in space or time, or give its cause
 PART_PREPS = {"in", "at", "across", "from", "over", "during", "since", "on", "inside", "near", "within",
               "throughout", "after", "following", "outside", "around"}
 REPORTING = {"report", "record", "register", "see", "suffer", "confirm", "count", "log", "have", "account"}
 MAX_WORDS = 7
-_TALLY_NOUNS = {"number", "toll", "figure", "total", "tally", "count"}
 _FUNCTION_WORDS = {"in", "at", "on", "from", "over", "the", "a", "an", "of", "to", "by", "during", "since", "across"}
 # Parts matter where a whole is counted in pieces: people harmed, moved, sent, and what a
 # disaster destroyed; a price or a poll share is no part of a toll.
@@ -86,7 +85,7 @@ def parts(num: Token, noun: Token | None) -> list[str]:
             anchors.append(verb.head)
         for c in verb.children:  # "the death toll from Tuesday's blasts rose to 12"
             if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in {a.i for a in anchors} and c.pos_ == "NOUN" \
-                    or c.dep_ == "dobj" and c.lemma_.lower() in _TALLY_NOUNS:  # "put the number of dead in … at"
+                    or c.dep_ == "dobj" and c.lemma_.lower() in TALLY_NOUNS:  # "put the number of dead in … at"
                 anchors.append(c)
     seen = set()
     for a in anchors:
@@ -252,7 +251,7 @@ def _place_words(ent) -> str:
     if ent.label_ == "DATE":
         return f"{prep.text} {ent.text}" if ent.root.dep_ == "pobj" and prep.dep_ == "prep" else ent.text
     if ent.root.dep_ == "pobj" and prep.lower_ in {"of", "in"} and prep.head.pos_ == "NOUN" \
-            and prep.head.i < ent.start and prep.head.lemma_.lower() not in _TALLY_NOUNS:
+            and prep.head.i < ent.start and prep.head.lemma_.lower() not in TALLY_NOUNS:
         return f"{prep.head.text} {prep.text} {ent.text}"
     return ent.text
 

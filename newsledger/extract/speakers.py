@@ -21,7 +21,7 @@ from ..model import Attribution
 from . import carry, learned
 from .numbers import CURRENCY_WORDS
 from .lexicon import (BUSINESS_TYPES, MEASURE_NOUNS, ORG_NAME_WORDS, ORG_TYPES, PERSON_TITLES, ROLE_NOUNS,
-                      SPEECH_LEMMAS, STRONG_SPEECH, VAGUE_PLURALS)
+                      SPEECH_LEMMAS, STRONG_SPEECH, is_quantity)
 
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": "ANY", "it": "ORG", "we": "ANY", "i": "PERSON",
              "him": "PERSON", "her": "PERSON", "them": "ANY"}  # "according to him"
@@ -301,10 +301,6 @@ def _speaker_from_np(head: Token) -> Speaker | None:
     return Speaker(text, kind, start, end)
 
 
-def _is_quantity(tok: Token) -> bool:
-    return tok.like_num or tok.lower_ in VAGUE_PLURALS
-
-
 # Whoever raises, revises or pegs a toll is the one who counts it ("officials raised the death
 # toll to 123", "the UN has amended the toll") — an act of reporting done to a count.
 _RECOUNTING = {"raise", "revise", "lower", "update", "amend", "adjust", "peg", "place", "set", "increase", "cut"}
@@ -434,7 +430,7 @@ def find_cues(sent: Span) -> list[Cue]:
         if subj is None:
             continue
         if tok.lemma_.lower() in {"release", "publish", "post", "issue", "file", "record"} and any(
-                c.dep_ == "dobj" and (_is_quantity(c) or any(g.dep_ == "nummod" for g in c.children))
+                c.dep_ == "dobj" and (is_quantity(c) or any(g.dep_ == "nummod" for g in c.children))
                 for c in tok.children):
             continue  # "the department released thousands of emails": an act on what is counted
         # (a counted object with no clause of its own: "she added the targets intended to …" is
@@ -442,13 +438,13 @@ def find_cues(sent: Span) -> list[Cue]:
         if tok.lemma_.lower() in _ACT_OBJECT_VERBS and _acts_on_a_thing(tok):
             continue  # "the president declared a state of emergency": a performed act, not a claim
         objects = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN", "NUM"}
-                   and any(_is_quantity(t) for t in c.subtree) and not any(t.pos_ in {"VERB", "AUX"} for t in c.subtree)]
+                   and any(is_quantity(t) for t in c.subtree) and not any(t.pos_ in {"VERB", "AUX"} for t in c.subtree)]
         if objects and (tok.lemma_.lower() == "add" or tok.lemma_.lower() == "show" and subj.lemma_.lower() not in _INANIMATE):
             # "the papers will add eight pages", "Reynolds showing gains of 4.5%": adding or showing
             # a thing is an act; the speech senses take a clause ("he added that …", "figures show")
             continue
         counted = subj
-        if _is_quantity(subj):
+        if is_quantity(subj):
             # "two of the officials briefed on it said": the officials speak; the number counts
             # them, and the source span starts at it so it is not read as a figure of the story
             group = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -589,7 +585,7 @@ def _acts_on_a_thing(verb: Token) -> bool:
     if len(objects) != 1 or objects[0].pos_ not in {"NOUN", "PROPN"}:
         return False
     words = list(objects[0].subtree)
-    if any(_is_quantity(t) or t.pos_ in {"VERB", "AUX"} or t.text in {"\"", "“", "”", "'", "‘", "’"} for t in words):
+    if any(is_quantity(t) or t.pos_ in {"VERB", "AUX"} or t.text in {"\"", "“", "”", "'", "‘", "’"} for t in words):
         return False
     return True
 
