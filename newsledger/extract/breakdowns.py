@@ -44,7 +44,12 @@ class _Item:
 def _name_like(t) -> bool:
     """A capitalised word that is not a sentence's first: the tagger calls some place names
     common nouns."""
-    return t.text[:1].isupper() and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and not t.is_sent_start)
+    return t.text[:1].isupper() and (t.pos_ == "PROPN" or t.pos_ in _TAGGED_AS_WORDS and not t.is_sent_start)
+
+
+# A place name the tagger took for a common word ("Swat 22", "Reading 14"): capitalised inside a
+# sentence, such a word is a name; function words never are.
+_TAGGED_AS_WORDS = {"NOUN", "VERB", "ADJ", "ADV"}
 
 
 def _place_runs(sent) -> list[_Item]:
@@ -63,6 +68,8 @@ def _place_runs(sent) -> list[_Item]:
             while j < sent.end and (_name_like(doc[j]) and j not in banned
                                     or doc[j].text == "-" and j + 1 < sent.end and doc[j + 1].pos_ == "PROPN"):
                 j += 1
+            if j + 2 < sent.end and doc[j].text == "(" and doc[j + 1].is_upper and doc[j + 2].text == ")":
+                j += 3  # "Capital Territory (CT)": the name's short form goes with it
             if out and out[-1].end < i and i - out[-1].end <= 2 and all(
                     t.text == "-" or t.is_lower and t.i > 0 and doc[t.i - 1].text == "-" for t in doc[out[-1].end:i]):
                 out[-1] = _Item("place", out[-1].start, j, doc[out[-1].start:j].text)  # "Pakistan-administered Kashmir"
@@ -83,7 +90,10 @@ def _runs(items: list[_Item], doc: Doc) -> list[list[_Item]]:
         if cur:
             last = cur[-1]
             gap = doc[last.end:it.start]
-            ok = it.kind != last.kind and len(gap) <= MAX_GAP and not any(t.like_num for t in gap) \
+            # a list led by a place may give each place several counts ("Ardley 31 deaths and 12
+            # injuries, Kestrel Bay 17 deaths and 9 injuries")
+            grouped = it.kind == last.kind == "count" and cur[0].kind == "place"
+            ok = (it.kind != last.kind or grouped) and len(gap) <= MAX_GAP and not any(t.like_num for t in gap) \
                 and not any(t.text in {".", "(", ")"} for t in gap)
             if not ok:
                 runs.append(cur)
@@ -116,6 +126,8 @@ def _pairs(run: list[_Item], doc: Doc) -> list[tuple[_Item, _Item]]:
     closer together."""
     if len(run) < 4:
         return []
+    if any(a.kind == b.kind == "count" for a, b in zip(run, run[1:])):
+        return _grouped(run)
     if len(run) % 2 == 0:
         return _oriented(run, doc)
 
@@ -123,6 +135,19 @@ def _pairs(run: list[_Item], doc: Doc) -> list[tuple[_Item, _Item]]:
         return sum(abs(p.start - c.start) for p, c in pairs)
     options = [o for o in (_oriented(run[1:], doc), _oriented(run[:-1], doc)) if o]
     return min(options, key=spread) if options else []
+
+
+def _grouped(run: list[_Item]) -> list[tuple[_Item, _Item]]:
+    """Each count with the place before it, in a list whose places have one count or more; a
+    place with no count after it ends the list."""
+    pairs: list[tuple[_Item, _Item]] = []
+    place = None
+    for it in run:
+        if it.kind == "place":
+            place = it
+        else:
+            pairs.append((place, it))
+    return pairs if len({id(p) for p, _ in pairs}) >= 2 else []
 
 
 def _respectively(sent, items: list[_Item]) -> list[tuple[_Item, _Item]]:
@@ -220,6 +245,9 @@ def pair_places(doc: Doc, figures: list[Figure], participle: dict[str, str]) -> 
                     figures[c.figure].measure = lead
         names = {p.text for p, _ in pairs}
         paired = {c.figure for _, c in pairs}
+        # a listed count is its own place's alone: the other names of the line ("seen by Dawn.com",
+        # "and a child drowned in Alderney") are not where it was counted
+        others = names | {p.text for p in places}
         for c in counts:  # a count outside the list ("Of the 40 deaths, 25 were in Marlow, …") is none of its places'
             if c.figure not in paired:
                 figures[c.figure].subject = _strip_places(figures[c.figure].subject, names) or figures[c.figure].subject
@@ -229,7 +257,7 @@ def pair_places(doc: Doc, figures: list[Figure], participle: dict[str, str]) -> 
         common = next((m for m in mains if m and not _HEADWORDS.fullmatch(m)), "")
         for place, count in pairs:
             f = figures[count.figure]
-            own, context = split_context(_strip_places(f.subject, names))
+            own, context = split_context(_strip_places(f.subject, others))
             main, paren, rest = own.partition("(")
             main = re.sub(r"^(?:and|or|while)\s+", "", main.strip())
             if not main or main in participle.values():

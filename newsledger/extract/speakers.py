@@ -547,6 +547,12 @@ def _inverted_subject(verb: Token) -> Token | None:
 def _tallies(verb: Token, subj: Token) -> bool:
     """A place counting what happened in it, not a source: a place as subject; "with Punjab
     reporting 114" (a tally set beside another); "A and B reported 308 and 223" (one count each)."""
+    if any(c.dep_ == "prep" and c.lower_ == "according" for c in verb.children) \
+            and not any(c.dep_ == "ccomp" for c in verb.children) and any(t.like_num for t in verb.subtree):
+        # "According to the authority's report, Alderney reported 37 deaths": the sentence names
+        # its source, and whoever "reported" the count is where it was counted (but "according to
+        # the agency, the ministry reported that 40 had died" relays the ministry's statement)
+        return True
     place = subj.ent_type_ in {"GPE", "LOC"} or subj.lemma_.lower() in _PLACE_NOUNS  # "the mountainous region of X"
     if place and not any(t.like_num for t in verb.subtree):
         return False  # "…, Baza reported on Saturday": the verb reports the main clause; a place tallies its own count

@@ -63,3 +63,22 @@ def test_a_paired_count_keeps_its_clause_words_after_its_place():
                               "Kestrel Bay 17; and Lowfield 4 deaths."))
     assert subjects["52"] == "deaths (Westmoor) [worst-hit with deaths]"
     assert subjects["52"].count("(") == 1 and subjects["52"].endswith("]")
+
+
+def test_a_place_with_two_counts_gives_both_its_name():
+    subjects = dict(_subjects("Ardley had 31 deaths and 12 injuries, Kestrel Bay 17 deaths and 9 injuries, "
+                              "officials said."))
+    assert "Ardley" in subjects["12"] and "Kestrel" not in subjects["12"]
+    assert "Kestrel Bay" in subjects["9"] and "Ardley" not in subjects["9"]
+
+
+def test_a_place_name_the_tagger_reads_as_a_verb_still_heads_its_count():
+    subjects = dict(_subjects("The agency said Ardley reported 37 deaths, Marlow 23, Rye 22 and Totnes 21."))
+    assert "Totnes" in subjects["21"].split("[")[0] and "Rye" not in subjects["21"].split("[")[0]
+
+
+def test_a_bracketed_short_form_stays_with_its_place():
+    subjects = dict(_subjects("Westmoor recorded 20 deaths and four injuries, Upper Vale District (UVD) eight deaths "
+                              "and three injuries, officials said."))
+    assert "Upper Vale District" in subjects["eight"] and "Westmoor" not in subjects["eight"]
+

@@ -299,3 +299,8 @@ def test_underlined_is_a_speech_verb():
 def test_claiming_responsibility_states_no_figure():
     got = _speakers("The group claimed responsibility for the attack on Thursday. At least 84 people were killed.")
     assert got["At least 84"] is None
+
+
+def test_whoever_reports_a_count_under_an_according_to_is_a_tally():
+    got = _speakers("According to a report by the disaster authority, Kelvara reported 37 deaths on Sunday.")
+    assert got["37"] == "disaster authority"
