@@ -502,8 +502,8 @@ def _responders(noun: Token) -> bool:
 def _counts_no_one(num: Token, noun: Token | None, q: Quantity) -> bool:
     """Amounts that are certainly no count of people, whatever the words around them say: a
     speed, a length or a weight ("winds of 80 mph killed …"), a magnitude, animals."""
-    if q.unit in MEASURED_UNITS:
-        return True
+    if q.unit in MEASURED_UNITS or q.times:
+        return True  # ("2.5 times more likely to be arrested": a ratio, whatever it compares)
     if any(t.lower_ == "magnitude" for t in num.doc[max(0, num.i - 2):num.i + 3]):
         return True  # "a magnitude 6.8 earthquake", "6.8-magnitude"
     # "706 livestock animals were killed": losses, but not of people
@@ -522,8 +522,6 @@ def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span, lemmas: li
         return "other"
     if q.unit and q.unit not in {"%", "fraction"}:
         return "money"
-    if q.times:
-        return "other"  # "1.9 times more likely": a ratio, not people
     if q.vague and noun is None and num.dep_ in {"dobj", "npadvmod"} and num.head.lemma_.lower() in {"cost", "spend", "pay", "raise", "owe", "earn", "invest"}:
         return "money"  # "would cost billions": only a sum is spent or paid without a noun
     if noun is not None and any(c.dep_ == "compound" and c.lower_ in {"job", "revenue", "tax", "profit", "pretax", "pre-tax",
@@ -871,6 +869,26 @@ def _predicate(num: Token) -> str:
     return ("who " + text) if words[0].tag_ in {"VBD", "VBZ", "VBP", "MD"} else text
 
 
+_REACHING = {"reach", "hit", "rise", "climb", "increase", "jump", "grow", "stand", "top", "surpass", "exceed", "pass"}
+
+
+def _tally_subject(num: Token) -> Token | None:
+    """The tally a bare number is the new value of: "the number of damaged houses has increased,
+    reaching 84,382", "the toll climbed on Monday, hitting 72" — the number says nothing of what
+    it counts; the clause it ends does."""
+    verb = _governing_verb(num)
+    if verb is None or verb.lemma_.lower() not in _REACHING or num.dep_ not in {"dobj", "pobj", "attr"}:
+        return None
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None:
+            return subj if subj.lemma_.lower() in TALLY_NOUNS else None
+        if verb.dep_ not in {"advcl", "xcomp", "conj"} or verb.head.pos_ not in {"VERB", "AUX"}:
+            return None
+        verb = verb.head
+    return None
+
+
 def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span, measure: str) -> str:
     """Who or what the figure counts, in words: the counted noun phrase, and — where that does
     not say whose — the clause's subject ("casualties (North Korean forces)", "posts (Department
@@ -951,6 +969,8 @@ def _subject(num: Token, noun: Token | None, q: Quantity, sent: Span, skip: Span
         if verb is not None and verb.dep_ == "acl" and verb.tag_ in {"VBG", "VBN"} and verb.head.pos_ in {"NOUN", "PROPN"} \
                 and verb.i > verb.head.i:
             core = verb.head  # "government schemes costing £885m", "a deal valued at $2bn"
+    if core is None:
+        core = _tally_subject(num)
     if core is None:
         core = _described_noun(num)
     if core is None and measure in {"money", "other"}:

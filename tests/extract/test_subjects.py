@@ -288,3 +288,8 @@ def test_people_counted_where_they_are_keep_the_place():
                                       published=dt.date(2025, 3, 12))]))
     subject = next(m.figure.subject for m in result.mentions if m.figure.text == "312")
     assert "on board" in subject
+
+
+def test_a_number_a_tally_reaches_counts_what_the_tally_counts():
+    figures = _figures("The number of flooded homes has risen again, reaching 2,416.")
+    assert _noun(figures["2,416"].subject) == "flooded homes"
