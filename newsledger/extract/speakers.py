@@ -47,7 +47,7 @@ _ANON_HEADS = {"official", "officials", "source", "sources", "spokesman", "spoke
 # Public bodies that own the figures they put out under their common name ("government figures",
 # "police data"): no other sentence need name them.
 _PUBLIC_OWNERS = {"government", "police", "military", "army", "ministry", "authority", "authorities",
-                  "administration", "official", "officials"}
+                  "administration", "official", "officials", "media", "hospital"}
 # Verbs that present the findings of an inquiry or a count: "the committee found", "the study shows".
 _FINDING_VERBS = {"find", "conclude", "show", "reveal", "estimate", "calculate", "forecast", "predict"}
 # Head nouns of an unnamed single person: "the spokesman", "a senior official" can be "he".
@@ -177,7 +177,12 @@ def _speaker_from_np(head: Token) -> Speaker | None:
         return None
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
     if head.lemma_.lower() in _COUNTED_NOUNS and not any(t.ent_type_ in {"ORG", "PERSON"} for t in toks) \
-            and not (head.lower_ == "body" and head.tag_ == "NN"):  # "the governing body said": bodies are counted, a body speaks
+            and not (head.lower_ == "body" and head.tag_ == "NN") \
+            and not any(c.dep_ == "prep" and c.lower_ in {"by", "from"} and (
+                g.ent_type_ in {"ORG", "PERSON"} or g.lemma_.lower() in ORG_TYPES | _ANON_HEADS)
+                for c in head.children for g in c.children if g.dep_ == "pobj"):
+        # ("the governing body said": bodies are counted, a body speaks; "the latest toll from
+        # the interior ministry" is a count with its author)
         return None  # "99% of all the deaths reported in Africa": the counted, not a source
     if head.lower_ in _PRONOUNS and len(toks) == 1:
         return Speaker(head.lower_, "PRON", start, end)
@@ -254,13 +259,16 @@ def _speaker_from_np(head: Token) -> Speaker | None:
             if o.dep_ == "pobj" and (o.head.lower_ in {"by", "from"} and o.lemma_.lower() in _ANON_HEADS | ORG_TYPES | {"media"}
                                      or o.i in authors and o.pos_ == "NOUN") \
                     or o.dep_ == "poss" and o.lemma_.lower() in _ANON_HEADS \
-                    or o.dep_ == "compound" and o.pos_ == "NOUN" and o.lemma_.lower() in _PUBLIC_OWNERS:
+                    or o.dep_ == "compound" and o.pos_ == "NOUN" and (o.lemma_.lower() in _PUBLIC_OWNERS
+                                                                      or o.lower_ in _PUBLIC_OWNERS):
                 # "analysts' forecasts", "government figures": the body whose document it is (a
                 # "company" document's company is named elsewhere in the article, and found there)
                 # "papers filed by federal prosecutors": an unnamed authority is still the owner,
                 # and whoever is the agent of releasing or filing it is one ("a poll of 2,000
                 # people" is of its respondents: they do not own it)
                 toks = [t for t in _np_tokens(o) if t.dep_ != "case"]  # "analysts'" without its mark
+                if o.dep_ == "compound":  # "local media reports": the words before the owner are its
+                    toks = [t for t in _np_tokens(head) if t.i <= o.i and t.dep_ != "det"]
                 return Speaker(_clean_np(toks), "ANON", toks[0].idx, toks[-1].idx + len(toks[-1]),
                                role="document:" + lemma)
         # "a survey for the charity", "the poll": whose it is may be said elsewhere in the article

@@ -304,3 +304,13 @@ def test_claiming_responsibility_states_no_figure():
 def test_whoever_reports_a_count_under_an_according_to_is_a_tally():
     got = _speakers("According to a report by the disaster authority, Kelvara reported 37 deaths on Sunday.")
     assert got["37"] == "disaster authority"
+
+
+def test_a_toll_from_a_body_is_that_bodys():
+    got = _speakers("According to the latest toll from the transport ministry, 14 people were killed.")
+    assert got["14"] == "transport ministry"
+
+
+def test_media_reports_are_the_medias():
+    got = _speakers("The toll from the blast has risen to 31, according to local media reports.")
+    assert got["31"] == "local media"
