@@ -42,7 +42,9 @@ LEAD_CHARS = 400  # the headline and first sentence or two: where a report says 
 EVENT_KINDS = {
     "earthquake": r"earthquakes?|quakes?|tremors?|aftershocks?|seismic",
     "flood": r"floods?|flooding|flooded|flash floods?|deluge|inundat\w*|monsoon|torrential",
-    "fire": r"wildfires?|bushfires?|blazes?|fires?",
+    # ("Fire and EMS Chief", "the fire department": a service that answers every kind of event)
+    "fire": r"wildfires?|bushfires?|blazes?|fires?(?!\s+(?:and\s+(?:ems|rescue)|&|department|dept|service|chief|"
+            r"crews?|brigade|fighters?|officials?|station|engines?|trucks?|marshal|authorit\w*))",
     "storm": r"hurricanes?|typhoons?|cyclones?|tropical storms?|storms?",
     "landslide": r"landslides?|mudslides?|landslips?",
     "crash": r"crash\w*|derail\w*|collision|collided|accidents?",

@@ -150,3 +150,11 @@ def test_a_country_the_tagger_left_inside_an_organisations_name_places_a_lead_th
 def test_an_organisations_country_does_not_displace_a_tagged_place():
     main, _ = lead_places([("Kenya Red Cross", "ORG", 5), ("Northshire", "GPE", 60)])
     assert main == "northshire"
+
+
+def test_a_fire_service_named_in_a_lead_is_no_fire():
+    assert lead_kinds("The jet crashed into the river, said the city's Fire and EMS Chief Dana Ortiz.") == {"crash"}
+
+
+def test_a_fire_in_a_lead_is_a_fire():
+    assert "fire" in lead_kinds("A fire swept through the market on Sunday, the fire department said.")
