@@ -372,8 +372,15 @@ def find_cues(sent: Span) -> list[Cue]:
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             to = next(c for c in tok.children if c.lower_ == "to")
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                # "according to prosecuting authorities" parsed as a gerund and its object
+                pobj = next((g for c in to.children if c.dep_ == "pcomp" and c.tag_ == "VBG"
+                             for g in c.children if g.dep_ == "dobj"), None)
             if pobj is not None:
                 spk = speaker_from_np(pobj)
+                if spk is not None and pobj.dep_ == "dobj" and spk.kind == "ANON":
+                    gerund = pobj.head  # the gerund is the phrase's first word ("prosecuting")
+                    spk = dataclasses.replace(spk, name=text_of(pobj.doc)[gerund.idx:spk.end], start=gerund.idx)
                 relayed = None
                 for c in pobj.children:  # "officials cited by Bloomberg": Bloomberg relays
                     if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in {"cite", "quote"}:
@@ -427,8 +434,12 @@ def find_cues(sent: Span) -> list[Cue]:
                                   and tok.lemma_.lower() in _AUTHORING):
             continue  # "papers released by prosecutors", "the report published Monday": a participle
             # describing a document, not a statement; the document's own verb, if any, is the cue
-        if subj is None and tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
-            subj = tok.head  # "…, a White House official confirmed Monday" parsed as a clause on the noun
+        if subj is None and tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"} and not (
+                tok.tag_ == "VBN" and any(c.dep_ in {"xcomp", "oprd", "acomp"} for c in tok.children)
+                or any(is_quantity(c) for c in tok.head.children if c.dep_ == "nummod")):
+            # "…, a White House official confirmed Monday" parsed as a clause on the noun — but
+            # "17 more pilgrims reported missing" are what is reported, not who reports it
+            subj = tok.head
         if subj is not None and subj.lower_ in {"who", "which", "that"} and tok.dep_ == "relcl":
             subj = _antecedent(tok)  # "Smith, who said …": the antecedent speaks
         if subj is None:

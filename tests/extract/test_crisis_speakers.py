@@ -314,3 +314,13 @@ def test_a_toll_from_a_body_is_that_bodys():
 def test_media_reports_are_the_medias():
     got = _speakers("The toll from the blast has risen to 31, according to local media reports.")
     assert got["31"] == "local media"
+
+
+def test_people_reported_missing_are_not_who_reports_them():
+    got = _speakers("Nine hikers died in the storm, with an additional 12 hikers reported missing.")
+    assert got["12"] is None
+
+
+def test_according_to_a_gerund_phrase_names_its_source():
+    got = _speakers("About 300 people were inside at the time, according to investigating authorities.")
+    assert got["About 300"] == "investigating authorities"
