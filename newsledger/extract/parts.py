@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..nlp import ents_of
 from .lexicon import AFTERMATH_LEMMAS, MONTHS, PEOPLE_NOUNS, SEVERITY_ADVERBS, SPEECH_LEMMAS, TALLY_NOUNS, TOLL_LEMMAS
@@ -198,7 +198,31 @@ _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 
 
 def _sent_ents(sent) -> list:
-    return [e for e in ents_of(sent.doc) if sent.start <= e.start and e.end <= sent.end]
+    ents = [e for e in ents_of(sent.doc) if sent.start <= e.start and e.end <= sent.end]
+    opening = _opening_place(sent)
+    if opening is not None:
+        ents = [e for e in ents if e.end <= opening.start or e.start >= opening.end] + [opening]
+    return ents
+
+
+def _opening_place(sent):
+    """"In Khyber-Pakhtunkhwa, 2,822 houses …": a name that opens a sentence after "In" and
+    before a comma sets the scene, a place — whatever the tagger called it (it misses or mislabels
+    many district and province names); a person's view ("In Smith's words") is no place."""
+    doc = sent.doc
+    first = doc[sent.start]
+    if first.lower_ != "in" or first.dep_ != "prep" or sent.end - sent.start < 4:
+        return None
+    j = sent.start + 1
+    while j < sent.end and (doc[j].pos_ == "PROPN" or doc[j].text == "-" and j + 1 < sent.end
+                            and doc[j + 1].pos_ == "PROPN"):
+        j += 1
+    if j == sent.start + 1 or j >= sent.end or doc[j].text != ",":
+        return None
+    if any(e.label_ in {"PERSON", "DATE", "TIME", "NORP", "EVENT", "WORK_OF_ART", "LAW"} and e.start < j
+           and e.end > sent.start + 1 for e in ents_of(doc)):
+        return None
+    return Span(doc, sent.start + 1, j, label="GPE")
 
 
 # Clauses a count's place carries over from: "stormed a town, killing 70 and forcing 6,000 to
@@ -316,12 +340,24 @@ def _fronted(num: Token, heads: list[Token], others: set[int], kinds: set[str]) 
 _WINDOW = re.compile(r"^(?:over|in|during|within|for)\s+the\s+(?:past|last|previous|preceding)\b", re.I)
 
 
+_SET_BESIDE = {"while", "whereas"}
+
+
+def _beside(verb: Token) -> bool:
+    """A clause set beside its head's as a parallel ("…, while 2,822 houses were damaged")."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SET_BESIDE for c in verb.children)
+
+
 def _conj_group(verb: Token) -> set[int]:
-    """A verb and the verbs joined to it ("were killed and 107 were wounded")."""
+    """A verb and the verbs joined to it ("were killed and 107 were wounded"), or set beside it
+    by "while" ("In Ardley, 40 roads were damaged, while 2,822 houses were destroyed")."""
     top = verb
-    while top.dep_ == "conj" and top.head.pos_ in {"VERB", "AUX"}:
+    while (top.dep_ == "conj" or _beside(top)) and top.head.pos_ in {"VERB", "AUX"}:
         top = top.head
-    return {top.i} | {c.i for c in top.conjuncts}
+    members = [top] + list(top.conjuncts)
+    members += [c for m in list(members) for c in m.children if c.pos_ in {"VERB", "AUX"} and _beside(c)]
+    members += [c for m in list(members) for c in m.conjuncts]
+    return {m.i for m in members}
 
 
 def conditions(num: Token, noun: Token | None, others: set[int]) -> list[str]:

@@ -293,3 +293,18 @@ def test_people_counted_where_they_are_keep_the_place():
 def test_a_number_a_tally_reaches_counts_what_the_tally_counts():
     figures = _figures("The number of flooded homes has risen again, reaching 2,416.")
     assert _noun(figures["2,416"].subject) == "flooded homes"
+
+
+def test_a_name_that_opens_the_sentence_after_in_places_its_counts():
+    figures = _figures("In Westmoor, 12 bridges were swept away and 340 houses destroyed.")
+    assert "Westmoor" in figures["340"].subject
+
+
+def test_a_place_put_first_also_places_a_clause_set_beside_by_while():
+    figures = _figures("In Westmoor, 40 roads have been damaged, while 2,822 houses have been destroyed.")
+    assert "Westmoor" in figures["2,822"].subject
+
+
+def test_a_persons_words_opening_a_sentence_are_no_place():
+    figures = _figures("In Smith's view, 40 schools will close.")
+    assert "Smith" not in _noun(figures["40"].subject)
