@@ -21,10 +21,15 @@ FLOORS = {
     "basil": {"detect_f1": 0.97, "strict_f1": 0.85, "value_accuracy": 0.99, "measure_accuracy": 0.95, "subject_accuracy": 0.96, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.59},
     "basil_blind": {"detect_f1": 0.97, "strict_f1": 0.82, "value_accuracy": 0.99, "measure_accuracy": 0.98, "subject_accuracy": 0.91, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.92},
     "bbc_business": {"detect_f1": 0.99, "strict_f1": 0.93, "value_accuracy": 0.99, "measure_accuracy": 0.99, "subject_accuracy": 0.97, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.99, "claim_pair_f1": 0.78},
-    "bbc_politics": {"detect_f1": 0.99, "strict_f1": 0.89, "value_accuracy": 0.99, "measure_accuracy": 0.98, "subject_accuracy": 0.95, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.99, "claim_pair_f1": 0.42},
+    "bbc_politics": {"detect_f1": 0.99, "strict_f1": 0.89, "value_accuracy": 0.99, "measure_accuracy": 0.98, "subject_accuracy": 0.95, "speaker_accuracy": 0.95, "stated_on_accuracy": 0.99, "claim_pair_f1": 0.42},
     "bbc_world": {"detect_f1": 0.97, "strict_f1": 0.89, "value_accuracy": 0.99, "measure_accuracy": 0.98, "subject_accuracy": 0.95, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.99, "claim_pair_f1": 0.39},
 }
 
+
+# Seventh session: bbc_politics speaker 0.96 -> 0.95, one figure: "40,000 …, according to official
+# statistics" (a source the article does not name, read as none) was exported with the source
+# another outlet gave the same figure; an outlet's own-voice figure now takes a source only from its
+# own article (crisis speaker 0.880 -> 0.883, basil_blind 0.912 -> 0.922).
 
 # Crisis events not held back (tests/devset/crisis): floors at what each measured when the
 # session that added them stopped (the eight events held back in the first session joined on

@@ -74,6 +74,16 @@ def _point(m: MentionRef) -> bool:
     return m.low is not None and m.high is not None and _close(m.low, m.high)
 
 
+def _same_figure(a: MentionRef, b: MentionRef) -> bool:
+    """One written figure: the same point, or the same hedged bounds ("at least 48", "nearly
+    650") — not a vague range, which many different figures share ("hundreds", "dozens")."""
+    if _point(a) or _point(b):
+        return _point(a) and _point(b) and a.low == b.low
+    if (a.low, a.high) != (b.low, b.high) or a.low is None and a.high is None:
+        return False
+    return a.low is None or a.high is None or a.high <= 1.2 * a.low
+
+
 def _grain(v: float, unit: str | None) -> float:
     """The rounding a written figure implies: 43,000,000 ("$43 million") is good to a million,
     10.9 to a tenth. A percentage's trailing zero is written, not rounded ("70%" is not 69%)."""
@@ -242,12 +252,12 @@ def _join_vague_sources(claims: list[Claim]) -> list[Claim]:
     def candidate(c):
         m0 = c.members[0]
         vague = all(m.speaker_key.startswith("anon:") for m in c.members)
-        return m0.story if vague and m0.story and _point(m0) and c.stated_on is not None else None
+        return m0.story if vague and m0.story and c.stated_on is not None else None
 
     def fits(c, n):
-        low = c.members[0].low
-        return n.stated_on == c.stated_on and all(_point(o) and o.low == low for o in n.members) \
-            and all(_point(m) and m.low == low for m in c.members)
+        m0 = c.members[0]
+        return n.stated_on == c.stated_on and all(_same_figure(o, m0) for o in n.members) \
+            and all(_same_figure(m, m0) for m in c.members)
     return _fold_into_one(claims, targets, candidate, fits)
 
 
@@ -256,10 +266,10 @@ def _join_restated_elsewhere(claims: list[Claim]) -> list[Claim]:
     attributes to someone restates that claim — when exactly one attributed claim has it."""
     def candidate(c):
         m0 = c.members[0]
-        return m0.story if all(_outlet(m) for m in c.members) and m0.story and _point(m0) else None
+        return m0.story if all(_outlet(m) for m in c.members) and m0.story else None
     return _fold_into_one(
         claims, lambda c: {m.story for m in c.members if not _outlet(m) and m.story}, candidate,
-        lambda c, a: all(_point(o) and o.low == m.low for o in a.members for m in c.members))
+        lambda c, a: all(_same_figure(o, m) for o in a.members for m in c.members))
 
 
 def _fold_restatements(claims: list[Claim]) -> list[Claim]:

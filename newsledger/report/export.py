@@ -20,10 +20,13 @@ def figure_records(conn: sqlite3.Connection) -> list[dict]:
     names = canonical_speakers(conn)
     out = []
     claim_speakers = {r["claim"]: r["speaker"] for r in conn.execute("SELECT claim, speaker FROM claims")}
-    for r in store.figure_rows(conn):
+    rows = list(store.figure_rows(conn))
+    attributed_in = {(r["claim"], r["doc"]) for r in rows if r["speaker"] and r["claim"]}
+    for r in rows:
         speaker = names.get((r["doc"], r["speaker"]), r["speaker"]) if r["speaker"] else None
-        if speaker is None and r["claim"]:
+        if speaker is None and r["claim"] and (r["claim"], r["doc"]) in attributed_in:
             # the outlet restating, in its own voice, a figure its article attributes: the claim's
+            # (another outlet's attribution is that outlet's word, not this one's)
             speaker = claim_speakers.get(r["claim"])
         text = r["doc_text"]
         out.append({

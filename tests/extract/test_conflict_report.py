@@ -288,3 +288,18 @@ def test_a_phone_number_is_not_three_figures():
 ])
 def test_subject_of_a_figure_without_a_noun(text, words, subject):
     assert subject in _figures(text)[words].figure.subject
+
+
+def test_an_outlet_figure_another_outlet_attributes_is_exported_in_its_own_voice(tmp_path):
+    from newsledger import store
+    from newsledger.ledger import ingest
+    from newsledger.report.export import figure_records
+
+    (tmp_path / "a.txt").write_text("Storm toll rises\n\nForty-eight people died in the storm, the state "
+                                    "government said on Friday.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Storm toll rises\n\nForty-eight people died in the storm that struck "
+                                    "the coast on Friday.\n", encoding="utf-8")
+    conn = store.connect(tmp_path / "l.db")
+    ingest(conn, [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], published=dt.date(2025, 3, 14))
+    own = next(r for r in figure_records(conn) if r["doc"].startswith("b"))
+    assert own["speaker"] is None

@@ -269,3 +269,21 @@ def test_a_vague_source_another_day_is_another_statement():
     named = ref(20, 20, speaker="name:health ministry", doc="a", stated_on=D20)
     vague = ref(20, 20, speaker="anon:official", doc="b", stated_on=D23)
     assert not together(link_claims([named, vague]), named, vague)
+
+
+def test_an_outlet_stating_the_same_hedged_figure_another_attributes_restates_it():
+    said = ref(48, None, speaker="name:state government", doc="a")
+    own = ref(48, None, speaker="outlet:b", doc="b", strong=False)
+    assert len(link_claims([said, own])) == 1
+
+
+def test_an_outlet_saying_hundreds_restates_no_one_elses_hundreds():
+    said = ref(200, 999, speaker="name:state government", doc="a")
+    own = ref(200, 999, speaker="outlet:b", doc="b", strong=False)
+    assert len(link_claims([said, own])) == 2
+
+
+def test_officials_and_the_government_giving_one_hedged_figure_the_same_day_are_one_statement():
+    named = ref(48, None, speaker="name:state government", doc="a")
+    vague = ref(48, None, speaker="anon:government", doc="b")
+    assert together(link_claims([named, vague]), named, vague)
