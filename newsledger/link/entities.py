@@ -355,6 +355,13 @@ def _acronyms(words: list[str]) -> frozenset[str]:
     return frozenset(a for a in (full, content) if len(a) >= 2)
 
 
+def name_initials(surface: str) -> frozenset[str]:
+    """The initialisms of a name as written, its country word included ("Syrian Observatory for
+    Human Rights" -> "sohr"), which parse_org's acronyms leave out with the country."""
+    words = re.findall(r"[a-z0-9][a-z0-9&-]*", fold(re.sub(r"^(?i:the)\s+", "", surface.strip())).replace("'s", ""))
+    return _acronyms(words)
+
+
 def _is_acronym(s: str) -> bool:
     letters = s.replace(".", "")
     return 2 <= len(letters) <= 8 and letters.isalpha() and sum(c.isupper() for c in letters) >= 2 \

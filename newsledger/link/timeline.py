@@ -29,7 +29,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from .entities import fold, may_be_one_person
+from .entities import fold, may_be_one_person, name_initials, parse_org
 from .series import MEASURE_NOUNS, SeriesKey, scope, series_key, settle
 
 BAND_RULE = ("Over each source's latest cumulative figure in the section's main series: "
@@ -117,6 +117,10 @@ def _same_source(a, b) -> bool:
         return False
     if may_be_one_person(a.speaker, b.speaker):
         return True  # "Sheriff Leitha" and "Larry Leitha Jr."
+    for x, y in ((a.speaker, b.speaker), (b.speaker, a.speaker)):
+        short = parse_org(x)
+        if short.key[0] == "acr" and short.key[1] in parse_org(y).acronyms | name_initials(y):
+            return True  # "SOHR" and "the Syrian Observatory for Human Rights"
     wa, wb = (re.sub(r"^the ", "", fold(s)).split() for s in (a.speaker, b.speaker))
     short, long_ = sorted((wa, wb), key=len)
     return any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1))

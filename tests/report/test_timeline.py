@@ -239,3 +239,9 @@ def test_an_outlets_own_figure_does_not_conflict_with_a_named_source():
     a = claim("a", "2024-01-05", "civil defence", 300, 300)
     b = claim("b", "2024-01-05", None, 1500, 1500)
     assert marks(a, b)[1] != "conflict"
+
+
+def test_a_source_and_its_acronym_are_one_source_and_do_not_conflict():
+    a = claim("a", "2025-03-08", "Syrian Observatory for Human Rights", 125, 125)
+    b = claim("b", "2025-03-08", "SOHR", 93, 93)
+    assert marks(a, b)[1] != "conflict"
