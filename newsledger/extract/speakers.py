@@ -214,7 +214,8 @@ def _speaker_from_np(head: Token) -> Speaker | None:
         # speaks — named as its modifier or after by/from/for, not anywhere in the phrase
         # ("figures on searches in England" are not England's)
         # "the Maui County website", "Ukraine's figures": a place that owns a document is its government
-        owners = [(c, {"ORG", "PERSON", "GPE"}) for c in head.children if c.dep_ in {"compound", "poss", "nmod"}]
+        # (the tagger calls some counties and regions a LOC: "the Maui County website")
+        owners = [(c, {"ORG", "PERSON", "GPE", "LOC"}) for c in head.children if c.dep_ in {"compound", "poss", "nmod"}]
         authors: set[int] = set()
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in {"by", "from", "for", "of"}:
@@ -229,7 +230,9 @@ def _speaker_from_np(head: Token) -> Speaker | None:
                 authors = {g.i for g in (_agent(c),) if g is not None}
         for o, labels in owners:
             inside = {t.i for t in o.subtree}
-            ents = [e for e in ents_of(head.doc) if e.label_ in labels and e.start in inside]
+            # (an entity may begin with the phrase's article: "the Maui County")
+            ents = [e for e in ents_of(head.doc) if e.label_ in labels
+                    and any(i in inside for i in range(e.start, e.end) if head.doc[i].dep_ != "det")]
             by = o.i in authors or o.dep_ == "pobj" and o.head.lower_ in {"by", "from"}
             if ents and o.pos_ == "NOUN" and o.lemma_.lower() in ROLE_NOUNS | _ANON_HEADS and all(
                     e.root.dep_ == "poss" and e.root.head.i == o.i for e in ents):
@@ -254,8 +257,8 @@ def _speaker_from_np(head: Token) -> Speaker | None:
                     # place — the place itself (which NER may even take for a person) says nothing
                     return Speaker(text_of(head.doc)[o.idx:ent.end_char], "ORG", o.idx, ent.end_char,
                                    role="document:" + lemma, conducted=by)
-                return Speaker(_strip_article(ent.text), ent.label_, ent.start_char, ent.end_char,
-                               role="document:" + lemma, conducted=by)
+                return Speaker(_strip_article(ent.text), "GPE" if ent.label_ == "LOC" else ent.label_,
+                               ent.start_char, ent.end_char, role="document:" + lemma, conducted=by)
             if o.dep_ == "pobj" and (o.head.lower_ in {"by", "from"} and o.lemma_.lower() in _ANON_HEADS | ORG_TYPES | {"media"}
                                      or o.i in authors and o.pos_ == "NOUN") \
                     or o.dep_ == "poss" and o.lemma_.lower() in _ANON_HEADS \

@@ -324,3 +324,8 @@ def test_people_reported_missing_are_not_who_reports_them():
 def test_according_to_a_gerund_phrase_names_its_source():
     got = _speakers("About 300 people were inside at the time, according to investigating authorities.")
     assert got["About 300"] == "investigating authorities"
+
+
+def test_a_county_website_is_the_countys():
+    got = _speakers("The toll rose to 41 on Sunday, according to the Kelvin County website.")
+    assert got["41"] == "Kelvin County"
