@@ -324,6 +324,10 @@ def _speech_head(tok: Token) -> bool:
         return False  # "the floods claimed the lives of 150": a toll; "claimed responsibility": an act, no statement of figures
     if tok.pos_ == "VERB" and tok.lemma_.lower() in _RECOUNTING:
         return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _COUNT_NOUNS for c in tok.children)
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_LEMMAS and any(c.dep_ == "nsubj" for c in tok.children):
+        # "Field sources in Alderney report that …", "…, the news agency reports": a noun with a
+        # subject of its own is a verb the tagger mistook
+        return True
     return tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in SPEECH_LEMMAS
 
 

@@ -329,3 +329,8 @@ def test_according_to_a_gerund_phrase_names_its_source():
 def test_a_county_website_is_the_countys():
     got = _speakers("The toll rose to 41 on Sunday, according to the Kelvin County website.")
     assert got["41"] == "Kelvin County"
+
+
+def test_report_tagged_as_a_noun_but_with_a_subject_is_a_speech_verb():
+    got = _speakers("Rescue boats have saved more than 3,000 people, the Kelvin news agency reports.")
+    assert "Kelvin" in (got["more than 3,000"] or "")
