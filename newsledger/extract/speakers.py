@@ -318,12 +318,19 @@ _RECOUNTING = {"raise", "revise", "lower", "update", "amend", "adjust", "peg", "
 _COUNT_NOUNS = {"toll", "count", "tally", "figure", "estimate", "number"}
 
 
+# Verbs that tell of a figure only with the clause that states it: "shared on social media that
+# over 200 were injured", "authorities fear hundreds have died" (but "shared a video", "fear for").
+_SPEECH_WITH_CLAUSE = {"share", "fear"}
+
+
 def _speech_head(tok: Token) -> bool:
     if tok.lemma_.lower() == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in {"life", "live", "responsibility", "credit"}
                                              for c in tok.children):
         return False  # "the floods claimed the lives of 150": a toll; "claimed responsibility": an act, no statement of figures
     if tok.pos_ == "VERB" and tok.lemma_.lower() in _RECOUNTING:
         return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _COUNT_NOUNS for c in tok.children)
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in _SPEECH_WITH_CLAUSE:
+        return any(c.dep_ == "ccomp" for c in tok.children)
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_LEMMAS and any(c.dep_ == "nsubj" for c in tok.children):
         # "Field sources in Alderney report that …", "…, the news agency reports": a noun with a
         # subject of its own is a verb the tagger mistook

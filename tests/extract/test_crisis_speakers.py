@@ -334,3 +334,18 @@ def test_a_county_website_is_the_countys():
 def test_report_tagged_as_a_noun_but_with_a_subject_is_a_speech_verb():
     got = _speakers("Rescue boats have saved more than 3,000 people, the Kelvin news agency reports.")
     assert "Kelvin" in (got["more than 3,000"] or "")
+
+
+def test_sharing_a_clause_on_social_media_states_it():
+    got = _speakers("Dana Ortiz, the head of the relief agency, shared on social media that over 200 people were hurt.")
+    assert got["over 200"] == "Dana Ortiz"
+
+
+def test_sharing_photos_states_nothing():
+    got = _speakers("Dana Ortiz shared 30 photos of the damage.")
+    assert got["30"] is None
+
+
+def test_authorities_who_fear_a_toll_are_its_source():
+    got = _speakers("Authorities fear hundreds of people have died in the floods.")
+    assert got["hundreds"] == "Authorities"
