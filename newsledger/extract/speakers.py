@@ -1045,7 +1045,7 @@ class ArticleSpeakers:
         if found:
             # the nearest governing speech verb: "A said 40 died, while B said 60 had"
             depth = {a.i: n for n, a in enumerate(tok.ancestors)}
-            governing = [f for f in found if f[0].token.i in depth]
+            governing = [f for f in found if f[0].token.i in depth and not _narrated_beside(f[0].token, tok)]
             if governing:
                 # "According to CNN, the ministry said …": the verb's own subject speaks, and
                 # whoever the "according to" names relays it
@@ -1054,7 +1054,8 @@ class ArticleSpeakers:
             # no cue governs the figure (often a mis-parse: "…, with 1,000 killed, Kirby has
             # claimed"): the nearest cue speaks for the sentence unless it sits in a subordinate
             # clause of its own ("… rose 3% after the company said …")
-            heads = [f for f in found if not _subordinate(f[0].token) and not _coordinated_after(f[0].token, tok)]
+            heads = [f for f in found if not _subordinate(f[0].token) and not _coordinated_after(f[0].token, tok)
+                     and not _narrated_beside(f[0].token, tok)]
             if heads:
                 return min(heads, key=lambda f: abs(f[0].token.i - tok.i))
             # only a speech verb of a subordinate clause ("the child he says is his"): the figure's
@@ -1280,6 +1281,22 @@ def _states(verb: Token) -> bool:
     """A statement made, not one foretold ("will report profits of £9bn")."""
     return verb.lemma_.lower() in STRONG_SPEECH and not any(
         c.dep_ == "aux" and c.lower_ in {"will", "would", "may", "might", "could", "should", "shall"} for c in verb.children)
+
+
+# Marks of a clause that tells what went on while someone spoke, not what they said.
+_NARRATING = {"as"}
+
+
+def _narrated_beside(verb: Token, tok: Token) -> bool:
+    """"…, officials said, as rescuers turned to the hundreds injured": the figure sits in a clause
+    hung on the speech verb after it that sets the scene of the saying; the outlet tells it."""
+    if verb.lemma_.lower() not in SPEECH_LEMMAS:
+        return False  # the verb an "according to" hangs on tells what was said, "as" clause and all
+    node = tok
+    while node.head.i != node.i and node.head.i != verb.i:
+        node = node.head
+    return node.head.i == verb.i and node.dep_ == "advcl" and node.i > verb.i and any(
+        c.dep_ == "mark" and c.lower_ in _NARRATING for c in node.children)
 
 
 def _subordinate(verb: Token) -> bool:

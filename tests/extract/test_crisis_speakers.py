@@ -349,3 +349,15 @@ def test_sharing_photos_states_nothing():
 def test_authorities_who_fear_a_toll_are_its_source():
     got = _speakers("Authorities fear hundreds of people have died in the floods.")
     assert got["hundreds"] == "Authorities"
+
+
+def test_a_figure_in_an_as_clause_after_said_is_the_outlets_narration():
+    got = _speakers("The toll rose to 72 on Thursday, officials said, as rescuers turned their focus to the "
+                    "hundreds injured.")
+    assert got["72"] == "officials" and got["hundreds"] is None
+
+
+def test_an_as_clause_under_an_according_to_stays_attributed():
+    got = _speakers("The toll could rise as 105 people were reported missing on Sunday, according to the civil "
+                    "defence agency.")
+    assert got["105"] == "civil defence agency"
