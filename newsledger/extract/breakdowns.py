@@ -49,7 +49,7 @@ def _name_like(t) -> bool:
 
 # A place name the tagger took for a common word ("Swat 22", "Reading 14"): capitalised inside a
 # sentence, such a word is a name; function words never are.
-_TAGGED_AS_WORDS = {"NOUN", "VERB", "ADJ", "ADV"}
+_TAGGED_AS_WORDS = {"NOUN", "VERB"}  # (not adjectives: "181 Indian citizens, 52 British" are peoples)
 
 
 def _place_runs(sent) -> list[_Item]:

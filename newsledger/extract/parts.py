@@ -246,7 +246,9 @@ def _clause_of(num: Token, others: set[int]) -> tuple[list[Token], set[int]]:
             top = a
         if top.i not in mine:
             blocked |= {t.i for t in top.subtree}
-    heads = []
+    counted = num.head if num.dep_ in {"nummod", "quantmod"} and num.head.pos_ in {"NOUN", "PROPN"} else num
+    # "155 people reported dead in Alderney": a participle on the counted noun is its own clause
+    heads = [c for c in counted.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > counted.i]
     verb = _clause_verb(num)
     for _ in range(3):
         if verb is None or verb.lemma_.lower() in SPEECH_LEMMAS and not _reported_itself(num, verb):

@@ -308,3 +308,8 @@ def test_a_place_put_first_also_places_a_clause_set_beside_by_while():
 def test_a_persons_words_opening_a_sentence_are_no_place():
     figures = _figures("In Smith's view, 40 schools will close.")
     assert "Smith" not in _noun(figures["40"].subject)
+
+
+def test_a_participle_on_the_counted_noun_gives_its_place():
+    figures = _figures("Neighbouring countries have reported floods, with 155 people reported dead in Kelvaria.")
+    assert "Kelvaria" in figures["155"].subject
