@@ -83,8 +83,3 @@ def test_a_bracketed_short_form_stays_with_its_place():
     assert "Upper Vale District" in subjects["eight"] and "Westmoor" not in subjects["eight"]
 
 
-
-def test_peoples_in_a_list_of_the_dead_are_no_places():
-    subjects = dict(_subjects("The dead include 181 Ardlish citizens, 7 Portuguese, 52 British citizens and one "
-                              "Canadian."))
-    assert "Portuguese" not in subjects["52"]
