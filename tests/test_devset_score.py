@@ -77,47 +77,65 @@ FLOORS = {
 # on Bangladesh, the Hajj, Kumbh, Pakistan, Yagi, Valencia); Goma's stated_on, one figure whose
 # source is now carried with its day; and claim pairs of the Hajj, Hualien and Sumy, which move with
 # the four events more in the ledger (the session-start code gives the same on them).
+# Seventh session: batches 11 and 12 (Afghanistan, Syria coast, Kocani, Melissa; El Fasher, Cebu,
+# Potomac, Pakistan 2025), scored on arrival and at the sixth session's stop, joined (48 events);
+# the models were retrained on them and on the session's rules (measure left out 0.888). Every floor
+# is set to what the events measure at the session's end (crisis strict 0.668 -> 0.701 from the
+# session's start on the same 48 events). Lower than before, measured: in-sample moves of the
+# retrained measure model, one figure each on Air India, Chile, Haiti, the Hajj, Kerman and Mpox;
+# the retrained speaker choice and the claim-level source no longer lent across outlets, two
+# figures each on Gaza and Herat, one on Brazil; stated_on, one figure on Chido and on Haiti; claim
+# pairs of Herat, Lebanon, Myanmar and Tudun Biri, which move with the eight events more in the
+# ledger and the claim joins of hedged figures.
 CRISIS_FLOORS = {
-    "air-india-crash-2025": {"detect_f1": 0.98, "strict_f1": 0.68, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.84, "speaker_accuracy": 0.85, "stated_on_accuracy": 0.98, "claim_pair_f1": 0.70},
+    "afghanistan-quake-2025": {"detect_f1": 0.97, "strict_f1": 0.71, "value_accuracy": 0.98, "measure_accuracy": 0.95, "subject_accuracy": 0.88, "speaker_accuracy": 0.88, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.20},
+    "air-india-crash-2025": {"detect_f1": 0.98, "strict_f1": 0.67, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.84, "speaker_accuracy": 0.85, "stated_on_accuracy": 0.98, "claim_pair_f1": 0.70},
     "bangladesh-protests-2024": {"detect_f1": 0.96, "strict_f1": 0.54, "value_accuracy": 0.97, "measure_accuracy": 0.95, "subject_accuracy": 0.95, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.65, "claim_pair_f1": 0.77},
-    "brazil-floods-2024": {"detect_f1": 0.95, "strict_f1": 0.75, "value_accuracy": 0.98, "measure_accuracy": 0.96, "subject_accuracy": 0.94, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.83},
-    "chile-wildfires-2024": {"detect_f1": 0.96, "strict_f1": 0.59, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.87, "speaker_accuracy": 0.76, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.61},
-    "crocus-attack-2024": {"detect_f1": 0.95, "strict_f1": 0.66, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 1.00, "speaker_accuracy": 0.71, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.62},
-    "cyclone-chido-2024": {"detect_f1": 0.99, "strict_f1": 0.61, "value_accuracy": 0.98, "measure_accuracy": 1.00, "subject_accuracy": 0.88, "speaker_accuracy": 0.76, "stated_on_accuracy": 0.85, "claim_pair_f1": 0.61},
+    "brazil-floods-2024": {"detect_f1": 0.95, "strict_f1": 0.77, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.94, "speaker_accuracy": 0.93, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.93},
+    "cebu-quake-2025": {"detect_f1": 0.92, "strict_f1": 0.62, "value_accuracy": 0.97, "measure_accuracy": 1.00, "subject_accuracy": 0.86, "speaker_accuracy": 0.82, "stated_on_accuracy": 0.97, "claim_pair_f1": 0.75},
+    "chile-wildfires-2024": {"detect_f1": 0.96, "strict_f1": 0.59, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.87, "speaker_accuracy": 0.76, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.71},
+    "crocus-attack-2024": {"detect_f1": 0.95, "strict_f1": 0.72, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 1.00, "speaker_accuracy": 0.78, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.62},
+    "cyclone-chido-2024": {"detect_f1": 0.99, "strict_f1": 0.64, "value_accuracy": 0.98, "measure_accuracy": 1.00, "subject_accuracy": 0.88, "speaker_accuracy": 0.85, "stated_on_accuracy": 0.84, "claim_pair_f1": 0.63},
     "derna-floods-2023": {"detect_f1": 0.98, "strict_f1": 0.56, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.90, "speaker_accuracy": 0.85, "stated_on_accuracy": 0.72, "claim_pair_f1": 0.75},
-    "gaza-casualties-2023": {"detect_f1": 0.98, "strict_f1": 0.66, "value_accuracy": 0.94, "measure_accuracy": 0.98, "subject_accuracy": 0.88, "speaker_accuracy": 0.82, "stated_on_accuracy": 0.80, "claim_pair_f1": 0.87},
-    "goma-offensive-2025": {"detect_f1": 0.98, "strict_f1": 0.58, "value_accuracy": 1.00, "measure_accuracy": 0.87, "subject_accuracy": 0.81, "speaker_accuracy": 0.83, "stated_on_accuracy": 0.77, "claim_pair_f1": 0.72},
-    "haiti-violence-2024": {"detect_f1": 1.00, "strict_f1": 0.63, "value_accuracy": 0.96, "measure_accuracy": 0.96, "subject_accuracy": 0.81, "speaker_accuracy": 0.81, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.52},
-    "hajj-heat-2024": {"detect_f1": 0.99, "strict_f1": 0.74, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.90, "speaker_accuracy": 0.88, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.61},
-    "herat-quake-2023": {"detect_f1": 0.98, "strict_f1": 0.67, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.98, "speaker_accuracy": 0.92, "stated_on_accuracy": 0.78, "claim_pair_f1": 0.28},
-    "hualien-quake-2024": {"detect_f1": 0.92, "strict_f1": 0.74, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.85, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.97, "claim_pair_f1": 0.69},
-    "hurricane-helene-2024": {"detect_f1": 0.97, "strict_f1": 0.79, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.91, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.75},
-    "hurricane-otis-2023": {"detect_f1": 0.98, "strict_f1": 0.70, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.91, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.81, "claim_pair_f1": 0.57},
-    "kenya-floods-2024": {"detect_f1": 0.95, "strict_f1": 0.64, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.76, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.60},
-    "kerman-bombing-2024": {"detect_f1": 0.93, "strict_f1": 0.70, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.85, "speaker_accuracy": 0.92, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.87},
-    "kharkiv-strike-2024": {"detect_f1": 0.97, "strict_f1": 0.80, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.95, "speaker_accuracy": 0.95, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.77},
-    "kumbh-stampede-2025": {"detect_f1": 0.97, "strict_f1": 0.54, "value_accuracy": 0.85, "measure_accuracy": 0.93, "subject_accuracy": 0.92, "speaker_accuracy": 0.76, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.59},
+    "el-fasher-2025": {"detect_f1": 0.98, "strict_f1": 0.74, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.93, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.83},
+    "gaza-casualties-2023": {"detect_f1": 0.98, "strict_f1": 0.66, "value_accuracy": 0.94, "measure_accuracy": 0.98, "subject_accuracy": 0.88, "speaker_accuracy": 0.80, "stated_on_accuracy": 0.80, "claim_pair_f1": 0.87},
+    "goma-offensive-2025": {"detect_f1": 0.98, "strict_f1": 0.58, "value_accuracy": 1.00, "measure_accuracy": 0.87, "subject_accuracy": 0.81, "speaker_accuracy": 0.83, "stated_on_accuracy": 0.77, "claim_pair_f1": 0.76},
+    "haiti-violence-2024": {"detect_f1": 1.00, "strict_f1": 0.60, "value_accuracy": 0.96, "measure_accuracy": 0.93, "subject_accuracy": 0.81, "speaker_accuracy": 0.81, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.52},
+    "hajj-heat-2024": {"detect_f1": 1.00, "strict_f1": 0.77, "value_accuracy": 1.00, "measure_accuracy": 0.96, "subject_accuracy": 0.90, "speaker_accuracy": 0.92, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.64},
+    "herat-quake-2023": {"detect_f1": 0.98, "strict_f1": 0.66, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.98, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.78, "claim_pair_f1": 0.25},
+    "hualien-quake-2024": {"detect_f1": 0.93, "strict_f1": 0.74, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.87, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.97, "claim_pair_f1": 0.73},
+    "hurricane-helene-2024": {"detect_f1": 0.98, "strict_f1": 0.83, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.92, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.75},
+    "hurricane-melissa-2025": {"detect_f1": 0.92, "strict_f1": 0.58, "value_accuracy": 0.98, "measure_accuracy": 1.00, "subject_accuracy": 0.87, "speaker_accuracy": 0.95, "stated_on_accuracy": 0.79, "claim_pair_f1": 0.86},
+    "hurricane-otis-2023": {"detect_f1": 0.98, "strict_f1": 0.72, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.93, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.81, "claim_pair_f1": 0.61},
+    "kenya-floods-2024": {"detect_f1": 0.97, "strict_f1": 0.67, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.76, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.66},
+    "kerman-bombing-2024": {"detect_f1": 0.93, "strict_f1": 0.73, "value_accuracy": 1.00, "measure_accuracy": 0.96, "subject_accuracy": 0.85, "speaker_accuracy": 1.00, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.87},
+    "kharkiv-strike-2024": {"detect_f1": 0.97, "strict_f1": 0.81, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.95, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.77},
+    "kocani-fire-2025": {"detect_f1": 0.92, "strict_f1": 0.59, "value_accuracy": 0.98, "measure_accuracy": 1.00, "subject_accuracy": 0.84, "speaker_accuracy": 0.66, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.71},
+    "kumbh-stampede-2025": {"detect_f1": 0.97, "strict_f1": 0.58, "value_accuracy": 0.85, "measure_accuracy": 0.95, "subject_accuracy": 0.92, "speaker_accuracy": 0.82, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.60},
     "la-wildfires-2025": {"detect_f1": 0.97, "strict_f1": 0.80, "value_accuracy": 1.00, "measure_accuracy": 0.94, "subject_accuracy": 0.93, "speaker_accuracy": 0.94, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.79},
-    "lebanon-pagers-2024": {"detect_f1": 0.98, "strict_f1": 0.79, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.86, "speaker_accuracy": 0.93, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.61},
-    "maui-wildfires-2023": {"detect_f1": 0.96, "strict_f1": 0.69, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.94, "speaker_accuracy": 0.84, "stated_on_accuracy": 0.89, "claim_pair_f1": 1.00},
+    "lebanon-pagers-2024": {"detect_f1": 0.98, "strict_f1": 0.80, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.86, "speaker_accuracy": 0.95, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.60},
+    "maui-wildfires-2023": {"detect_f1": 0.96, "strict_f1": 0.74, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.94, "speaker_accuracy": 0.89, "stated_on_accuracy": 0.92, "claim_pair_f1": 1.00},
     "morocco-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.80, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.94, "speaker_accuracy": 0.87, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.72},
-    "mpox-drc-2024": {"detect_f1": 0.97, "strict_f1": 0.76, "value_accuracy": 0.97, "measure_accuracy": 1.00, "subject_accuracy": 0.86, "speaker_accuracy": 0.84, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.80},
-    "myanmar-quake-2025": {"detect_f1": 0.98, "strict_f1": 0.56, "value_accuracy": 0.98, "measure_accuracy": 0.95, "subject_accuracy": 0.70, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.40},
-    "noto-quake-2024": {"detect_f1": 0.95, "strict_f1": 0.78, "value_accuracy": 0.98, "measure_accuracy": 0.97, "subject_accuracy": 0.93, "speaker_accuracy": 0.95, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.71},
+    "mpox-drc-2024": {"detect_f1": 0.97, "strict_f1": 0.76, "value_accuracy": 0.97, "measure_accuracy": 0.97, "subject_accuracy": 0.86, "speaker_accuracy": 0.84, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.80},
+    "myanmar-quake-2025": {"detect_f1": 0.98, "strict_f1": 0.56, "value_accuracy": 0.98, "measure_accuracy": 0.95, "subject_accuracy": 0.70, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.28},
+    "noto-quake-2024": {"detect_f1": 0.95, "strict_f1": 0.80, "value_accuracy": 0.98, "measure_accuracy": 0.97, "subject_accuracy": 0.93, "speaker_accuracy": 0.97, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.71},
     "odisha-train-2023": {"detect_f1": 0.94, "strict_f1": 0.80, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.98, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.88, "claim_pair_f1": 0.54},
-    "pakistan-floods-2022": {"detect_f1": 0.99, "strict_f1": 0.63, "value_accuracy": 0.97, "measure_accuracy": 0.91, "subject_accuracy": 0.83, "speaker_accuracy": 0.88, "stated_on_accuracy": 0.99, "claim_pair_f1": 0.76},
+    "pakistan-floods-2022": {"detect_f1": 0.99, "strict_f1": 0.70, "value_accuracy": 0.97, "measure_accuracy": 0.94, "subject_accuracy": 0.87, "speaker_accuracy": 0.88, "stated_on_accuracy": 0.99, "claim_pair_f1": 0.81},
+    "pakistan-floods-2025": {"detect_f1": 0.96, "strict_f1": 0.66, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.75, "speaker_accuracy": 0.92, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.53},
     "png-landslide-2024": {"detect_f1": 0.97, "strict_f1": 0.83, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 1.00, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.88, "claim_pair_f1": 0.43},
+    "potomac-collision-2025": {"detect_f1": 0.91, "strict_f1": 0.75, "value_accuracy": 0.97, "measure_accuracy": 0.94, "subject_accuracy": 0.91, "speaker_accuracy": 0.97, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.60},
     "sudan-war-2024": {"detect_f1": 0.98, "strict_f1": 0.63, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.69, "speaker_accuracy": 0.97, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.98},
-    "sumy-strike-2025": {"detect_f1": 1.00, "strict_f1": 0.55, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.88, "speaker_accuracy": 0.62, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.66},
-    "tempe-train-crash-2023": {"detect_f1": 0.92, "strict_f1": 0.69, "value_accuracy": 0.97, "measure_accuracy": 1.00, "subject_accuracy": 0.94, "speaker_accuracy": 0.87, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.55},
-    "texas-floods-2025": {"detect_f1": 0.94, "strict_f1": 0.68, "value_accuracy": 1.00, "measure_accuracy": 0.93, "subject_accuracy": 0.93, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.45},
-    "tibet-quake-2025": {"detect_f1": 0.97, "strict_f1": 0.75, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.90, "speaker_accuracy": 0.95, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.57},
-    "tudun-biri-strike-2023": {"detect_f1": 0.98, "strict_f1": 0.76, "value_accuracy": 0.97, "measure_accuracy": 0.97, "subject_accuracy": 0.97, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.90, "claim_pair_f1": 0.67},
-    "turkey-syria-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.57, "value_accuracy": 0.96, "measure_accuracy": 1.00, "subject_accuracy": 0.81, "speaker_accuracy": 0.82, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.72},
-    "typhoon-yagi-2024": {"detect_f1": 0.96, "strict_f1": 0.68, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.78, "speaker_accuracy": 0.90, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.51},
+    "sumy-strike-2025": {"detect_f1": 1.00, "strict_f1": 0.58, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.88, "speaker_accuracy": 0.65, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.87},
+    "syria-coast-violence-2025": {"detect_f1": 1.00, "strict_f1": 0.83, "value_accuracy": 1.00, "measure_accuracy": 0.92, "subject_accuracy": 1.00, "speaker_accuracy": 0.91, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.68},
+    "tempe-train-crash-2023": {"detect_f1": 0.92, "strict_f1": 0.69, "value_accuracy": 0.97, "measure_accuracy": 1.00, "subject_accuracy": 0.94, "speaker_accuracy": 0.87, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.63},
+    "texas-floods-2025": {"detect_f1": 0.95, "strict_f1": 0.70, "value_accuracy": 1.00, "measure_accuracy": 0.94, "subject_accuracy": 0.93, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.45},
+    "tibet-quake-2025": {"detect_f1": 0.97, "strict_f1": 0.75, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.90, "speaker_accuracy": 0.95, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.69},
+    "tudun-biri-strike-2023": {"detect_f1": 0.98, "strict_f1": 0.76, "value_accuracy": 0.97, "measure_accuracy": 0.97, "subject_accuracy": 0.97, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.90, "claim_pair_f1": 0.66},
+    "turkey-syria-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.58, "value_accuracy": 0.96, "measure_accuracy": 1.00, "subject_accuracy": 0.81, "speaker_accuracy": 0.84, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.72},
+    "typhoon-yagi-2024": {"detect_f1": 0.96, "strict_f1": 0.69, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.78, "speaker_accuracy": 0.91, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.51},
     "valencia-floods-2024": {"detect_f1": 0.94, "strict_f1": 0.74, "value_accuracy": 1.00, "measure_accuracy": 0.94, "subject_accuracy": 0.86, "speaker_accuracy": 0.94, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.81},
-    "vanuatu-quake-2024": {"detect_f1": 0.96, "strict_f1": 0.67, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.98, "speaker_accuracy": 0.86, "stated_on_accuracy": 0.84, "claim_pair_f1": 0.50},
-    "wayanad-landslides-2024": {"detect_f1": 0.99, "strict_f1": 0.58, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.87, "speaker_accuracy": 0.78, "stated_on_accuracy": 0.84, "claim_pair_f1": 0.85},
+    "vanuatu-quake-2024": {"detect_f1": 0.96, "strict_f1": 0.69, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.98, "speaker_accuracy": 0.88, "stated_on_accuracy": 0.84, "claim_pair_f1": 0.50},
+    "wayanad-landslides-2024": {"detect_f1": 1.00, "strict_f1": 0.59, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.88, "speaker_accuracy": 0.79, "stated_on_accuracy": 0.85, "claim_pair_f1": 0.85},
 }
 
 
@@ -194,9 +212,13 @@ def test_figure_and_claim_ids_are_unique_across_gold_files():
 # 0.814, inverse 0.751, story recall 0.813 and 12 false conflicts (Air India's series purity is
 # 0.53: its breakdowns of the dead by nationality and by identification); at its end 0.817, 0.754,
 # 0.813 and 12 (a kind of place that tallies is no source, a person named two ways is one source).
+# Seventh session: batches 11 and 12 joined (48 events). On them the code as the session began gives
+# purity 0.803, inverse 0.754, story pairs P 0.942 / R 0.815 and 15 false conflicts (a plane crash in
+# Washington joined the Los Angeles fires through a "Fire and EMS Chief"); at its end 0.810, 0.758,
+# 1.000 / 0.815 and 11.
 SERIES_FLOORS = {"series_purity": 0.81, "series_inverse_purity": 0.75, "story_pair_precision": 1.0,
                  "story_pair_recall": 0.81}
-MAX_FALSE_CONFLICTS = 12
+MAX_FALSE_CONFLICTS = 11
 
 
 @pytest.fixture(scope="module")
