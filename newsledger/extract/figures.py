@@ -499,12 +499,24 @@ def _responders(noun: Token) -> bool:
         c.dep_ in {"compound", "amod"} and c.lemma_.lower() in RESPONSE_WORDS for c in noun.children)
 
 
+def _magnitude(num: Token, q: Quantity) -> bool:
+    return q.unit is None and any(t.lower_ == "magnitude" for t in num.doc[max(0, num.i - 2):num.i + 3])
+
+
+def _magnitude_subject(num: Token) -> str:
+    """What a magnitude measures, in the words every report of it shares: one quake has one
+    magnitude, whatever each outlet calls the quake ("tremor", "earthquake", "the quake in Tingri");
+    an aftershock's is another figure."""
+    near = num.doc[max(num.sent.start, num.i - 5):min(num.sent.end, num.i + 5)]
+    return "aftershock magnitude" if any(t.lemma_.lower() == "aftershock" for t in near) else "magnitude"
+
+
 def _counts_no_one(num: Token, noun: Token | None, q: Quantity) -> bool:
     """Amounts that are certainly no count of people, whatever the words around them say: a
     speed, a length or a weight ("winds of 80 mph killed …"), a magnitude, animals."""
     if q.unit in MEASURED_UNITS or q.times:
         return True  # ("2.5 times more likely to be arrested": a ratio, whatever it compares)
-    if any(t.lower_ == "magnitude" for t in num.doc[max(0, num.i - 2):num.i + 3]):
+    if _magnitude(num, q):
         return True  # "a magnitude 6.8 earthquake", "6.8-magnitude"
     # "706 livestock animals were killed": losses, but not of people
     return noun is not None and (noun.lemma_.lower() in ANIMALS or any(
@@ -1281,7 +1293,8 @@ def extract_figures(doc: Doc, collect: bool = False) -> list[Figure]:
         measure = rule if certain else _learned_measure(rule, features)
         fig = Figure(
             start=q.start, end=q.end, text=q.text, low=q.low, high=q.high, unit=q.unit,
-            measure=measure, subject=_subject(num, noun, q, sent, span, measure),
+            measure=measure,
+            subject=_magnitude_subject(num) if _magnitude(num, q) else _subject(num, noun, q, sent, span, measure),
             sentence_start=sent.start_char, sentence_end=_visible_end(sent),
             evidence={"measure_rule": rule, "measure_features": features, "num": num.i,
                       "noun": noun.i if noun is not None else None},

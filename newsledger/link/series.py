@@ -178,6 +178,8 @@ def _who(main: str, measure: str) -> frozenset[str]:
     # last word that is not a participle ("pagers used", "handheld pagers" -> pager).
     content = [w for w in words if w not in HARM_WORDS and len(w) > 2 and not w.endswith(("ed", "ing"))]
     named = [w for w in content if w in MEASURE_NOUNS]
+    if "magnitude" in named and "aftershock" in content:
+        return frozenset({"aftershock magnitude"})  # an aftershock's magnitude is not the quake's
     if named or content:
         return frozenset({(named or content)[-1]})
     return frozenset()

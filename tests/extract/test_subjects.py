@@ -313,3 +313,13 @@ def test_a_persons_words_opening_a_sentence_are_no_place():
 def test_a_participle_on_the_counted_noun_gives_its_place():
     figures = _figures("Neighbouring countries have reported floods, with 155 people reported dead in Kelvaria.")
     assert "Kelvaria" in figures["155"].subject
+
+
+def test_a_magnitude_is_a_magnitude_whatever_the_quake_is_called():
+    figures = _figures("The tremor that struck the valley on Tuesday measured magnitude 6.8, the agency said.")
+    assert _noun(figures["6.8"].subject) == "magnitude"
+
+
+def test_an_aftershocks_magnitude_is_its_own():
+    figures = _figures("A magnitude 5.8 aftershock struck the valley on Monday.")
+    assert _noun(figures["5.8"].subject) == "aftershock magnitude"

@@ -60,3 +60,11 @@ def test_the_bracketed_clause_words_of_a_subject_are_no_part_of_its_series():
 
     assert split_subject("people killed (in Northfield) [killed in the floods in Northfield on Monday]") == \
         ("people killed", ["in Northfield"])
+
+
+def test_an_aftershocks_magnitude_is_not_the_quakes_series():
+    from newsledger.link.series import series_key
+    from types import SimpleNamespace as NS
+    quake = NS(measure="other", unit=None, subject="magnitude", speaker="survey", period=None)
+    after = NS(measure="other", unit=None, subject="aftershock magnitude", speaker="survey", period=None)
+    assert series_key(quake) != series_key(after)
