@@ -611,6 +611,11 @@ def _a_shelter(tok: Token) -> bool:
         c.dep_ in {"compound", "amod"} and c.lemma_.lower() in _SHELTER_COMPOUNDS for c in tok.children))
 
 
+def _safe_place(tok: Token) -> bool:
+    return tok.lemma_.lower() == "safety" or tok.lemma_.lower() in {"area", "place", "ground", "location"} and any(
+        c.dep_ == "amod" and c.lemma_.lower() in {"safe", "safer", "high", "higher"} for c in tok.children)
+
+
 def _driven_from_home(tok: Token) -> bool:
     """The verb the counted hang from puts them out of their own homes or into shelter: "forced
     from their homes", "driven out of their villages", "had to leave their homes", "lost their
@@ -629,6 +634,8 @@ def _driven_from_home(tok: Token) -> bool:
                 return True
             if c.lower_ in {"to", "in", "into", "at"} and any(_a_shelter(g) for g in objs[:1]):
                 return True
+            if c.lower_ == "to" and any(_safe_place(g) for g in objs[:1]):
+                return True  # "airlifted 14 residents to safety", "moved to safer areas"
             if c.dep_ == "dobj" and verb.lemma_.lower() in {"leave", "lose", "abandon", "flee"} and _own_home(c):
                 return True
             if c.dep_ == "dobj" and verb.lemma_.lower() in {"seek", "find", "take"} and c.lemma_.lower() in _REFUGE:

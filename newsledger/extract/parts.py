@@ -148,7 +148,7 @@ def sentence_places(sent) -> set[str]:
 
 # Word beginnings that already say what befell the counted ("deaths", "the injured", "evacuees").
 _SAYSTOLL_LEMMAS = re.compile(r"\b(kill|dead|death|die|fatal|injur|wound|hurt|casualt|missing|displac|evacu|homeless|"
-                        r"refugee|arrest|detain|captur|prisoner|hostage|victim|bod(y|ies)|toll|lost|trapped|"
+                        r"refugee|relocat|resettl|arrest|detain|captur|prisoner|hostage|victim|bod(y|ies)|toll|lost|trapped|"
                         r"unaccounted|deploy|sent|dispatch|troop|soldier|rescuer|personnel)", re.I)
 
 

@@ -196,3 +196,11 @@ def test_a_noun_that_is_a_measure_says_it_whatever_verb_the_parse_hangs_it_on():
 def test_a_toll_that_rose_to_a_number_on_a_weekday_is_a_figure():
     f = _figure("The death toll from the strike rose to 14 Sunday, the governor said.", "14")
     assert (f.measure, f.low) == ("killed", 14)
+
+
+def test_people_moved_to_safer_areas_are_displaced():
+    assert _measure("More than 2,000 people were moved to safer areas as the river rose.", "2,000") == "displaced"
+
+
+def test_aid_moved_to_an_area_is_no_displacement():
+    assert _measure("The team moved 40 tonnes of aid to the area.", "40 tonnes") == "other"
