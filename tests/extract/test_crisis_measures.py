@@ -199,7 +199,7 @@ def test_a_toll_that_rose_to_a_number_on_a_weekday_is_a_figure():
 
 
 def test_people_moved_to_safer_areas_are_displaced():
-    assert _measure("More than 2,000 people were moved to safer areas as the river rose.", "2,000") == "displaced"
+    assert _measure("More than 2,000 people were moved to safer areas as the river rose.", "More than 2,000") == "displaced"
 
 
 def test_aid_moved_to_an_area_is_no_displacement():
