@@ -500,7 +500,9 @@ def _responders(noun: Token) -> bool:
 
 
 def _magnitude(num: Token, q: Quantity) -> bool:
-    return q.unit is None and any(t.lower_ == "magnitude" for t in num.doc[max(0, num.i - 2):num.i + 3])
+    # (the tokenizer keeps "magnitude-6.0" as one word)
+    return q.unit is None and any(t.lower_ == "magnitude" or t.lower_.startswith("magnitude-")
+                                  for t in num.doc[max(0, num.i - 2):num.i + 3])
 
 
 def _magnitude_subject(num: Token) -> str:
@@ -519,8 +521,11 @@ def _counts_no_one(num: Token, noun: Token | None, q: Quantity) -> bool:
     if _magnitude(num, q):
         return True  # "a magnitude 6.8 earthquake", "6.8-magnitude"
     # "706 livestock animals were killed": losses, but not of people
+    # ("1,174 heads of livestock")
     return noun is not None and (noun.lemma_.lower() in ANIMALS or any(
-        c.lemma_.lower() in ANIMALS for c in noun.children if c.dep_ in {"compound", "amod"}))
+        c.lemma_.lower() in ANIMALS for c in noun.children if c.dep_ in {"compound", "amod"}) or any(
+        g.lemma_.lower() in ANIMALS for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj"))
 
 
 def _measure(num: Token, noun: Token | None, q: Quantity, sent: Span, lemmas: list[str]) -> str:

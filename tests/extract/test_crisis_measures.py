@@ -204,3 +204,11 @@ def test_people_moved_to_safer_areas_are_displaced():
 
 def test_aid_moved_to_an_area_is_no_displacement():
     assert _measure("The team moved 40 tonnes of aid to the area.", "40 tonnes") == "other"
+
+
+def test_a_magnitude_written_as_one_word_with_its_number_is_no_toll():
+    assert _measure("Most of those killed in the magnitude-6.2 earthquake lived in the valley.", "6.2") == "other"
+
+
+def test_heads_of_livestock_are_animals():
+    assert _measure("The flood killed 1,174 heads of livestock.", "1,174") == "other"
