@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp import ents_of, lemma, text_of
 from ..model import Figure
 from .lexicon import (WEEKDAYS, AGE_WORDS, ANIMALS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS, NUMBERED_NAMES, PEOPLE_NOUNS, PERSONNEL,
-                      TALLY_NOUNS, is_quantity,
+                      TALLY_NOUNS, THINGS_NOT_PEOPLE, is_quantity,
                       RESPONDERS, RESPONSE_HEADS, RESPONSE_WORDS, SECURITY, SHARED_CURRENCIES, STREET_WORDS,
                       STRONG_DEPLOY, STRONG_SPEECH, TIME_UNITS, VAGUE_PLURALS, YEAR_CONTEXT)
 from . import learned
@@ -521,6 +521,8 @@ def _counts_no_one(num: Token, noun: Token | None, q: Quantity) -> bool:
     if _magnitude(num, q):
         return True  # "a magnitude 6.8 earthquake", "6.8-magnitude"
     # "706 livestock animals were killed": losses, but not of people
+    if noun is not None and noun.i != num.i and noun.lemma_.lower() in THINGS_NOT_PEOPLE:
+        return True  # "killed in 30 incidents", "29 boats sank"
     # ("1,174 heads of livestock")
     return noun is not None and (noun.lemma_.lower() in ANIMALS or any(
         c.lemma_.lower() in ANIMALS for c in noun.children if c.dep_ in {"compound", "amod"}) or any(

@@ -153,6 +153,11 @@ RESPONSE_HEADS = {"worker", "team", "personnel", "staff", "crew", "volunteer", "
 # Animals counted in a disaster are losses, but no casualties.
 ANIMALS = {"livestock", "animal", "cattle", "sheep", "goat", "cow", "camel", "buffalo", "poultry", "chicken", "horse",
            "pet", "dog", "cat", "donkey", "pig", "bird", "fish"}
+# Counted things that are events or objects, never people, whatever harm the sentence tells of
+# ("killed in 30 incidents", "four stampedes", "29 boats known to have sunk").
+THINGS_NOT_PEOPLE = {"incident", "massacre", "attack", "airstrike", "raid", "explosion", "blast", "stampede",
+                     "aftershock", "tremor", "earthquake", "boat", "vessel", "ship", "vehicle", "car", "truck",
+                     "bus", "building", "bridge", "road", "cage"}
 # Currency names that several countries use: the one meant is the one whose country the article names.
 SHARED_CURRENCIES = {
     "AED": {"morocco": "MAD", "moroccan": "MAD"},

@@ -212,3 +212,11 @@ def test_a_magnitude_written_as_one_word_with_its_number_is_no_toll():
 
 def test_heads_of_livestock_are_animals():
     assert _measure("The flood killed 1,174 heads of livestock.", "1,174") == "other"
+
+
+def test_incidents_in_which_people_were_killed_are_no_toll():
+    assert _measure("About 700 civilians were killed in approximately 30 incidents.", "approximately 30") == "other"
+
+
+def test_boats_that_sank_are_no_toll():
+    assert _measure("Divers searched 29 boats known to have sunk in the bay.", "29") == "other"
