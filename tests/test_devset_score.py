@@ -86,9 +86,13 @@ FLOORS = {
 # the retrained speaker choice and the claim-level source no longer lent across outlets, two
 # figures each on Gaza and Herat, one on Brazil; stated_on, one figure on Chido and on Haiti; claim
 # pairs of Herat, Lebanon, Myanmar and Tudun Biri, which move with the eight events more in the
-# ledger and the claim joins of hedged figures.
+# ledger and the claim joins of hedged figures. At the very end, counts of events and objects
+# (incidents, boats, vehicles …) became certainly no count of people and the models were retrained
+# (measure left out 0.883 -> 0.886): Hualien's "three vehicles … unaccounted for", which the
+# annotator counted as missing, is now other, and the retrained model reads one compensation count
+# on Kumbh as killed (Hualien strict, measure and claim pairs, Kumbh strict and measure, a figure each).
 CRISIS_FLOORS = {
-    "afghanistan-quake-2025": {"detect_f1": 0.97, "strict_f1": 0.71, "value_accuracy": 0.98, "measure_accuracy": 0.95, "subject_accuracy": 0.88, "speaker_accuracy": 0.88, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.20},
+    "afghanistan-quake-2025": {"detect_f1": 0.97, "strict_f1": 0.71, "value_accuracy": 0.98, "measure_accuracy": 0.95, "subject_accuracy": 0.90, "speaker_accuracy": 0.88, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.20},
     "air-india-crash-2025": {"detect_f1": 0.98, "strict_f1": 0.67, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.84, "speaker_accuracy": 0.85, "stated_on_accuracy": 0.98, "claim_pair_f1": 0.70},
     "bangladesh-protests-2024": {"detect_f1": 0.96, "strict_f1": 0.54, "value_accuracy": 0.97, "measure_accuracy": 0.95, "subject_accuracy": 0.95, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.65, "claim_pair_f1": 0.77},
     "brazil-floods-2024": {"detect_f1": 0.95, "strict_f1": 0.77, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.94, "speaker_accuracy": 0.93, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.93},
@@ -103,7 +107,7 @@ CRISIS_FLOORS = {
     "haiti-violence-2024": {"detect_f1": 1.00, "strict_f1": 0.60, "value_accuracy": 0.96, "measure_accuracy": 0.93, "subject_accuracy": 0.81, "speaker_accuracy": 0.81, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.52},
     "hajj-heat-2024": {"detect_f1": 1.00, "strict_f1": 0.77, "value_accuracy": 1.00, "measure_accuracy": 0.96, "subject_accuracy": 0.90, "speaker_accuracy": 0.92, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.64},
     "herat-quake-2023": {"detect_f1": 0.98, "strict_f1": 0.66, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.98, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.78, "claim_pair_f1": 0.25},
-    "hualien-quake-2024": {"detect_f1": 0.93, "strict_f1": 0.74, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.87, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.97, "claim_pair_f1": 0.73},
+    "hualien-quake-2024": {"detect_f1": 0.93, "strict_f1": 0.73, "value_accuracy": 0.98, "measure_accuracy": 0.97, "subject_accuracy": 0.87, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.97, "claim_pair_f1": 0.72},
     "hurricane-helene-2024": {"detect_f1": 0.98, "strict_f1": 0.83, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.92, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.75},
     "hurricane-melissa-2025": {"detect_f1": 0.92, "strict_f1": 0.58, "value_accuracy": 0.98, "measure_accuracy": 1.00, "subject_accuracy": 0.87, "speaker_accuracy": 0.95, "stated_on_accuracy": 0.79, "claim_pair_f1": 0.86},
     "hurricane-otis-2023": {"detect_f1": 0.98, "strict_f1": 0.72, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.93, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.81, "claim_pair_f1": 0.61},
@@ -111,7 +115,7 @@ CRISIS_FLOORS = {
     "kerman-bombing-2024": {"detect_f1": 0.93, "strict_f1": 0.73, "value_accuracy": 1.00, "measure_accuracy": 0.96, "subject_accuracy": 0.85, "speaker_accuracy": 1.00, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.87},
     "kharkiv-strike-2024": {"detect_f1": 0.97, "strict_f1": 0.81, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.95, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.77},
     "kocani-fire-2025": {"detect_f1": 0.92, "strict_f1": 0.59, "value_accuracy": 0.98, "measure_accuracy": 1.00, "subject_accuracy": 0.84, "speaker_accuracy": 0.66, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.71},
-    "kumbh-stampede-2025": {"detect_f1": 0.97, "strict_f1": 0.58, "value_accuracy": 0.85, "measure_accuracy": 0.95, "subject_accuracy": 0.92, "speaker_accuracy": 0.82, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.60},
+    "kumbh-stampede-2025": {"detect_f1": 0.97, "strict_f1": 0.57, "value_accuracy": 0.85, "measure_accuracy": 0.93, "subject_accuracy": 0.92, "speaker_accuracy": 0.82, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.60},
     "la-wildfires-2025": {"detect_f1": 0.97, "strict_f1": 0.80, "value_accuracy": 1.00, "measure_accuracy": 0.94, "subject_accuracy": 0.93, "speaker_accuracy": 0.94, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.79},
     "lebanon-pagers-2024": {"detect_f1": 0.98, "strict_f1": 0.80, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.86, "speaker_accuracy": 0.95, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.60},
     "maui-wildfires-2023": {"detect_f1": 0.96, "strict_f1": 0.74, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.94, "speaker_accuracy": 0.89, "stated_on_accuracy": 0.92, "claim_pair_f1": 1.00},
@@ -128,10 +132,10 @@ CRISIS_FLOORS = {
     "sumy-strike-2025": {"detect_f1": 1.00, "strict_f1": 0.58, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.88, "speaker_accuracy": 0.65, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.87},
     "syria-coast-violence-2025": {"detect_f1": 1.00, "strict_f1": 0.83, "value_accuracy": 1.00, "measure_accuracy": 0.92, "subject_accuracy": 1.00, "speaker_accuracy": 0.91, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.68},
     "tempe-train-crash-2023": {"detect_f1": 0.92, "strict_f1": 0.69, "value_accuracy": 0.97, "measure_accuracy": 1.00, "subject_accuracy": 0.94, "speaker_accuracy": 0.87, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.63},
-    "texas-floods-2025": {"detect_f1": 0.95, "strict_f1": 0.70, "value_accuracy": 1.00, "measure_accuracy": 0.94, "subject_accuracy": 0.93, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.45},
+    "texas-floods-2025": {"detect_f1": 0.95, "strict_f1": 0.72, "value_accuracy": 1.00, "measure_accuracy": 0.96, "subject_accuracy": 0.93, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.45},
     "tibet-quake-2025": {"detect_f1": 0.97, "strict_f1": 0.75, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.90, "speaker_accuracy": 0.95, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.69},
     "tudun-biri-strike-2023": {"detect_f1": 0.98, "strict_f1": 0.76, "value_accuracy": 0.97, "measure_accuracy": 0.97, "subject_accuracy": 0.97, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.90, "claim_pair_f1": 0.66},
-    "turkey-syria-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.58, "value_accuracy": 0.96, "measure_accuracy": 1.00, "subject_accuracy": 0.81, "speaker_accuracy": 0.84, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.72},
+    "turkey-syria-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.60, "value_accuracy": 0.96, "measure_accuracy": 1.00, "subject_accuracy": 0.82, "speaker_accuracy": 0.84, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.72},
     "typhoon-yagi-2024": {"detect_f1": 0.96, "strict_f1": 0.69, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.78, "speaker_accuracy": 0.91, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.51},
     "valencia-floods-2024": {"detect_f1": 0.94, "strict_f1": 0.74, "value_accuracy": 1.00, "measure_accuracy": 0.94, "subject_accuracy": 0.86, "speaker_accuracy": 0.94, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.81},
     "vanuatu-quake-2024": {"detect_f1": 0.96, "strict_f1": 0.69, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.98, "speaker_accuracy": 0.88, "stated_on_accuracy": 0.84, "claim_pair_f1": 0.50},
