@@ -246,8 +246,9 @@ def pair_places(doc: Doc, figures: list[Figure], participle: dict[str, str]) -> 
         names = {p.text for p, _ in pairs}
         paired = {c.figure for _, c in pairs}
         # a listed count is its own place's alone: the other names of the line ("seen by Dawn.com",
-        # "and a child drowned in Alderney") are not where it was counted
-        others = names | {p.text for p in places}
+        # "and a child drowned in Alderney") are not where it was counted (the paired places are
+        # among them)
+        others = {p.text for p in places}
         for c in counts:  # a count outside the list ("Of the 40 deaths, 25 were in Marlow, …") is none of its places'
             if c.figure not in paired:
                 figures[c.figure].subject = _strip_places(figures[c.figure].subject, names) or figures[c.figure].subject

@@ -25,6 +25,7 @@ Consensus band, in the spirit of UCDP's low / best / high estimates: see ``BAND_
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import statistics
 from dataclasses import dataclass
@@ -118,12 +119,24 @@ def _same_source(a, b) -> bool:
     if may_be_one_person(a.speaker, b.speaker):
         return True  # "Sheriff Leitha" and "Larry Leitha Jr."
     for x, y in ((a.speaker, b.speaker), (b.speaker, a.speaker)):
-        short = parse_org(x)
-        if short.key[0] == "acr" and short.key[1] in parse_org(y).acronyms | name_initials(y):
+        short = _acronym_of(x)
+        if short is not None and short in _initialisms(y):
             return True  # "SOHR" and "the Syrian Observatory for Human Rights"
     wa, wb = (re.sub(r"^the ", "", fold(s)).split() for s in (a.speaker, b.speaker))
     short, long_ = sorted((wa, wb), key=len)
     return any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1))
+
+
+# Conflicts compare every pair of a series' claims: a name is parsed once, not once per pair.
+@functools.lru_cache(maxsize=4096)
+def _acronym_of(name: str) -> str | None:
+    org = parse_org(name)
+    return org.key[1] if org.key[0] == "acr" else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _initialisms(name: str) -> frozenset[str]:
+    return parse_org(name).acronyms | name_initials(name)
 
 
 def independent(a, b) -> bool:
