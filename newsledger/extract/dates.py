@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..nlp import text_of
-from .lexicon import MONTHS, SPEECH_LEMMAS, WEEKDAYS
+from .lexicon import MONTHS, SPEECH_LEMMAS, WEEKDAYS, source_preposition
 
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DATE_RE = re.compile(
@@ -140,7 +140,7 @@ def date_of_cue(cue: Token, published: dt.date | None) -> DateCue | None:
             continue  # "The Mail on Sunday", "Good Friday": a name, not a day
         if _opens_period(text_of(doc), sent.start_char, d):
             continue  # "since Friday" bounds a period, it does not date a statement
-        if any(c.lower_ == "according" for c in cue.children) and not d.start - sent.start_char < 12:
+        if any(source_preposition(c) is not None for c in cue.children) and not d.start - sent.start_char < 12:
             continue  # "…, according to X": the verb is the reported event's, its dates are too
         lead = text_of(doc)[sent.start_char:d.start].strip().lower()
         between = text_of(doc)[cue.idx + len(cue):d.start]

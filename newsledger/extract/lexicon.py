@@ -63,7 +63,9 @@ SPEECH_LEMMAS = {"say", "tell", "claim", "state", "announce", "report", "confirm
                  "recall", "respond", "reply", "caution", "expect", "accuse", "boast",
                  "pledge", "promise", "vow", "propose", "urge", "speculate", "conclude", "document",
                  "register", "tally", "underline", "underscore", "highlight", "specify", "reiterate", "clarify",
-                 "detail", "outline"}
+                 "detail", "outline", "appeal"}
+# Nouns of asking for something: who makes the appeal states the sum ("launched an appeal for $4m").
+ASKING_NOUNS = {"appeal", "request"}
 # A subset that only ever marks speech: safe even without a human subject.
 STRONG_SPEECH = {"say", "tell", "claim", "state", "announce", "confirm", "add", "note", "insist",
                  "declare", "assert", "acknowledge", "admit", "reveal", "disclose", "testify",
@@ -79,7 +81,9 @@ ROLE_NOUNS = {"head", "chief", "leader", "spokesman", "spokeswoman", "spokespers
               "secretary", "president", "commander", "director", "chairman", "chairwoman", "chair",
               "governor", "mayor", "ambassador", "envoy", "adviser", "advisor", "prosecutor",
               "general", "officer", "executive", "boss", "founder", "premier", "chancellor", "senator",
-              "representative", "lawmaker", "sheriff", "coordinator", "manager", "analyst", "economist"}
+              "representative", "lawmaker", "sheriff", "coordinator", "manager", "analyst", "economist",
+              "coroner", "commissioner", "inspector", "superintendent", "administrator", "captain",
+              "colonel", "lieutenant", "sergeant", "attorney", "magistrate", "marshal", "ombudsman"}
 # Titles that make a named speaker a person even where NER tagged a place or organisation.
 PERSON_TITLES = ROLE_NOUNS | {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "prime", "vice",
                               "king", "queen", "prince", "pope", "gen", "gen.", "maj", "col", "lt",
@@ -124,6 +128,17 @@ TALLY_NOUNS = {"number", "toll", "figure", "total", "tally", "count"}
 def is_quantity(tok) -> bool:
     """A token that is an amount of its own: a number, or "dozens", "hundreds"."""
     return tok.like_num or tok.lower_ in VAGUE_PLURALS
+
+
+# Two-word prepositions that name a source: "according to the ministry", "as per the ministry".
+SOURCE_PREPOSITIONS = {"according": "to", "as": "per"}
+
+
+def source_preposition(tok):
+    """The second word of a source phrase that ``tok`` opens ("to" of "according to", "per" of
+    "as per"), whose object names the source; None when ``tok`` opens none."""
+    second = SOURCE_PREPOSITIONS.get(tok.lower_)
+    return next((c for c in tok.children if c.lower_ == second), None) if second else None
 # Cue words a learned decision looks for around a figure, by what they suggest about it. The
 # vocabulary of disaster and war reporting at large (no story's own words): what harms, what
 # rescues, what shelters, what searches, what is spent.

@@ -21,7 +21,7 @@ from ..model import Attribution
 from . import carry, learned
 from .numbers import CURRENCY_WORDS
 from .lexicon import (BUSINESS_TYPES, MEASURE_NOUNS, ORG_NAME_WORDS, ORG_TYPES, PERSON_TITLES, ROLE_NOUNS,
-                      SPEECH_LEMMAS, STRONG_SPEECH, is_quantity)
+                      SPEECH_LEMMAS, STRONG_SPEECH, ASKING_NOUNS, is_quantity, source_preposition)
 
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": "ANY", "it": "ORG", "we": "ANY", "i": "PERSON",
              "him": "PERSON", "her": "PERSON", "them": "ANY"}  # "according to him"
@@ -383,8 +383,8 @@ class Cue:
 def find_cues(sent: Span) -> list[Cue]:
     cues: list[Cue] = []
     for tok in sent:
-        if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
-            to = next(c for c in tok.children if c.lower_ == "to")
+        to = source_preposition(tok)
+        if to is not None:
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 # "according to prosecuting authorities" parsed as a gerund and its object
@@ -422,6 +422,14 @@ def find_cues(sent: Span) -> list[Cue]:
                 cues.append(Cue(tok, Speaker(_strip_article(ent.text), "ORG", ent.start_char, ent.end_char,
                                              role="document:poll", conducted=True), None, who))
             continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in ASKING_NOUNS and tok.dep_ == "dobj":
+            # "the UN launched an appeal for $160 million": whoever makes the appeal states the
+            # sum it asks for, whatever the verb that makes it
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            spk = speaker_from_np(subj) if subj is not None else None
+            if spk is not None:
+                cues.append(Cue(tok.head, spk, None, subj))
+            continue
         if not _speech_head(tok):
             continue
         subj = _subject_of(tok)
@@ -456,8 +464,9 @@ def find_cues(sent: Span) -> list[Cue]:
             subj = tok.head
         if subj is not None and subj.lower_ in {"who", "which", "that"} and tok.dep_ == "relcl":
             subj = _antecedent(tok)  # "Smith, who said …": the antecedent speaks
-        if subj is None:
-            subj = _inverted_subject(tok)
+        if subj is None or tok.dep_ == "conj" and subj.i < tok.i and tok.nbor(-1).text == ",":
+            # ("…, claimed a rights group": a conjunct verb borrows the first verb's subject)
+            subj = _inverted_subject(tok) or subj
         if subj is None:
             subj = _trailing_subject(tok)
         if subj is None:
@@ -566,6 +575,15 @@ def _trailing_subject(verb: Token) -> Token | None:
 def _inverted_subject(verb: Token) -> Token | None:
     """"Additionally, said the NDMA, 593 injuries …": a speech verb with its source right after it
     and a comma closing the name — the parser gives such a name to the next clause."""
+    if verb.lemma_.lower() in STRONG_SPEECH and verb.i > verb.sent.start and verb.nbor(-1).text == ",":
+        # "…, claimed a rights group on Friday": the source after the verb that closes the
+        # sentence, which the parser read as the verb's object
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        rest = [c for c in verb.children if c.i > verb.i and (obj is None or c.i != obj.i)]
+        if obj is not None and obj.pos_ in {"NOUN", "PROPN"} and not any(is_quantity(t) for t in obj.subtree) \
+                and all(c.dep_ in {"prep", "npadvmod", "punct"} for c in rest) \
+                and (obj.lemma_.lower() in _ANON_HEADS | ORG_TYPES or obj.ent_type_ in {"ORG", "PERSON", "NORP"}):
+            return obj
     if verb.lemma_.lower() not in {"say", "add", "state", "report"}:
         return None
     doc = verb.doc
@@ -583,7 +601,7 @@ def _inverted_subject(verb: Token) -> Token | None:
 def _tallies(verb: Token, subj: Token) -> bool:
     """A place counting what happened in it, not a source: a place as subject; "with Punjab
     reporting 114" (a tally set beside another); "A and B reported 308 and 223" (one count each)."""
-    if any(c.dep_ == "prep" and c.lower_ == "according" for c in verb.children) \
+    if any(c.dep_ == "prep" and source_preposition(c) is not None for c in verb.children) \
             and not any(c.dep_ == "ccomp" for c in verb.children) and any(t.like_num for t in verb.subtree):
         # "According to the authority's report, Alderney reported 37 deaths": the sentence names
         # its source, and whoever "reported" the count is where it was counted (but "according to
@@ -1039,8 +1057,8 @@ class ArticleSpeakers:
         found = self.by_sentence.get(sent.start, [])
         found = [f for f in found if not (f[1].start <= tok.idx < f[1].end) and not _describes(f[0].subject, tok)
                  and not _in_question_put(f[0].token, tok)]
-        according = [f for f in found if f[0].subject is None and any(c.lower_ == "according" for c in f[0].token.children)
-                     or f[0].token.lower_ == "according"]
+        according = [f for f in found if f[0].subject is None and any(source_preposition(c) is not None for c in f[0].token.children)
+                     or source_preposition(f[0].token) is not None]
         if according and all(f in according or f[0].token.lemma_.lower() not in STRONG_SPEECH for f in found):
             # "the US has pledged 50,000 doses, according to a medical source": a pledge is an act;
             # the source that the sentence says it is according to speaks for its figures

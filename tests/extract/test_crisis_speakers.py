@@ -361,3 +361,23 @@ def test_an_as_clause_under_an_according_to_stays_attributed():
     got = _speakers("The toll could rise as 105 people were reported missing on Sunday, according to the civil "
                     "defence agency.")
     assert got["105"] == "civil defence agency"
+
+
+def test_as_per_names_the_source_like_according_to():
+    got = _speakers("As per the Riverland Red Cross, 312 people have been killed in the storm.")
+    assert got["312"] == "Riverland Red Cross"
+
+
+def test_who_launches_an_appeal_states_the_sum_asked_for():
+    got = _speakers("The UN refugee agency launched an emergency appeal for $48 million on Tuesday.")
+    assert got["$48 million"] == "UN refugee agency"
+
+
+def test_a_source_after_a_closing_verb_is_not_its_object():
+    got = _speakers("At least 412 people have been killed in the shelling, claimed a monitoring group on Monday.")
+    assert got["At least 412"] == "monitoring group"
+
+
+def test_a_coroner_before_an_apposed_name_is_that_persons_post():
+    got = _speakers("The toll rose to 19, Harbour County Coroner Dr. Ruth Okonjo said Tuesday.")
+    assert got["19"] == "Ruth Okonjo"
