@@ -179,12 +179,20 @@ EVENT_VERBS = {"occur", "happen", "strike", "erupt", "collapse", "crash", "colli
                "break", "begin", "start", "hit"}
 
 
+# Conjunctions that open a clause telling what happened before or around the count: "88 were
+# confirmed dead after floods submerged the town on Thursday" dates the floods.
+EVENT_CLAUSE_MARKS = {"after", "when", "before", "as"}
+
+
 def _event_day(doc, d: DateCue) -> bool:
     span = doc.char_span(d.start, d.end, alignment_mode="expand")
     if span is None:
         return False
     verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    return verb is not None and verb.lemma_.lower() in EVENT_VERBS and verb.dep_ in {"relcl", "acl", "advcl"}
+    if verb is None or verb.dep_ not in {"relcl", "acl", "advcl"}:
+        return False
+    return verb.lemma_.lower() in EVENT_VERBS or verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in EVENT_CLAUSE_MARKS for c in verb.children)
 
 
 def day_of_report(cue: Token, published: dt.date | None) -> DateCue | None:
@@ -248,10 +256,18 @@ def day_of_count(tok: Token, published: dt.date | None) -> DateCue | None:
     else:
         return None
     verb = a
+    text = text_of(tok.doc)
+    for noun in path:
+        # "up from 303 reported on Saturday": a count with a day of its own, given by the
+        # participle that reports it
+        for c in noun.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in REPORTING_VERBS:
+                for d in find_dates(text, published, c.idx, c.right_edge.idx + len(c.right_edge)):
+                    if d.date is not None and (published is None or 0 <= (published - d.date).days <= 7):
+                        return d
     reported = verb.lemma_.lower() in REPORTING_VERBS and verb.tag_ == "VBN" and any(t.dep_ == "nsubjpass" for t in path)
     if not reported and (verb.lemma_.lower() not in COUNT_VERBS or any(t.dep_ in {"nsubj", "nsubjpass"} for t in path)):
         return None  # "the 6.8 quake hit on Friday": the figure is in what moved, not what it moved to
-    text = text_of(tok.doc)
     for d in find_dates(text, published, verb.sent.start_char, verb.sent.end_char):
         span = tok.doc.char_span(d.start, d.end, alignment_mode="expand")
         if span is None or d.date is None or not _on_verb(span.root, verb):

@@ -28,3 +28,13 @@ def test_they_say_after_a_dated_announcement_is_the_same_occasion():
 def test_a_present_statement_of_an_undated_speaker_is_of_publication_day():
     got = _days("The charity says 300 families need shelter.")
     assert got["300"] == MONDAY
+
+
+def test_an_earlier_count_with_its_own_reporting_day_keeps_that_day():
+    got = _days("The agency said the toll had climbed to 96, up from 58 reported on Saturday.")
+    assert got["58"] == dt.date(2025, 3, 8)
+
+
+def test_a_day_in_an_after_clause_is_the_events_not_the_statements():
+    got = _days("At least 40 people died after the river burst its banks on Friday, officials said.")
+    assert got["At least 40"] == MONDAY
