@@ -127,7 +127,7 @@ def _pairs(run: list[_Item], doc: Doc) -> list[tuple[_Item, _Item]]:
     if len(run) < 4:
         return []
     if any(a.kind == b.kind == "count" for a, b in zip(run, run[1:])):
-        return _grouped(run)
+        return _grouped(run, doc)
     if len(run) % 2 == 0:
         return _oriented(run, doc)
 
@@ -137,14 +137,20 @@ def _pairs(run: list[_Item], doc: Doc) -> list[tuple[_Item, _Item]]:
     return min(options, key=spread) if options else []
 
 
-def _grouped(run: list[_Item]) -> list[tuple[_Item, _Item]]:
+def _grouped(run: list[_Item], doc: Doc) -> list[tuple[_Item, _Item]]:
     """Each count with the place before it, in a list whose places have one count or more; a
-    place with no count after it ends the list."""
+    place with no count after it ends the list. A count that names its own place after it ("In
+    Ardley, 71 died, 68 in Kestrel Bay and 23 in Marlow") takes that one."""
     pairs: list[tuple[_Item, _Item]] = []
     place = None
-    for it in run:
+    for k, it in enumerate(run):
         if it.kind == "place":
             place = it
+            continue
+        nxt = run[k + 1] if k + 1 < len(run) else None
+        gap = [t for t in doc[it.end:nxt.start] if t.pos_ != "DET"] if nxt is not None else []
+        if nxt is not None and nxt.kind == "place" and gap and gap[-1].lower_ in _PLACING:
+            pairs.append((nxt, it))
         else:
             pairs.append((place, it))
     return pairs if len({id(p) for p, _ in pairs}) >= 2 else []

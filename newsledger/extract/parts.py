@@ -310,6 +310,10 @@ def clause_places(num: Token, others: set[int], with_time: bool = True) -> list[
     out: list[str] = []
     for kinds in (_PLACE_ENTS, {"DATE"}) if with_time else (_PLACE_ENTS,):
         # the nearest clause that names a place, and the nearest that names a time
+        where = _where_antecedent(heads) if kinds is _PLACE_ENTS else None
+        if where is not None:
+            out.append(where)
+            continue
         for head in heads:
             span = {t.i for t in head.subtree} - blocked
             found = [_place_words(e) for e in _sent_ents(num.sent)
@@ -320,6 +324,18 @@ def clause_places(num: Token, others: set[int], with_time: bool = True) -> list[
         else:
             out += _fronted(num, heads, others, kinds)
     return out
+
+
+def _where_antecedent(heads: list[Token]) -> str | None:
+    """"Kandy, where 88 deaths have been recorded": the name a "where" clause hangs on is the
+    place of its counts, whatever the tagger called it."""
+    for head in heads:
+        if head.dep_ == "relcl" and head.head.pos_ == "PROPN" and any(
+                c.lower_ == "where" and c.dep_ == "advmod" for c in head.children):
+            name = head.head
+            words = [t for t in name.subtree if t.i <= name.i and (t.pos_ == "PROPN" or t.text == "-")]
+            return " ".join(t.text for t in words) if words and words[-1].i == name.i else name.text
+    return None
 
 
 def _fronted(num: Token, heads: list[Token], others: set[int], kinds: set[str]) -> list[str]:
@@ -396,7 +412,7 @@ def conditions(num: Token, noun: Token | None, others: set[int]) -> list[str]:
 
 MAX_CONTEXT = 20
 _EDGE_WORDS = {"and", "or", "but", "while", "as", "the", "a", "an", "of", "in", "on", "at", "to", "by", "with",
-               "that", "which", "who", "were", "was", "have", "has", "had", "been", "be", "are", "is"}
+               "that", "which", "who", "where", "when", "were", "was", "have", "has", "had", "been", "be", "are", "is"}
 
 
 def clause_context(num: Token, others: set[int]) -> str:

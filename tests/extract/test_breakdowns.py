@@ -83,3 +83,9 @@ def test_a_bracketed_short_form_stays_with_its_place():
     assert "Upper Vale District" in subjects["eight"] and "Westmoor" not in subjects["eight"]
 
 
+
+
+def test_a_count_that_names_its_own_place_after_it_takes_that_place():
+    subjects = dict(_subjects("In Ardley, 71 people died, 68 in Kestrel Bay and 23 in Marlow."))
+    assert "Kestrel Bay" in subjects["68"] and "Ardley" not in subjects["68"]
+    assert "Marlow" in subjects["23"] and "Kestrel Bay" not in subjects["23"]

@@ -323,3 +323,8 @@ def test_a_magnitude_is_a_magnitude_whatever_the_quake_is_called():
 def test_an_aftershocks_magnitude_is_its_own():
     figures = _figures("A magnitude 5.8 aftershock struck the valley on Monday.")
     assert _noun(figures["5.8"].subject) == "aftershock magnitude"
+
+
+def test_the_name_a_where_clause_hangs_on_is_the_place_of_its_counts():
+    figures = _figures("The worst-hit district is Brackenridge, where 88 deaths have been recorded.")
+    assert "Brackenridge" in _noun(figures["88"].subject)
