@@ -32,7 +32,7 @@ _INANIMATE = {"list", "letter", "settlement", "deal", "agreement", "plan", "move
               "indictment", "return", "number", "count", "tally", "toll", "assessment", "review",
               "audit", "release", "statement", "index", "table", "chart", "model", "projection",
               "complaint", "affidavit", "lawsuit", "announcement", "communique", "bulletin", "update", "appeal",
-              "briefing"}
+              "briefing", "investigation", "inquiry", "probe", "finding"}
 _ANON_HEADS = {"official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson",
                "officer", "officers", "diplomat", "diplomats", "analyst", "analysts", "expert",
                "experts", "minister", "ministry", "department", "agency", "government",
@@ -140,6 +140,12 @@ _COUNTED_NOUNS = MEASURE_NOUNS | {"case", "infection"}
 _NAME_JOINERS = {"of", "for", "without", "and", "to", "on"}
 
 
+def _name_word(tok: Token) -> bool:
+    """A capitalised word of a body's name, whatever the tagger called it ("of Turkish
+    Disasters and Emergencies")."""
+    return tok.is_title and tok.pos_ in {"PROPN", "NOUN", "ADJ"}
+
+
 def _full_name(spk: Speaker | None, doc: Doc) -> Speaker | None:
     """"Doctors Without Borders", "Ministry of Health": a body's name that NER cut at a lower-case
     joiner goes on over it to the capitalised words that follow."""
@@ -153,11 +159,13 @@ def _full_name(spk: Speaker | None, doc: Doc) -> Speaker | None:
         return spk
     tok = doc[span.end] if span.end < len(doc) else None
     end = spk.end
-    while tok is not None and tok.i + 1 < len(doc) and tok.lower_ in _NAME_JOINERS \
-            and doc[tok.i + 1].is_title and doc[tok.i + 1].pos_ == "PROPN" \
-            and doc[tok.i + 1].ent_type_ not in {"DATE", "TIME"}:  # "the fire service on Monday"
-        nxt = doc[tok.i + 1]
-        while nxt.i + 1 < len(doc) and doc[nxt.i + 1].is_title and doc[nxt.i + 1].pos_ == "PROPN":
+    while tok is not None and tok.i + 1 < len(doc) and tok.lower_ in _NAME_JOINERS:
+        # "the Agency for the Management of …": the joiner may bring its article along
+        k = tok.i + 2 if doc[tok.i + 1].lower_ == "the" and tok.lower_ != "and" else tok.i + 1
+        if not (k < len(doc) and _name_word(doc[k]) and doc[k].ent_type_ not in {"DATE", "TIME"}):
+            break  # ("the fire service on Monday")
+        nxt = doc[k]
+        while nxt.i + 1 < len(doc) and _name_word(doc[nxt.i + 1]):
             nxt = doc[nxt.i + 1]
         end = nxt.idx + len(nxt)
         tok = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
@@ -572,10 +580,14 @@ def _trailing_subject(verb: Token) -> Token | None:
     return None
 
 
+# Speech verbs whose object is the one spoken to ("…, told Reuters"), never the speaker.
+_ADDRESSING = {"tell", "inform", "brief", "quote", "cite"}
+
+
 def _inverted_subject(verb: Token) -> Token | None:
     """"Additionally, said the NDMA, 593 injuries …": a speech verb with its source right after it
     and a comma closing the name — the parser gives such a name to the next clause."""
-    if verb.lemma_.lower() in STRONG_SPEECH and verb.i > verb.sent.start and verb.nbor(-1).text == ",":
+    if verb.lemma_.lower() in STRONG_SPEECH - _ADDRESSING and verb.i > verb.sent.start and verb.nbor(-1).text == ",":
         # "…, claimed a rights group on Friday": the source after the verb that closes the
         # sentence, which the parser read as the verb's object
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)

@@ -381,3 +381,20 @@ def test_a_source_after_a_closing_verb_is_not_its_object():
 def test_a_coroner_before_an_apposed_name_is_that_persons_post():
     got = _speakers("The toll rose to 19, Harbour County Coroner Dr. Ruth Okonjo said Tuesday.")
     assert got["19"] == "Ruth Okonjo"
+
+
+def test_the_one_told_after_a_closing_name_is_not_the_source():
+    got = _speakers("This year, roughly 2,400 cases have been reported in the province with 95 deaths, Amara "
+                    "Boateng, the doctor in charge of the regional control programme, told Reuters last week.")
+    assert got["95"] == "Amara Boateng"
+
+
+def test_an_investigation_by_a_body_is_that_bodys_account():
+    got = _speakers("Preliminary investigations by the Regional Prosecutor's Office confirm at least 17 deaths.")
+    assert got["at least 17"] == "Regional Prosecutor's Office"
+
+
+def test_a_body_name_goes_on_over_a_joiner_and_its_article():
+    got = _speakers("More than 9,000 homes were damaged, according to estimates by the Agency for the "
+                    "Coordination of Northern Emergencies.")
+    assert got["More than 9,000"] == "Agency for the Coordination of Northern Emergencies"
