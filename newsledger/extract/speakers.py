@@ -430,6 +430,17 @@ def find_cues(sent: Span) -> list[Cue]:
                 cues.append(Cue(tok, Speaker(_strip_article(ent.text), "ORG", ent.start_char, ent.end_char,
                                              role="document:poll", conducted=True), None, who))
             continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _OWNED_COUNTS and _counts_of(tok):
+            # "the authorities' earlier estimate of 270", "a UN estimate of 670": a count's owner,
+            # named in its phrase, stands behind the number — and so does whoever "gave" the count
+            # ("a Saudi official gave AFP a partial toll of 577")
+            spk = speaker_from_np(tok)
+            if (spk is None or spk.kind == "DOC") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _GIVING:
+                giver = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                spk = speaker_from_np(giver) if giver is not None else None
+            if spk is not None and spk.kind not in {"DOC", "PRON"}:
+                cues.append(Cue(tok, spk))
+            continue
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in ASKING_NOUNS and tok.dep_ == "dobj":
             # "the UN launched an appeal for $160 million": whoever makes the appeal states the
             # sum it asks for, whatever the verb that makes it
@@ -578,6 +589,24 @@ def _trailing_subject(verb: Token) -> Token | None:
             continue  # ", Maria Okafor, the doctor in charge, told": the description of the name before it
         return root
     return None
+
+
+# Nouns of a count that has an owner ("the UN's estimate of 670") and verbs that hand one over.
+_OWNED_COUNTS = {"estimate", "toll", "tally", "count", "figure", "projection"}
+_GIVING = {"give", "provide", "share", "offer", "release", "issue", "publish"}
+
+
+def _owns_its_count(cue_token: Token) -> bool:
+    """A cue on a count's own noun ("the UN's estimate of 670") speaks for that count only, not
+    for the rest of its sentence."""
+    return cue_token.pos_ == "NOUN" and cue_token.lemma_.lower() in _OWNED_COUNTS
+
+
+def _counts_of(noun: Token) -> bool:
+    """Does the noun hold a number of its own after "of" ("estimate of 270", "toll of 577 deaths")?"""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        is_quantity(g) or any(is_quantity(n) for n in g.children if n.dep_ == "nummod")
+        for g in c.children if g.dep_ == "pobj") for c in noun.children)
 
 
 # Speech verbs whose object is the one spoken to ("…, told Reuters"), never the speaker.
@@ -1088,7 +1117,7 @@ class ArticleSpeakers:
             # claimed"): the nearest cue speaks for the sentence unless it sits in a subordinate
             # clause of its own ("… rose 3% after the company said …")
             heads = [f for f in found if not _subordinate(f[0].token) and not _coordinated_after(f[0].token, tok)
-                     and not _narrated_beside(f[0].token, tok)]
+                     and not _narrated_beside(f[0].token, tok) and not _owns_its_count(f[0].token)]
             if heads:
                 return min(heads, key=lambda f: abs(f[0].token.i - tok.i))
             # only a speech verb of a subordinate clause ("the child he says is his"): the figure's

@@ -398,3 +398,18 @@ def test_a_body_name_goes_on_over_a_joiner_and_its_article():
     got = _speakers("More than 9,000 homes were damaged, according to estimates by the Agency for the "
                     "Coordination of Northern Emergencies.")
     assert got["More than 9,000"] == "Agency for the Coordination of Northern Emergencies"
+
+
+def test_the_owner_of_an_estimate_stands_behind_its_number():
+    got = _speakers("The final count fell short of the authorities' earlier estimate of 310.")
+    assert got["310"] == "authorities"
+
+
+def test_whoever_gives_a_toll_is_its_source():
+    got = _speakers("On Monday a senior provincial official gave reporters a partial toll of 214 deaths.")
+    assert got["214"] == "senior provincial official"
+
+
+def test_an_owned_estimate_does_not_speak_for_the_rest_of_its_sentence():
+    got = _speakers("The official toll stands at 1,200, with aid groups giving estimates of up to 4,000 missing.")
+    assert got["1,200"] is None and got["up to 4,000"] == "aid groups"
