@@ -48,6 +48,10 @@ def measure_features(num, noun, q, sent, rule: str, governing: list[str]) -> dic
             f["noun:security"] = 1.0
         if lem in _CUE_OF:
             f["noun:" + _CUE_OF[lem]] = 1.0
+        for c in noun.children:
+            # "23 injured people", "the rescue teams": words that qualify the counted noun
+            if c.dep_ in {"amod", "compound"} and not c.like_num:
+                f["mod=" + lemma(c)] = 1.0
     else:
         f["noun=NONE"] = 1.0
     for rank, lem in enumerate(governing[:6]):

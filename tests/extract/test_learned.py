@@ -23,3 +23,15 @@ def test_the_shipped_subject_model_is_off_because_it_lost_to_the_rules():
     model = learned.load("subject")
     total = model.spec["comparison"]["total"]
     assert model.use == (total["learned"] > total["rules"])
+
+
+def test_the_measure_features_name_the_words_that_qualify_the_counted_noun():
+    from newsledger.extract.numbers import find_quantities
+    from newsledger.nlp import annotate
+
+    doc = next(iter(annotate(["Rescuers found 23 injured people in the rubble."])))
+    num = next(t for t in doc if t.text == "23")
+    noun = num.head
+    q = next(q for q in find_quantities(doc.text) if q.text == "23")
+    features = learned.measure_features(num, noun, q, num.sent, "wounded", ["people"])
+    assert features.get("mod=injure", features.get("mod=injured")) == 1.0
