@@ -25,7 +25,7 @@ from . import learned
 from .breakdowns import pair_places
 from .wholes import refers_back, whole_of
 from .parts import (PART_MEASURES, applies as part_applies, clause_context, clause_places, conditions, parts,
-                    sentence_places, with_context, with_harm, with_parts)
+                    sentence_place_list, sentence_places, with_context, with_harm, with_parts)
 from .numbers import AREA_UNITS, CURRENCY_PREFIX, MEASURED_UNITS, RESOLUTIONS, Quantity, find_quantities, parse_amount
 
 _AFFILIATION_ENTS = {"NORP", "GPE", "ORG"}
@@ -1377,8 +1377,18 @@ def extract_figures(doc: Doc, collect: bool = False) -> list[Figure]:
                 found += [p for p in places if not any(p in q or q in p for q in found)]
                 if f.measure in PART_MEASURES and lead_place and not places and not sentence_places(num.sent):
                     found.append(lead_place)
+            else:
+                places = []
 
             context = clause_context(num, nums)
+            if f.measure in PART_MEASURES and not places:
+                # "After a quake rocked Myanmar, … said 730 sustained injuries": a toll whose own clause
+                # names no place is told of the places its sentence names — said in its description,
+                # not made a part (the sentence's places may be another figure's or the event's)
+                elsewhere = [p for p in sentence_place_list(num.sent) if not any(p in q or q in p for q in found)
+                             and p not in context]
+                if elsewhere:
+                    context = (context + "; " if context else "") + "in " + ", ".join(elsewhere)
 
             def finish(subject: str, f=f, found=found, context=context) -> str:
                 if f.measure in PARTICIPLE and f.measure != "deployed":

@@ -141,6 +141,11 @@ def _has_place(phrase: str, num: Token) -> bool:
     return any(p in phrase for p in sentence_places(num.sent))
 
 
+def sentence_place_list(sent) -> list[str]:
+    """The places a sentence names, in order, each once."""
+    return list(dict.fromkeys(e.text for e in sorted(_sent_ents(sent), key=lambda e: e.start) if e.label_ in _PLACE_ENTS))
+
+
 def sentence_places(sent) -> set[str]:
     """The places (countries, cities, regions, sites) a sentence names."""
     return {e.text for e in _sent_ents(sent) if e.label_ in _PLACE_ENTS}

@@ -5,7 +5,7 @@ story drifts in wording ("dozens" of casualties one week, "1,000 in the past wee
 later) and its reports fall into several word-stories. Two of those are one developing story
 when their reports carry the same claim (the same speaker's same figure on the same day, as
 linked by ``claims.link_claims``), or when they quote the same named source about the same
-party within a few weeks; or when their leads tell the same kind of event (a quake, a flood, an
+party within a few weeks and their leads tell no different kinds of event; or when their leads tell the same kind of event (a quake, a flood, an
 attack) in the same place, within a few months — a disaster or a war is covered for months, its
 toll rising, and its reports share little wording beyond its place and what happened there; or
 when their leads name the same storm by its given name ("Hurricane Helene"), wherever it struck. A
@@ -51,7 +51,8 @@ EVENT_KINDS = {
     "explosion": r"explosions?|explod\w*|blasts?|detonat\w*",
     "attack": r"attack\w*|strikes?|airstrikes?|shelling|massacres?|shootings?|gunmen|bombings?|raids?",
     "war": r"wars?|fighting|offensive|invasion|militias?|paramilitary",
-    "outbreak": r"outbreaks?|epidemics?|pandemics?|virus\w*|infections?|vaccin\w*",
+    "outbreak": r"outbreaks?|epidemics?|pandemics?|virus\w*|infections?|vaccin\w*|mpox|monkeypox|cholera|ebola|"
+                r"measles|dengue|malaria|covid\w*|influenza",
 }
 _KIND_RE = {k: re.compile(r"\b(?:" + ws + r")\b", re.I) for k, ws in EVENT_KINDS.items()}
 PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
@@ -190,11 +191,18 @@ def developing_stories(docs: list[StoryDoc], share: Counter | None = None,
                 by_claim[c] = d.doc
         for s in sorted(d.sources):
             for other in by_source.get(s, []):
-                if abs((other.published - d.published).days) <= WINDOW_DAYS:
+                if abs((other.published - d.published).days) <= WINDOW_DAYS and kinds_agree(d.kinds, other.kinds):
                     groups.union(d.doc, other.doc)
             by_source.setdefault(s, []).append(d)
     _join_events(docs, groups, share, dated_total)
     return {d.doc: groups.root(d.doc) for d in docs}
+
+
+def kinds_agree(a: set[str], b: set[str]) -> bool:
+    """Two reports may be of one event by what their leads say happened: a kind in common, or no
+    kind in either. A health ministry's epidemic figures and its war wounded the same month are
+    two stories."""
+    return a == b or bool(a & b)
 
 
 def event_lead(d: StoryDoc) -> bool:

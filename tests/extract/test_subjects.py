@@ -328,3 +328,15 @@ def test_an_aftershocks_magnitude_is_its_own():
 def test_the_name_a_where_clause_hangs_on_is_the_place_of_its_counts():
     figures = _figures("The worst-hit district is Brackenridge, where 88 deaths have been recorded.")
     assert "Brackenridge" in _noun(figures["88"].subject)
+
+
+def test_a_toll_whose_clause_names_no_place_is_described_with_its_sentences_places():
+    figures = _figures("After a powerful earthquake rocked Ruritania on Friday, the junta chief said 144 people "
+                       "lost their lives, while 730 sustained injuries.")
+    assert "Ruritania" in figures["730"].subject
+
+
+def test_a_place_from_elsewhere_in_the_sentence_is_no_part_of_the_subject():
+    figures = _figures("After a powerful earthquake rocked Ruritania on Friday, the junta chief said 144 people "
+                       "lost their lives, while 730 sustained injuries.")
+    assert "Ruritania" not in _noun(figures["730"].subject)

@@ -26,6 +26,17 @@ def test_the_same_source_about_another_party_does_not_join():
     assert developing_stories(docs)["b"] == "b"
 
 
+def test_the_same_source_about_one_party_in_reports_of_another_kind_of_event_does_not_join():
+    docs = [StoryDoc("a", "a", D(2025, 1, 14), 1, sources={("Health Ministry", "Ruritania")}),
+            StoryDoc("b", "b", D(2025, 1, 25), 2, sources={("Health Ministry", "Ruritania")})]
+    docs[0].kinds, docs[1].kinds = {"outbreak"}, set()
+    assert developing_stories(docs)["b"] == "b"
+
+
+def test_an_epidemic_is_a_kind_of_event_by_the_disease_it_names():
+    assert "outbreak" in lead_kinds("Twenty deaths linked to cholera were reported in the first week of the year.")
+
+
 def test_the_same_source_months_apart_does_not_join():
     docs = [StoryDoc("a", "a", D(2024, 3, 1), 1, sources={("John Kirby", "North Korea")}),
             StoryDoc("b", "b", D(2024, 12, 27), 2, sources={("John Kirby", "North Korea")})]
