@@ -466,7 +466,9 @@ def find_cues(sent: Span) -> list[Cue]:
         # ("…, put the toll at 1,100": a count is what a tally is put at, not an inverted subject)
         if subj is None or (inverted is not None and tok.i > 0 and tok.nbor(-1).text in {",", "\"", "”"}
                             and subj.i < tok.i and tok.lemma_.lower() != "tell"
-                            and not any(c.dep_ in {"ccomp", "xcomp"} and c.i > tok.i for c in tok.children)):
+                            and not any(c.dep_ in {"ccomp", "xcomp"} and c.i > tok.i for c in tok.children)
+                            and speaker_from_np(inverted) is not None):
+            # (", confirmed the death toll": a count the verb acts on names no source)
             # "…, predicts the report by BT": an inverted subject the parser took for an object; a
             # reporting verb right after the comma that ends the reported clause has its speaker
             # after it, and the noun before it is the reported clause's own subject
@@ -596,10 +598,34 @@ _OWNED_COUNTS = {"estimate", "toll", "tally", "count", "figure", "projection"}
 _GIVING = {"give", "provide", "share", "offer", "release", "issue", "publish"}
 
 
+def _asks(cue_token: Token) -> bool:
+    """Is the cue an appeal ("appealed for", "launched an appeal for")?"""
+    return cue_token.lemma_.lower() in ASKING_NOUNS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ASKING_NOUNS for c in cue_token.children)
+
+
 def _owns_its_count(cue_token: Token) -> bool:
-    """A cue on a count's own noun ("the UN's estimate of 670") speaks for that count only, not
-    for the rest of its sentence."""
-    return cue_token.pos_ == "NOUN" and cue_token.lemma_.lower() in _OWNED_COUNTS
+    """A cue on a count's own noun ("the UN's estimate of 670") or an appeal ("an appeal for $160
+    million") speaks for that count only, not for the rest of its sentence."""
+    return cue_token.pos_ == "NOUN" and cue_token.lemma_.lower() in _OWNED_COUNTS or _asks(cue_token)
+
+
+def _speaks_for(cue_token: Token, tok: Token) -> bool:
+    """Does a cue speak for the figure at ``tok``? A count's own noun only for the number after
+    its "of"; an appeal not for the background told in a clause on one of its nouns ("an appeal for
+    $160m to help those hit by floods that killed 1,160": the dead are the outlet's)."""
+    if not _owns_its_count(cue_token):
+        return True
+    if _asks(cue_token):
+        # what the appeal is for and whom it would help are the appealer's; a clause on a noun
+        # ("floods that have killed 1,160", "millions affected by …") is the outlet's background
+        node = tok
+        while node.i != cue_token.i and node.head.i != node.i:
+            if node.dep_ == "relcl" or node.dep_ == "acl" and node.tag_ in {"VBN", "VBG"}:
+                return False  # (an infinitive on the appeal, "to respond to the needs of 250,000", is its purpose)
+            node = node.head
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and tok.i in {t.i for t in c.subtree} for c in cue_token.children)
 
 
 def _counts_of(noun: Token) -> bool:
@@ -1107,7 +1133,8 @@ class ArticleSpeakers:
         if found:
             # the nearest governing speech verb: "A said 40 died, while B said 60 had"
             depth = {a.i: n for n, a in enumerate(tok.ancestors)}
-            governing = [f for f in found if f[0].token.i in depth and not _narrated_beside(f[0].token, tok)]
+            governing = [f for f in found if f[0].token.i in depth and not _narrated_beside(f[0].token, tok)
+                         and _speaks_for(f[0].token, tok)]
             if governing:
                 # "According to CNN, the ministry said …": the verb's own subject speaks, and
                 # whoever the "according to" names relays it

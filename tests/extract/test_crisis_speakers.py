@@ -413,3 +413,15 @@ def test_whoever_gives_a_toll_is_its_source():
 def test_an_owned_estimate_does_not_speak_for_the_rest_of_its_sentence():
     got = _speakers("The official toll stands at 1,200, with aid groups giving estimates of up to 4,000 missing.")
     assert got["1,200"] is None and got["up to 4,000"] == "aid groups"
+
+
+def test_an_appeal_does_not_speak_for_the_background_told_in_a_clause():
+    got = _speakers("The UN issued an appeal for $80 million to help families hit by floods that have killed "
+                    "more than 900 people.")
+    assert got["$80 million"] == "UN" and got["more than 900"] is None
+
+
+def test_a_count_the_closing_verb_acts_on_is_not_its_subject():
+    got = _speakers("The charity's country director, Amina Yusuf, confirmed the death toll, stating that over "
+                    "140 people had died in the raid.")
+    assert got["over 140"] == "Amina Yusuf"
