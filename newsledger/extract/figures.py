@@ -387,8 +387,14 @@ def _governing_lemmas(num: Token, noun: Token | None) -> list[str]:
     out: list[str] = []
     anchor = noun or num
     out.append(lemma(anchor))
+    described: list[str] = []
     for child in list(num.children) + (list(noun.children) if noun is not None else []):
         if (child.dep_ in {"amod", "acl", "relcl", "advcl", "appos"} or child.pos_ == "VERB") and not _own_count(child):
+            if child.dep_ == "acl" and child.tag_ == "VBN" and lemma(child) in MEASURE_LEMMAS["deployed"]:
+                # "three peacekeepers deployed with the mission had been killed": a participle
+                # that says who they are yields to the verb that says what befell them
+                described += [lemma(child)] + _joined(child)
+                continue
             out.append(lemma(child))
             out += _joined(child)
     # "1,000 killed or wounded", "two officers injured": the participle may attach elsewhere
@@ -396,7 +402,7 @@ def _governing_lemmas(num: Token, noun: Token | None) -> list[str]:
     for t in num.doc[after.i + 1: min(len(num.doc), after.i + 3)]:
         if t.dep_ in {"cc", "punct", "mark"} or t.pos_ == "SCONJ":
             break  # "struck 15 targets and killed 60", "rose to 27 as missing people …": another clause
-        if t.pos_ in {"VERB", "ADJ"} and lemma(t) in set().union(*MEASURE_LEMMAS.values()):
+        if t.pos_ in {"VERB", "ADJ"} and lemma(t) in set().union(*MEASURE_LEMMAS.values()) and lemma(t) not in described:
             out.append(lemma(t))
             out += _joined(t)
     head = anchor
@@ -425,7 +431,7 @@ def _governing_lemmas(num: Token, noun: Token | None) -> list[str]:
                         for g in c.children if g.dep_ == "pobj"]
             if lemma(head) not in {"be", "have", "estimate", "believe", "say", "report", "make"}:
                 break
-    return out
+    return out + described
 
 
 _TAKING = {"capture", "seize", "take", "control", "occupy", "liberate", "advance", "gain", "retake",

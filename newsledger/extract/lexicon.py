@@ -9,7 +9,7 @@ from __future__ import annotations
 MEASURE_LEMMAS = {
     "casualties": {"casualty", "loss", "losses", "kia"},
     "killed": {"kill", "die", "dead", "death", "fatality", "fatal", "slay", "slain", "execute",
-               "murder", "massacre", "perish", "body", "drown", "behead", "toll", "deceased"},
+               "murder", "massacre", "perish", "body", "drown", "behead", "toll", "deceased", "martyr"},
     "wounded": {"wound", "injure", "injury", "hurt", "injured", "wounded", "maim", "hospitalise",
                 "hospitalize", "hospitalised", "hospitalized"},
     "captured": {"capture", "arrest", "detain", "detention", "prisoner", "imprison", "jail", "pow",

@@ -220,3 +220,12 @@ def test_incidents_in_which_people_were_killed_are_no_toll():
 
 def test_boats_that_sank_are_no_toll():
     assert _measure("Divers searched 29 boats known to have sunk in the bay.", "29") == "other"
+
+
+def test_soldiers_martyred_in_fighting_were_killed():
+    assert _measure("The army said 14 soldiers were martyred in the fighting on Sunday.", "14") == "killed"
+
+
+def test_a_deployment_participle_yields_to_what_befell_the_counted():
+    assert _measure("Four of its peacekeepers deployed with the regional mission had been killed in the clashes.",
+                    "Four") == "killed"
