@@ -289,6 +289,11 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
         return "measurement"  # "a 9 mm handgun": a calibre names the gun, it counts nothing
     if prev is not None and plain_int and any(t.lower_ in AGE_WORDS for t in doc[max(0, span.start - 3):span.start]):
         return "age"
+    if value is not None and value < 120 and re.fullmatch(r"(?:(?:around|about|aged|approximately|roughly)\s+)?\d+",
+                                                          q.text.strip(), re.I):
+        if re.search(r"\b(?:a|an|one)\s+(?:man|woman|boy|girl|child|person|teenager|baby|infant)\s+"
+                     r"(?:around|about|aged|approximately|roughly|of)?\s*$", before, re.I):
+            return "age"  # "a woman around 60 in critical condition"
     return None
 
 

@@ -23,6 +23,7 @@ def _figures(text):
     "She taught there for four semesters.",
     "\"Frankly 2019 was a dreadful year for us,\" the chairman said.",
     "The airline said the 767-300 had cut its fuel bill.",
+    "Medics treated a man around 70 at the scene.",
 ])
 def test_not_a_figure(text):
     assert _figures(text) == {}
