@@ -91,55 +91,75 @@ FLOORS = {
 # (measure left out 0.883 -> 0.886): Hualien's "three vehicles … unaccounted for", which the
 # annotator counted as missing, is now other, and the retrained model reads one compensation count
 # on Kumbh as killed (Hualien strict, measure and claim pairs, Kumbh strict and measure, a figure each).
+# Eighth session: batches 13 and 14 (Bandar Abbas, Israel–Iran, Ditwah, Nepal protests; New Orleans,
+# Mokwa, India–Pakistan, Sumatra), scored on arrival and at the seventh session's stop, joined (56
+# events); the models were retrained on them and on the session's rules (measure left out 0.894).
+# Every floor is set to what the events measure at the session's end (crisis strict 0.692 -> 0.716
+# from the session's start on the same 56 events). Lower than before, measured: claim pairs of
+# Brazil, Chile, Herat and Sumy, which the session-start code already gives with the eight events
+# more in the ledger; Afghanistan's one claim pair, split once the appeal's sum is given to the UN
+# that launched it (its restatement in the outlet's voice stays unattributed); Hualien's and Tudun
+# Biri's claim pairs, a figure whose speaker or subject now differs from its repeat elsewhere (the
+# Amnesty director named instead of "officials from Amnesty"); Wayanad's speaker and strict (the
+# retrained speaker choice no longer carries "officials" to two body-part counts; "as per the
+# latest update" now gives its figures to the ministry named before it, as "according to" does).
 CRISIS_FLOORS = {
-    "afghanistan-quake-2025": {"detect_f1": 0.97, "strict_f1": 0.71, "value_accuracy": 0.98, "measure_accuracy": 0.95, "subject_accuracy": 0.90, "speaker_accuracy": 0.88, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.20},
-    "air-india-crash-2025": {"detect_f1": 0.98, "strict_f1": 0.67, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.84, "speaker_accuracy": 0.85, "stated_on_accuracy": 0.98, "claim_pair_f1": 0.70},
-    "bangladesh-protests-2024": {"detect_f1": 0.96, "strict_f1": 0.54, "value_accuracy": 0.97, "measure_accuracy": 0.95, "subject_accuracy": 0.95, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.65, "claim_pair_f1": 0.77},
-    "brazil-floods-2024": {"detect_f1": 0.95, "strict_f1": 0.77, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.94, "speaker_accuracy": 0.93, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.93},
-    "cebu-quake-2025": {"detect_f1": 0.92, "strict_f1": 0.62, "value_accuracy": 0.97, "measure_accuracy": 1.00, "subject_accuracy": 0.86, "speaker_accuracy": 0.82, "stated_on_accuracy": 0.97, "claim_pair_f1": 0.75},
-    "chile-wildfires-2024": {"detect_f1": 0.96, "strict_f1": 0.59, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.87, "speaker_accuracy": 0.76, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.71},
+    "afghanistan-quake-2025": {"detect_f1": 0.97, "strict_f1": 0.82, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.96, "speaker_accuracy": 0.91, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.00},
+    "air-india-crash-2025": {"detect_f1": 0.98, "strict_f1": 0.69, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.84, "speaker_accuracy": 0.88, "stated_on_accuracy": 0.98, "claim_pair_f1": 0.70},
+    "bandar-abbas-explosion-2025": {"detect_f1": 0.92, "strict_f1": 0.77, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.94, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.97, "claim_pair_f1": 0.86},
+    "bangladesh-protests-2024": {"detect_f1": 0.96, "strict_f1": 0.54, "value_accuracy": 0.97, "measure_accuracy": 0.97, "subject_accuracy": 0.95, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.65, "claim_pair_f1": 0.77},
+    "brazil-floods-2024": {"detect_f1": 0.95, "strict_f1": 0.77, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.94, "speaker_accuracy": 0.93, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.90},
+    "cebu-quake-2025": {"detect_f1": 0.92, "strict_f1": 0.65, "value_accuracy": 0.97, "measure_accuracy": 1.00, "subject_accuracy": 0.86, "speaker_accuracy": 0.85, "stated_on_accuracy": 0.97, "claim_pair_f1": 0.75},
+    "chile-wildfires-2024": {"detect_f1": 0.96, "strict_f1": 0.59, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.87, "speaker_accuracy": 0.76, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.66},
     "crocus-attack-2024": {"detect_f1": 0.95, "strict_f1": 0.72, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 1.00, "speaker_accuracy": 0.78, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.62},
-    "cyclone-chido-2024": {"detect_f1": 0.99, "strict_f1": 0.64, "value_accuracy": 0.98, "measure_accuracy": 1.00, "subject_accuracy": 0.88, "speaker_accuracy": 0.85, "stated_on_accuracy": 0.84, "claim_pair_f1": 0.63},
-    "derna-floods-2023": {"detect_f1": 0.98, "strict_f1": 0.56, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.90, "speaker_accuracy": 0.85, "stated_on_accuracy": 0.72, "claim_pair_f1": 0.75},
+    "cyclone-chido-2024": {"detect_f1": 0.99, "strict_f1": 0.66, "value_accuracy": 0.98, "measure_accuracy": 1.00, "subject_accuracy": 0.88, "speaker_accuracy": 0.88, "stated_on_accuracy": 0.84, "claim_pair_f1": 0.63},
+    "cyclone-ditwah-2025": {"detect_f1": 0.92, "strict_f1": 0.73, "value_accuracy": 0.95, "measure_accuracy": 0.93, "subject_accuracy": 0.88, "speaker_accuracy": 0.98, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.95},
+    "derna-floods-2023": {"detect_f1": 0.98, "strict_f1": 0.61, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.90, "speaker_accuracy": 0.92, "stated_on_accuracy": 0.72, "claim_pair_f1": 0.75},
     "el-fasher-2025": {"detect_f1": 0.98, "strict_f1": 0.74, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.93, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.83},
-    "gaza-casualties-2023": {"detect_f1": 0.98, "strict_f1": 0.66, "value_accuracy": 0.94, "measure_accuracy": 0.98, "subject_accuracy": 0.88, "speaker_accuracy": 0.80, "stated_on_accuracy": 0.80, "claim_pair_f1": 0.87},
-    "goma-offensive-2025": {"detect_f1": 0.98, "strict_f1": 0.58, "value_accuracy": 1.00, "measure_accuracy": 0.87, "subject_accuracy": 0.81, "speaker_accuracy": 0.83, "stated_on_accuracy": 0.77, "claim_pair_f1": 0.76},
+    "gaza-casualties-2023": {"detect_f1": 0.98, "strict_f1": 0.68, "value_accuracy": 0.94, "measure_accuracy": 0.98, "subject_accuracy": 0.90, "speaker_accuracy": 0.82, "stated_on_accuracy": 0.82, "claim_pair_f1": 0.87},
+    "goma-offensive-2025": {"detect_f1": 0.98, "strict_f1": 0.58, "value_accuracy": 1.00, "measure_accuracy": 0.87, "subject_accuracy": 0.83, "speaker_accuracy": 0.83, "stated_on_accuracy": 0.77, "claim_pair_f1": 0.76},
     "haiti-violence-2024": {"detect_f1": 1.00, "strict_f1": 0.60, "value_accuracy": 0.96, "measure_accuracy": 0.93, "subject_accuracy": 0.81, "speaker_accuracy": 0.81, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.52},
-    "hajj-heat-2024": {"detect_f1": 1.00, "strict_f1": 0.77, "value_accuracy": 1.00, "measure_accuracy": 0.96, "subject_accuracy": 0.90, "speaker_accuracy": 0.92, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.64},
-    "herat-quake-2023": {"detect_f1": 0.98, "strict_f1": 0.66, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.98, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.78, "claim_pair_f1": 0.25},
-    "hualien-quake-2024": {"detect_f1": 0.93, "strict_f1": 0.73, "value_accuracy": 0.98, "measure_accuracy": 0.97, "subject_accuracy": 0.87, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.97, "claim_pair_f1": 0.72},
-    "hurricane-helene-2024": {"detect_f1": 0.98, "strict_f1": 0.83, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.92, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.75},
-    "hurricane-melissa-2025": {"detect_f1": 0.92, "strict_f1": 0.58, "value_accuracy": 0.98, "measure_accuracy": 1.00, "subject_accuracy": 0.87, "speaker_accuracy": 0.95, "stated_on_accuracy": 0.79, "claim_pair_f1": 0.86},
-    "hurricane-otis-2023": {"detect_f1": 0.98, "strict_f1": 0.72, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.93, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.81, "claim_pair_f1": 0.61},
-    "kenya-floods-2024": {"detect_f1": 0.97, "strict_f1": 0.67, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.76, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.66},
-    "kerman-bombing-2024": {"detect_f1": 0.93, "strict_f1": 0.73, "value_accuracy": 1.00, "measure_accuracy": 0.96, "subject_accuracy": 0.85, "speaker_accuracy": 1.00, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.87},
+    "hajj-heat-2024": {"detect_f1": 1.00, "strict_f1": 0.79, "value_accuracy": 1.00, "measure_accuracy": 0.96, "subject_accuracy": 0.90, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.64},
+    "herat-quake-2023": {"detect_f1": 0.98, "strict_f1": 0.67, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.98, "speaker_accuracy": 0.92, "stated_on_accuracy": 0.78, "claim_pair_f1": 0.22},
+    "hualien-quake-2024": {"detect_f1": 0.93, "strict_f1": 0.78, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.90, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.97, "claim_pair_f1": 0.69},
+    "hurricane-helene-2024": {"detect_f1": 0.98, "strict_f1": 0.84, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.94, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.75},
+    "hurricane-melissa-2025": {"detect_f1": 0.92, "strict_f1": 0.61, "value_accuracy": 0.98, "measure_accuracy": 1.00, "subject_accuracy": 0.90, "speaker_accuracy": 0.95, "stated_on_accuracy": 0.79, "claim_pair_f1": 0.86},
+    "hurricane-otis-2023": {"detect_f1": 0.98, "strict_f1": 0.72, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.96, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.81, "claim_pair_f1": 0.61},
+    "india-pakistan-strikes-2025": {"detect_f1": 0.89, "strict_f1": 0.71, "value_accuracy": 1.00, "measure_accuracy": 0.96, "subject_accuracy": 0.88, "speaker_accuracy": 0.93, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.46},
+    "iran-israel-war-2025": {"detect_f1": 0.95, "strict_f1": 0.68, "value_accuracy": 1.00, "measure_accuracy": 0.89, "subject_accuracy": 0.91, "speaker_accuracy": 0.89, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.40},
+    "kenya-floods-2024": {"detect_f1": 0.97, "strict_f1": 0.71, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.80, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.66},
+    "kerman-bombing-2024": {"detect_f1": 0.95, "strict_f1": 0.75, "value_accuracy": 1.00, "measure_accuracy": 0.96, "subject_accuracy": 0.89, "speaker_accuracy": 1.00, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.87},
     "kharkiv-strike-2024": {"detect_f1": 0.97, "strict_f1": 0.81, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.95, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.77},
-    "kocani-fire-2025": {"detect_f1": 0.92, "strict_f1": 0.59, "value_accuracy": 0.98, "measure_accuracy": 1.00, "subject_accuracy": 0.84, "speaker_accuracy": 0.66, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.71},
-    "kumbh-stampede-2025": {"detect_f1": 0.97, "strict_f1": 0.57, "value_accuracy": 0.85, "measure_accuracy": 0.93, "subject_accuracy": 0.92, "speaker_accuracy": 0.82, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.60},
-    "la-wildfires-2025": {"detect_f1": 0.97, "strict_f1": 0.80, "value_accuracy": 1.00, "measure_accuracy": 0.94, "subject_accuracy": 0.93, "speaker_accuracy": 0.94, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.79},
+    "kocani-fire-2025": {"detect_f1": 0.92, "strict_f1": 0.59, "value_accuracy": 0.98, "measure_accuracy": 1.00, "subject_accuracy": 0.96, "speaker_accuracy": 0.66, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.71},
+    "kumbh-stampede-2025": {"detect_f1": 0.97, "strict_f1": 0.58, "value_accuracy": 0.85, "measure_accuracy": 0.93, "subject_accuracy": 0.93, "speaker_accuracy": 0.82, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.60},
+    "la-wildfires-2025": {"detect_f1": 0.97, "strict_f1": 0.82, "value_accuracy": 1.00, "measure_accuracy": 0.94, "subject_accuracy": 0.94, "speaker_accuracy": 0.94, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.79},
     "lebanon-pagers-2024": {"detect_f1": 0.98, "strict_f1": 0.80, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.86, "speaker_accuracy": 0.95, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.60},
     "maui-wildfires-2023": {"detect_f1": 0.96, "strict_f1": 0.74, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.94, "speaker_accuracy": 0.89, "stated_on_accuracy": 0.92, "claim_pair_f1": 1.00},
+    "mokwa-floods-2025": {"detect_f1": 1.00, "strict_f1": 0.62, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 1.00, "speaker_accuracy": 0.74, "stated_on_accuracy": 0.86, "claim_pair_f1": 0.66},
     "morocco-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.80, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.94, "speaker_accuracy": 0.87, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.72},
     "mpox-drc-2024": {"detect_f1": 0.97, "strict_f1": 0.76, "value_accuracy": 0.97, "measure_accuracy": 0.97, "subject_accuracy": 0.86, "speaker_accuracy": 0.84, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.80},
-    "myanmar-quake-2025": {"detect_f1": 0.98, "strict_f1": 0.56, "value_accuracy": 0.98, "measure_accuracy": 0.95, "subject_accuracy": 0.70, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.28},
+    "myanmar-quake-2025": {"detect_f1": 0.98, "strict_f1": 0.64, "value_accuracy": 0.98, "measure_accuracy": 0.95, "subject_accuracy": 0.83, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.40},
+    "nepal-protests-2025": {"detect_f1": 0.97, "strict_f1": 0.75, "value_accuracy": 1.00, "measure_accuracy": 0.91, "subject_accuracy": 1.00, "speaker_accuracy": 0.86, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.90},
+    "new-orleans-attack-2025": {"detect_f1": 0.94, "strict_f1": 0.70, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.97, "speaker_accuracy": 0.80, "stated_on_accuracy": 0.97, "claim_pair_f1": 0.66},
     "noto-quake-2024": {"detect_f1": 0.95, "strict_f1": 0.80, "value_accuracy": 0.98, "measure_accuracy": 0.97, "subject_accuracy": 0.93, "speaker_accuracy": 0.97, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.71},
     "odisha-train-2023": {"detect_f1": 0.94, "strict_f1": 0.80, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.98, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.88, "claim_pair_f1": 0.54},
-    "pakistan-floods-2022": {"detect_f1": 0.99, "strict_f1": 0.70, "value_accuracy": 0.97, "measure_accuracy": 0.94, "subject_accuracy": 0.87, "speaker_accuracy": 0.88, "stated_on_accuracy": 0.99, "claim_pair_f1": 0.81},
+    "pakistan-floods-2022": {"detect_f1": 0.99, "strict_f1": 0.70, "value_accuracy": 0.97, "measure_accuracy": 0.94, "subject_accuracy": 0.87, "speaker_accuracy": 0.89, "stated_on_accuracy": 0.99, "claim_pair_f1": 0.81},
     "pakistan-floods-2025": {"detect_f1": 0.96, "strict_f1": 0.66, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.75, "speaker_accuracy": 0.92, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.53},
-    "png-landslide-2024": {"detect_f1": 0.97, "strict_f1": 0.83, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 1.00, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.88, "claim_pair_f1": 0.43},
+    "png-landslide-2024": {"detect_f1": 0.97, "strict_f1": 0.83, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 1.00, "speaker_accuracy": 0.97, "stated_on_accuracy": 0.88, "claim_pair_f1": 0.43},
     "potomac-collision-2025": {"detect_f1": 0.91, "strict_f1": 0.75, "value_accuracy": 0.97, "measure_accuracy": 0.94, "subject_accuracy": 0.91, "speaker_accuracy": 0.97, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.60},
-    "sudan-war-2024": {"detect_f1": 0.98, "strict_f1": 0.63, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.69, "speaker_accuracy": 0.97, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.98},
-    "sumy-strike-2025": {"detect_f1": 1.00, "strict_f1": 0.58, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.88, "speaker_accuracy": 0.65, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.87},
+    "sudan-war-2024": {"detect_f1": 0.98, "strict_f1": 0.63, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.73, "speaker_accuracy": 0.97, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.98},
+    "sumatra-floods-2025": {"detect_f1": 0.98, "strict_f1": 0.72, "value_accuracy": 1.00, "measure_accuracy": 0.83, "subject_accuracy": 0.95, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.77, "claim_pair_f1": 0.61},
+    "sumy-strike-2025": {"detect_f1": 1.00, "strict_f1": 0.65, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.95, "speaker_accuracy": 0.72, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.80},
     "syria-coast-violence-2025": {"detect_f1": 1.00, "strict_f1": 0.83, "value_accuracy": 1.00, "measure_accuracy": 0.92, "subject_accuracy": 1.00, "speaker_accuracy": 0.91, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.68},
     "tempe-train-crash-2023": {"detect_f1": 0.92, "strict_f1": 0.69, "value_accuracy": 0.97, "measure_accuracy": 1.00, "subject_accuracy": 0.94, "speaker_accuracy": 0.87, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.63},
-    "texas-floods-2025": {"detect_f1": 0.95, "strict_f1": 0.72, "value_accuracy": 1.00, "measure_accuracy": 0.96, "subject_accuracy": 0.93, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.45},
+    "texas-floods-2025": {"detect_f1": 0.95, "strict_f1": 0.80, "value_accuracy": 1.00, "measure_accuracy": 0.96, "subject_accuracy": 1.00, "speaker_accuracy": 0.93, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.45},
     "tibet-quake-2025": {"detect_f1": 0.97, "strict_f1": 0.75, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.90, "speaker_accuracy": 0.95, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.69},
-    "tudun-biri-strike-2023": {"detect_f1": 0.98, "strict_f1": 0.76, "value_accuracy": 0.97, "measure_accuracy": 0.97, "subject_accuracy": 0.97, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.90, "claim_pair_f1": 0.66},
-    "turkey-syria-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.60, "value_accuracy": 0.96, "measure_accuracy": 1.00, "subject_accuracy": 0.82, "speaker_accuracy": 0.84, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.72},
-    "typhoon-yagi-2024": {"detect_f1": 0.96, "strict_f1": 0.69, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.78, "speaker_accuracy": 0.91, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.51},
+    "tudun-biri-strike-2023": {"detect_f1": 0.98, "strict_f1": 0.76, "value_accuracy": 0.97, "measure_accuracy": 0.97, "subject_accuracy": 0.97, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.90, "claim_pair_f1": 0.60},
+    "turkey-syria-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.65, "value_accuracy": 0.96, "measure_accuracy": 1.00, "subject_accuracy": 0.84, "speaker_accuracy": 0.89, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.72},
+    "typhoon-yagi-2024": {"detect_f1": 0.96, "strict_f1": 0.71, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.81, "speaker_accuracy": 0.91, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.51},
     "valencia-floods-2024": {"detect_f1": 0.94, "strict_f1": 0.74, "value_accuracy": 1.00, "measure_accuracy": 0.94, "subject_accuracy": 0.86, "speaker_accuracy": 0.94, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.81},
     "vanuatu-quake-2024": {"detect_f1": 0.96, "strict_f1": 0.69, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.98, "speaker_accuracy": 0.88, "stated_on_accuracy": 0.84, "claim_pair_f1": 0.50},
-    "wayanad-landslides-2024": {"detect_f1": 1.00, "strict_f1": 0.59, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.88, "speaker_accuracy": 0.79, "stated_on_accuracy": 0.85, "claim_pair_f1": 0.85},
+    "wayanad-landslides-2024": {"detect_f1": 1.00, "strict_f1": 0.53, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.88, "speaker_accuracy": 0.73, "stated_on_accuracy": 0.85, "claim_pair_f1": 0.82},
 }
 
 
@@ -222,8 +242,13 @@ def test_figure_and_claim_ids_are_unique_across_gold_files():
 # 1.000 / 0.815 and 11. Last, a magnitude's subject became "magnitude" whatever each outlet calls the
 # quake, which joins each quake's magnitudes into one series (inverse 0.758 -> 0.762) and puts an
 # aftershock or two in with them (purity 0.8103 -> 0.8093): floor 0.80.
+# Eighth session: batches 13 and 14 joined (56 events). On them the code as the session began gives
+# purity 0.813, inverse 0.755, story pairs P 1.000 / R 0.809 and 12 false conflicts; at its end 0.815,
+# 0.752, 1.000 / 0.808 and 11. Story recall lost 0.0009: the same source about the same party no
+# longer joins reports whose leads tell different kinds of event (a health ministry's epidemic
+# figures and its war wounded in one country the same month were one story): floor 0.80.
 SERIES_FLOORS = {"series_purity": 0.80, "series_inverse_purity": 0.75, "story_pair_precision": 1.0,
-                 "story_pair_recall": 0.81}
+                 "story_pair_recall": 0.80}
 MAX_FALSE_CONFLICTS = 11
 
 
