@@ -189,6 +189,13 @@ def _strip_places(subject: str, names: set[str]) -> str:
     if words and _names_place(" ".join(w for w in words if w[:1].isupper()), names):
         main = " ".join(w for w in words if not w[:1].isupper())  # "Burke killed": the place stood for the noun
     parts = [p for p in parts if p and not _names_place(p, names)]
+    # the sentence's places the description names ("[in Northern Province, Eastern Province]"): the
+    # list's own, once each count has its place
+    said = re.search(r"(?:;\s*|\[)in ([^;\]]+)\]$", context)
+    if said and all(n.strip() in names for n in said.group(1).split(",")):
+        opener = context[said.start()]
+        context = context[:said.start()] + ("]" if opener == ";" else "")
+        context = "" if context.strip() in {"", "[]"} else context
     return main + (f" ({'; '.join(parts)})" if parts else "") + context
 
 

@@ -134,6 +134,19 @@ def _entity_in(tokens: list[Token], labels: set[str]) -> Span | None:
     return best
 
 
+def _untagged_name(tokens: list[Token]) -> Span | None:
+    """"Minister of State for Home Harsh Sanghvi": a post's phrase that ends in capitalised words
+    the tagger left unnamed ends in its holder's name — its last two words, when no word of them is
+    a place, a body or a title."""
+    if len(tokens) < 3:
+        return None
+    last = tokens[-2:]
+    if last[1].i != last[0].i + 1 or not all(t.pos_ == "PROPN" and t.is_title and t.ent_type_ in {"", "PERSON"}
+                                             and t.lower_.rstrip(".") not in PERSON_TITLES | ORG_TYPES for t in last):
+        return None
+    return Span(last[0].doc, last[0].i, last[1].i + 1, label="PERSON")
+
+
 _COUNTED_NOUNS = MEASURE_NOUNS | {"case", "infection"}
 
 
@@ -200,7 +213,7 @@ def _speaker_from_np(head: Token) -> Speaker | None:
         clauses = [c for c in head.children if c.dep_ in {"relcl", "acl", "advcl"}]
         inside = {t.i for c in clauses for t in c.subtree}
         inner = [t for t in head.subtree if t.i not in inside]
-        person = _entity_in(inner, {"PERSON"})
+        person = _entity_in(inner, {"PERSON"}) or _untagged_name(inner)
         if person is not None:
             role = _clean_np([t for t in inner if t.i < person.start])
             return Speaker(person.text.strip(" ,"), "PERSON", person.start_char, person.end_char, role or None)

@@ -425,3 +425,9 @@ def test_a_count_the_closing_verb_acts_on_is_not_its_subject():
     got = _speakers("The charity's country director, Amina Yusuf, confirmed the death toll, stating that over "
                     "140 people had died in the raid.")
     assert got["over 140"] == "Amina Yusuf"
+
+
+def test_a_post_whose_holder_the_tagger_left_unnamed_ends_in_the_holders_name():
+    got = _speakers("More than 40 forensic experts continue to work round the clock, said Minister of State for "
+                    "Home Tarun Vakil.")
+    assert got["More than 40"] == "Tarun Vakil"
