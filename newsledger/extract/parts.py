@@ -335,12 +335,22 @@ def _where_antecedent(heads: list[Token]) -> str | None:
     """"Kandy, where 88 deaths have been recorded": the name a "where" clause hangs on is the
     place of its counts, whatever the tagger called it."""
     for head in heads:
-        if head.dep_ == "relcl" and head.head.pos_ == "PROPN" and any(
-                c.lower_ == "where" and c.dep_ == "advmod" for c in head.children):
-            name = head.head
-            words = [t for t in name.subtree if t.i <= name.i and (t.pos_ == "PROPN" or t.text == "-")]
-            return " ".join(t.text for t in words) if words and words[-1].i == name.i else name.text
+        if head.dep_ != "relcl" or not any(c.lower_ == "where" and c.dep_ == "advmod" for c in head.children):
+            continue
+        name = head.head
+        if name.pos_ == "NOUN" and name.lemma_.lower() in _KINDS_OF_PLACE and name.dep_ == "attr":
+            # "Sindh was the worst-hit province, where 792 people were killed": the kind of place
+            # is said of the name the sentence is about
+            name = next((c for c in name.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), name)
+        if name.pos_ != "PROPN":
+            continue
+        words = [t for t in name.subtree if t.i <= name.i and (t.pos_ == "PROPN" or t.text == "-")]
+        return " ".join(t.text for t in words) if words and words[-1].i == name.i else name.text
     return None
+
+
+_KINDS_OF_PLACE = {"province", "district", "region", "state", "city", "town", "village", "area", "county",
+                   "country", "municipality", "island", "governorate", "oblast", "prefecture", "zone"}
 
 
 def _fronted(num: Token, heads: list[Token], others: set[int], kinds: set[str]) -> list[str]:

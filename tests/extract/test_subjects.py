@@ -340,3 +340,8 @@ def test_a_place_from_elsewhere_in_the_sentence_is_no_part_of_the_subject():
     figures = _figures("After a powerful earthquake rocked Ruritania on Friday, the junta chief said 144 people "
                        "lost their lives, while 730 sustained injuries.")
     assert "Ruritania" not in _noun(figures["730"].subject)
+
+
+def test_a_where_clause_on_a_kind_of_place_takes_the_name_it_is_said_of():
+    figures = _figures("Westmarch was the worst-hit province, where 640 people were killed.")
+    assert "Westmarch" in _noun(figures["640"].subject)
