@@ -25,3 +25,21 @@ def split_subject(subject: str | None) -> tuple[str, list[str]]:
     main, paren, rest = split_context((subject or "").strip())[0].strip().partition("(")
     parts = [p.strip() for p in rest.rstrip(")").split(";")] if paren else []
     return main.strip(), [p for p in parts if p]
+
+
+def tell_places(words: str, places: list[str]) -> str:
+    """A clause's words with the places its sentence names told after them: 'died; in Ardley, Marlow'."""
+    return (words + "; " if words else "") + "in " + ", ".join(places)
+
+
+def untell_places(context: str, names: set[str]) -> str:
+    """A subject's bracketed description (' [died; in Ardley, Marlow]') without the places told
+    after its words (``tell_places``), when every one of them is in ``names``; '' when nothing is left."""
+    m = re.fullmatch(r"(\s*)\[(.*)\]", context, re.S)
+    if m is None:
+        return context
+    head, sep, last = m.group(2).rpartition(";")
+    told = last.lstrip() if sep else last
+    if not told.startswith("in ") or not all(n.strip() in names for n in told[3:].split(",")):
+        return context
+    return f"{m.group(1)}[{head}]" if sep and head else ""

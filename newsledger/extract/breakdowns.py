@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from ..model import Figure
 from ..nlp import ents_of
 from .lexicon import MEASURE_LEMMAS, MONTHS
-from ..subject_text import split_context
+from ..subject_text import split_context, untell_places
 
 MAX_GAP = 6           # tokens between a place and its number, or between one pair and the next
 _NOT_PLACES = {"DATE", "TIME"}  # a proper noun tagged a number or an amount is a tagging slip ("2 Dunmore" as PERCENT)
@@ -191,11 +191,7 @@ def _strip_places(subject: str, names: set[str]) -> str:
     parts = [p for p in parts if p and not _names_place(p, names)]
     # the sentence's places the description names ("[in Northern Province, Eastern Province]"): the
     # list's own, once each count has its place
-    said = re.search(r"(?:;\s*|\[)in ([^;\]]+)\]$", context)
-    if said and all(n.strip() in names for n in said.group(1).split(",")):
-        opener = context[said.start()]
-        context = context[:said.start()] + ("]" if opener == ";" else "")
-        context = "" if context.strip() in {"", "[]"} else context
+    context = untell_places(context, names)
     return main + (f" ({'; '.join(parts)})" if parts else "") + context
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import ents_of, lemma, text_of
 from ..model import Figure
+from ..subject_text import tell_places
 from .lexicon import (WEEKDAYS, AGE_WORDS, ANIMALS, MEASURE_LEMMAS, MEASURE_NOUNS, MONTHS, NUMBERED_NAMES, PEOPLE_NOUNS, PERSONNEL,
                       TALLY_NOUNS, THINGS_NOT_PEOPLE, is_quantity,
                       RESPONDERS, RESPONSE_HEADS, RESPONSE_WORDS, SECURITY, SHARED_CURRENCIES, STREET_WORDS,
@@ -1399,7 +1400,7 @@ def extract_figures(doc: Doc, collect: bool = False) -> list[Figure]:
                 elsewhere = [p for p in sentence_place_list(num.sent) if not any(p in q or q in p for q in found)
                              and p not in context]
                 if elsewhere:
-                    context = (context + "; " if context else "") + "in " + ", ".join(elsewhere)
+                    context = tell_places(context, elsewhere)
 
             def finish(subject: str, f=f, found=found, context=context) -> str:
                 if f.measure in PARTICIPLE and f.measure != "deployed":

@@ -606,8 +606,9 @@ def _trailing_subject(verb: Token) -> Token | None:
     return None
 
 
-# Nouns of a count that has an owner ("the UN's estimate of 670") and verbs that hand one over.
-_OWNED_COUNTS = {"estimate", "toll", "tally", "count", "figure", "projection"}
+# Nouns of a count that has an owner ("the UN's estimate of 670") — the counts a source revises,
+# though "the number of 270" is no one's — and verbs that hand one over.
+_OWNED_COUNTS = _COUNT_NOUNS - {"number"} | {"projection"}
 _GIVING = {"give", "provide", "share", "offer", "release", "issue", "publish"}
 
 

@@ -330,15 +330,17 @@ def test_the_name_a_where_clause_hangs_on_is_the_place_of_its_counts():
     assert "Brackenridge" in _noun(figures["88"].subject)
 
 
+_QUAKE_TOLLS = ("After a powerful earthquake rocked Ruritania on Friday, the junta chief said 144 people lost "
+               "their lives, while 730 sustained injuries.")
+
+
 def test_a_toll_whose_clause_names_no_place_is_described_with_its_sentences_places():
-    figures = _figures("After a powerful earthquake rocked Ruritania on Friday, the junta chief said 144 people "
-                       "lost their lives, while 730 sustained injuries.")
+    figures = _figures(_QUAKE_TOLLS)
     assert "Ruritania" in figures["730"].subject
 
 
 def test_a_place_from_elsewhere_in_the_sentence_is_no_part_of_the_subject():
-    figures = _figures("After a powerful earthquake rocked Ruritania on Friday, the junta chief said 144 people "
-                       "lost their lives, while 730 sustained injuries.")
+    figures = _figures(_QUAKE_TOLLS)
     assert "Ruritania" not in _noun(figures["730"].subject)
 
 
