@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from . import store
 from .ingest import iter_articles
-from .link.claims import STRONG, MentionRef, independent_reports, link_claims
+from .link.claims import STRONG, MentionRef, borrowed_day, independent_reports, link_claims
 from .link.copy_store import CopyStore
 from .link.duplicates import CopyEntry, CopyIndex
 from .link import developing_store, entity_store
@@ -435,15 +435,12 @@ def _claim_keys(m: MentionRef) -> tuple[str, str, str]:
 
 def _write_claims(conn: sqlite3.Connection, claims, rows_by_id) -> None:
     for claim in claims:
-        # a date is borrowed only from a mention that dates the claim by its own words; an
-        # undated background fact keeps each article's own default rather than the earliest
-        # outlet's publication day
-        dated = any(m.strong_date for m in claim.members)
         for m in claim.members:
             conn.execute("UPDATE figures SET claim = ? WHERE id = ?", (claim.id, m.key))
-            if dated and not m.strong_date and claim.stated_on is not None and m.stated_on != claim.stated_on:
+            day = borrowed_day(claim, m)
+            if day is not None:
                 conn.execute("UPDATE attributions SET stated_on = ?, stated_on_source = 'borrowed' WHERE figure_id = ?",
-                             (claim.stated_on.isoformat(), m.key))
+                             (day.isoformat(), m.key))
             else:
                 conn.execute("UPDATE attributions SET stated_on = own_stated_on, stated_on_source = own_source "
                              "WHERE figure_id = ?", (m.key,))

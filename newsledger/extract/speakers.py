@@ -92,7 +92,7 @@ def _clean_np(tokens: list[Token]) -> str:
 def _np_tokens(head: Token) -> list[Token]:
     """The speaker noun phrase without relative clauses, appositions or trailing commas:
     "the official, who spoke on condition of anonymity" -> official."""
-    cut = {"relcl", "acl", "appos", "punct", "advcl", "prep"}
+    cut = {"relcl", "acl", "appos", "punct", "advcl", "prep", "conj", "cc"}
     keep = []
     ent = next((e for e in ents_of(head.doc) if e.start <= head.i < e.end), None)
     for t in head.subtree:
@@ -151,6 +151,8 @@ _COUNTED_NOUNS = MEASURE_NOUNS | {"case", "infection"}
 
 
 _NAME_JOINERS = {"of", "for", "without", "and", "to", "on"}
+# Posts only a person holds: a name in apposition with one is a person's.
+_PERSON_POSTS = ROLE_NOUNS | {"official", "diplomat", "lawyer", "expert", "investigator"}
 
 
 def _name_word(tok: Token) -> bool:
@@ -165,12 +167,15 @@ def _full_name(spk: Speaker | None, doc: Doc) -> Speaker | None:
     if spk is None or spk.kind in {"PRON", "PERSON"}:
         return spk
     words = spk.name.split()
-    if not words or not (words[-1].lower() in ORG_TYPES | ORG_NAME_WORDS or words[-1].endswith("s") and words[-1][:1].isupper()):
+    # "The Disaster Management and | Relief Ministry": NER may stop on the joiner itself
+    cut = len(words) > 1 and words[-1].lower() in _NAME_JOINERS
+    if not words or not (cut or words[-1].lower() in ORG_TYPES | ORG_NAME_WORDS
+                         or words[-1].endswith("s") and words[-1][:1].isupper()):
         return spk
     span = doc.char_span(spk.start, spk.end, alignment_mode="expand")
     if span is None:
         return spk
-    tok = doc[span.end] if span.end < len(doc) else None
+    tok = doc[span.end - 1] if cut else doc[span.end] if span.end < len(doc) else None
     end = spk.end
     while tok is not None and tok.i + 1 < len(doc) and tok.lower_ in _NAME_JOINERS:
         # "the Agency for the Management of …": the joiner may bring its article along
@@ -178,13 +183,21 @@ def _full_name(spk: Speaker | None, doc: Doc) -> Speaker | None:
         if not (k < len(doc) and _name_word(doc[k]) and doc[k].ent_type_ not in {"DATE", "TIME"}):
             break  # ("the fire service on Monday")
         nxt = doc[k]
-        while nxt.i + 1 < len(doc) and _name_word(doc[nxt.i + 1]):
+        while nxt.i + 1 < len(doc) and _name_word(doc[nxt.i + 1]) and doc[nxt.i + 1].ent_type_ not in {"DATE", "TIME"}:
             nxt = doc[nxt.i + 1]
         end = nxt.idx + len(nxt)
         tok = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+    if end == spk.end and cut:
+        name = spk.name[:spk.name.rstrip().rfind(" ")].rstrip(" ,")  # the joiner led nowhere: drop it
+        return dataclasses.replace(spk, name=name, end=spk.start + len(name))
     if end == spk.end:
         return spk
-    return dataclasses.replace(spk, name=spk.name + text_of(doc)[spk.end:end], end=end)
+    return dataclasses.replace(spk, name=text_of(doc)[spk.start:end], end=end)
+
+
+def _holds_post(name: Token) -> bool:
+    """A name in apposition with a post only a person holds ("Sumit Gupta, a state official")."""
+    return any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_POSTS for c in name.children)
 
 
 def speaker_from_np(head: Token) -> Speaker | None:
@@ -208,6 +221,13 @@ def _speaker_from_np(head: Token) -> Speaker | None:
     if head.lower_ in _PRONOUNS and len(toks) == 1:
         return Speaker(head.lower_, "PRON", start, end)
     person = _entity_in(toks, {"PERSON"})
+    if person is None and head.pos_ == "PROPN" and head.ent_type_ != "ORG" and _holds_post(head):
+        # "Sumit Gupta, a senior state official, confirmed …": the apposition says a person holds
+        # the name, whatever the tagger took it for (here a place)
+        lo = head.i
+        while lo > toks[0].i and head.doc[lo - 1].pos_ == "PROPN" and head.doc[lo - 1].dep_ == "compound":
+            lo -= 1
+        person = Span(head.doc, lo, head.i + 1, label="PERSON")
     if person is None and head.lemma_.lower() in ROLE_NOUNS:
         # "the head of the Ukrainian army Oleksandr Syrsky": the name sits in the role's complement
         clauses = [c for c in head.children if c.dep_ in {"relcl", "acl", "advcl"}]
@@ -280,6 +300,12 @@ def _speaker_from_np(head: Token) -> Speaker | None:
                                    role="document:" + lemma, conducted=by)
                 return Speaker(_strip_article(ent.text), "GPE" if ent.label_ == "LOC" else ent.label_,
                                ent.start_char, ent.end_char, role="document:" + lemma, conducted=by)
+            if o.dep_ == "pobj" and o.head.lower_ in {"by", "from"} and o.pos_ == "PROPN" and o.ent_type_ in {"", "NORP"}:
+                # "a statement from KCCA": a name the tagger left untagged, or took for a
+                # nationality, is the owner all the same
+                toks = [t for t in _np_tokens(o) if t.dep_ not in {"case", "det"}]
+                return Speaker(_clean_np(toks), "ORG", toks[0].idx, toks[-1].idx + len(toks[-1]),
+                               role="document:" + lemma, conducted=by)
             if o.dep_ == "pobj" and (o.head.lower_ in {"by", "from"} and o.lemma_.lower() in _ANON_HEADS | ORG_TYPES | {"media"}
                                      or o.i in authors and o.pos_ == "NOUN") \
                     or o.dep_ == "poss" and o.lemma_.lower() in _ANON_HEADS \
@@ -556,7 +582,28 @@ def find_cues(sent: Span) -> list[Cue]:
                 subj.lemma_.lower() not in _ANON_HEADS and not (spk.role or "").startswith("document"):
             continue  # "the move suggests": a weak verb needs a speaking subject (or a document's owner)
         cues.append(Cue(tok, spk, relayed, subj))
-    return cues
+    return _unrelay(cues)
+
+
+_RELAYING = {"write", "report"}  # "writes UNN", "reports Ukrinform": how an outlet passes a statement on
+
+
+def _unrelay(cues: list[Cue]) -> list[Cue]:
+    """"…, the police reported on Wednesday, writes UNN": a speech verb closing the sentence with its
+    source after it, over a clause that has a source of its own, is the outlet passing the
+    statement on — the inner source speaks, the outer relays."""
+    out = list(cues)
+    for outer in cues:
+        if outer.subject is None or outer.subject.i < outer.token.i or outer.token.lemma_.lower() not in _RELAYING:
+            continue  # ("…, said Dimoglidou" is the source speaking)
+        inner = [c for c in cues if c is not outer and c.subject is not None and c.subject.i < c.token.i
+                 and c.speaker.kind != "PRON"
+                 and c.token.i < outer.token.i and outer.token.is_ancestor(c.token)]
+        if inner and outer in out:
+            out.remove(outer)
+            out = [dataclasses.replace(c, relayed_by=c.relayed_by or outer.speaker.name) if c in inner else c
+                   for c in out]
+    return out
 
 
 def _segment_root(toks: list[Token]) -> Token | None:
@@ -656,7 +703,8 @@ _ADDRESSING = {"tell", "inform", "brief", "quote", "cite"}
 def _inverted_subject(verb: Token) -> Token | None:
     """"Additionally, said the NDMA, 593 injuries …": a speech verb with its source right after it
     and a comma closing the name — the parser gives such a name to the next clause."""
-    if verb.lemma_.lower() in STRONG_SPEECH - _ADDRESSING and verb.i > verb.sent.start and verb.nbor(-1).text == ",":
+    if verb.lemma_.lower() in STRONG_SPEECH - _ADDRESSING and verb.i > verb.sent.start \
+            and verb.nbor(-1).text in {",", "-", "–", "—"}:
         # "…, claimed a rights group on Friday": the source after the verb that closes the
         # sentence, which the parser read as the verb's object
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
@@ -688,7 +736,8 @@ def _tallies(verb: Token, subj: Token) -> bool:
         # its source, and whoever "reported" the count is where it was counted (but "according to
         # the agency, the ministry reported that 40 had died" relays the ministry's statement)
         return True
-    place = subj.ent_type_ in {"GPE", "LOC"} or subj.lemma_.lower() in _PLACE_NOUNS  # "the mountainous region of X"
+    place = subj.ent_type_ in {"GPE", "LOC"} and not _holds_post(subj) \
+        or subj.lemma_.lower() in _PLACE_NOUNS  # "the mountainous region of X"
     if place and not any(t.like_num for t in verb.subtree):
         return False  # "…, Baza reported on Saturday": the verb reports the main clause; a place tallies its own count
     if place and not any(t.lemma_.lower() in ORG_TYPES for t in subj.subtree):

@@ -284,6 +284,18 @@ def _fold_restatements(claims: list[Claim]) -> list[Claim]:
         lambda c: c.members[0].family if _outlet(c.members[0]) else None, fits)
 
 
+def borrowed_day(claim: Claim, m: MentionRef) -> dt.date | None:
+    """The day a mention whose article gives none of its own takes from its claim, if any: only a
+    day some member's own words fix (an undated background fact keeps each article's default
+    rather than the earliest outlet's publication day), and never one after the mention's own
+    default — an article cannot report what was said after it was published."""
+    if m.strong_date or claim.stated_on is None or not any(o.strong_date for o in claim.members):
+        return None
+    if m.stated_on is not None and claim.stated_on >= m.stated_on:
+        return None
+    return claim.stated_on
+
+
 def independent_reports(claim: Claim) -> int:
     """Copies of one article count once."""
     return len({m.family for m in claim.members})

@@ -431,3 +431,51 @@ def test_a_post_whose_holder_the_tagger_left_unnamed_ends_in_the_holders_name():
     got = _speakers("More than 40 forensic experts continue to work round the clock, said Minister of State for "
                     "Home Tarun Vakil.")
     assert got["More than 40"] == "Tarun Vakil"
+
+
+def _cue_speakers(text, retag):
+    """The speakers find_cues gives when the tagger labels the named words as `retag` says — the
+    tagger's mistakes on names it has not seen, made here on purpose."""
+    from spacy.tokens import Span
+
+    from newsledger.extract.speakers import find_cues
+    from newsledger.nlp import annotate
+    doc = next(iter(annotate([text])))
+    ents = [e for e in doc.ents if not any(w in e.text for w in retag)]
+    for words, label in retag.items():
+        start = text.index(words)
+        ents.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = sorted(ents, key=lambda e: e.start)
+    doc.user_data.pop("newsledger_ents", None)
+    return [c.speaker.name for sent in doc.sents for c in find_cues(sent)]
+
+
+def test_a_statement_from_a_name_taken_for_a_nationality_is_that_bodys():
+    got = _cue_speakers("Eleven of the dead were miners, according to a statement from NWSC.", {"NWSC": "NORP"})
+    assert got == ["NWSC"]
+
+
+def test_a_name_in_apposition_with_a_post_is_a_persons_whatever_the_tagger_says():
+    got = _cue_speakers("In Chile, Rosa Quispe, a regional health official, confirmed the deaths of at least "
+                        "nine miners.", {"Rosa Quispe": "GPE"})
+    assert got == ["Rosa Quispe"]
+
+
+def test_a_source_after_a_dash_closing_the_sentence_speaks():
+    got = _speakers("Nine people were hurt in the blast - reported the police.")
+    assert got["Nine"] == "police"
+
+
+def test_a_body_the_tagger_cut_on_its_joiner_keeps_its_whole_name():
+    got = _speakers("The National Roads and Bridges Authority Friday said 40 bridges were closed.")
+    assert got["40"] == "The National Roads and Bridges Authority"
+
+
+def test_of_two_sources_given_together_the_first_named_speaks():
+    got = _speakers("The fire brigade and the mayor of Westford Jane Doyle said 14 homes burned.")
+    assert got["14"] == "fire brigade"
+
+
+def test_an_outlet_that_writes_what_a_source_reported_relays_it():
+    got = _speakers("The death toll rose to 12, the regional police reported on Tuesday, writes Ukrinform.")
+    assert got["12"] == "regional police"

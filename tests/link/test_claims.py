@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from newsledger.link.claims import MentionRef, compatible_values, link_claims
+from newsledger.link.claims import Claim, MentionRef, borrowed_day, compatible_values, link_claims
 
 D17, D20, D23, D27 = (dt.date(2024, 12, d) for d in (17, 20, 23, 27))
 _keys = itertools.count(1)
@@ -116,6 +116,25 @@ def test_a_report_published_before_the_statement_cannot_carry_it():
     cued = ref(1000, 1000, stated_on=D27, strong=True, doc="a")
     earlier = ref(1000, 1000, stated_on=D20, strong=False, doc="b")    # published a week before
     assert len(link_claims([cued, earlier])) == 2
+
+
+def _claim(*members, day):
+    return Claim("c", stated_on=day, members=list(members))
+
+
+def test_an_undated_mention_borrows_the_day_its_claim_was_stated():
+    cued, defaulted = ref(1000, 1000, stated_on=D23, strong=True), ref(1000, 1000, stated_on=D27, strong=False)
+    assert borrowed_day(_claim(cued, defaulted, day=D23), defaulted) == D23
+
+
+def test_a_mention_never_borrows_a_day_after_its_article_was_published():
+    cued, defaulted = ref(1000, 1000, stated_on=D27, strong=True), ref(1000, 1000, stated_on=D20, strong=False)
+    assert borrowed_day(_claim(cued, defaulted, day=D27), defaulted) is None
+
+
+def test_an_undated_claim_lends_no_day():
+    a, b = ref(1000, 1000, stated_on=D20, strong=False), ref(1000, 1000, stated_on=D27, strong=False)
+    assert borrowed_day(_claim(a, b, day=D20), b) is None
 
 
 def test_undated_everywhere_takes_the_earliest_publication():
