@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .clean import body_text, classify_lines, masked_text, stamped_date, title_of
-from .extract.dates import date_of_cue, day_of_count, day_of_report
+from .extract.dates import date_of_cue, day_as_of, day_of_count, day_of_report
 from .extract.figures import _number_token, extract_figures
 from .extract.headline import headline_sources
 from .extract.speakers import ArticleSpeakers, attribution_for
@@ -128,6 +128,8 @@ def _extract(result: Analysis, doc, lead=_UNKNOWN) -> dt.date | None:
             elif cue_date is not None and cue_date.date is None:
                 # "said in December": no day can be given, and the publication date would be wrong
                 mention.stated_on, mention.stated_on_source = None, "vague"
+            elif (day := day_as_of(tok, published)) is not None:
+                mention.stated_on, mention.stated_on_source = day.date, "content"
             elif past and (day := day_of_report(cue.token, published)) is not None:
                 mention.stated_on, mention.stated_on_source = day.date, "content"
             elif (day := day_of_count(tok, published)) is not None:
@@ -143,7 +145,7 @@ def _extract(result: Analysis, doc, lead=_UNKNOWN) -> dt.date | None:
                 # "has said", "says": standing or current statements, dated by publication
                 mention.stated_on, mention.stated_on_source = published, "published"
             attribution.stated_on = mention.stated_on
-        elif (day := day_of_count(tok, published)) is not None:
+        elif (day := day_as_of(tok, published) or day_of_count(tok, published)) is not None:
             mention.stated_on, mention.stated_on_source = day.date, "content"
         else:
             mention.stated_on, mention.stated_on_source = published, "published"

@@ -33,6 +33,7 @@ DATE_RE = re.compile(
     # a month or a year with no day: the statement is dated too loosely to give a day
     rf"|\b(?P<vague>(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTH}|(?:19|20)\d\d)(?:\s+(?:19|20)\d\d)?"
     rf"|last\s+(?:year|month|week|weekend|spring|summer|autumn|fall|winter)|(?:earlier\s+)?this\s+(?:year|month|week)"
+    rf"|(?:over|at|during)\s+the\s+weekend"
     rf"|earlier\s+this\s+(?:year|month|week))\b",
     re.I,
 )
@@ -278,3 +279,21 @@ def day_of_count(tok: Token, published: dt.date | None) -> DateCue | None:
             continue
         return d
     return None
+
+
+# Words that stamp a count with the day it stood at: "nine incidents as of yesterday", "till
+# August 4, rescuers had recovered 220 bodies".
+_AS_OF = re.compile(r"(?:\bas\s+of|\btill)\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.I)
+
+
+def day_as_of(tok: Token, published: dt.date | None) -> DateCue | None:
+    """The day a sentence says its counts stood at ("as of Tuesday", "till August 4"): the count
+    is what was known that day, and that is when it was given. Only where the sentence names
+    exactly one such day, in the week before publication (a count is reported as it stands;
+    "as of April 30" in a report released weeks later dates the data, not the statement)."""
+    sent = tok.sent
+    text = text_of(tok.doc)
+    days = [d for d in find_dates(text, published, sent.start_char, sent.end_char)
+            if d.date is not None and _AS_OF.search(text[max(sent.start_char, d.start - 20):d.start])
+            and (published is None or 0 <= (published - d.date).days <= 7)]
+    return days[0] if len({d.date for d in days}) == 1 else None

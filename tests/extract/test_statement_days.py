@@ -38,3 +38,23 @@ def test_an_earlier_count_with_its_own_reporting_day_keeps_that_day():
 def test_a_day_in_an_after_clause_is_the_events_not_the_statements():
     got = _days("At least 40 people died after the river burst its banks on Friday, officials said.")
     assert got["At least 40"] == MONDAY
+
+
+def test_a_count_as_of_yesterday_stood_yesterday():
+    got = _days("The storm had caused nine shipwrecks as of yesterday.")
+    assert got["nine"] == dt.date(2025, 3, 9)
+
+
+def test_a_count_till_a_day_stood_that_day():
+    got = _days("Till March 8, rescuers had recovered 220 bodies.")
+    assert got["220"] == dt.date(2025, 3, 8)
+
+
+def test_data_as_of_a_day_weeks_before_is_not_the_day_it_was_reported():
+    got = _days("The agency's report, released on Monday, counted 400 deaths as of February 10.")
+    assert got["400"] == MONDAY
+
+
+def test_a_statement_over_the_weekend_has_no_one_day():
+    got = _days("Rights groups over the weekend estimated that 1,190 people had been killed.")
+    assert got["1,190"] is None
