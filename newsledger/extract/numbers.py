@@ -35,7 +35,7 @@ CURRENCY_PREFIX = {"us$": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "c$": "C
                    "₹": "INR", "rs": "INR", "rs.": "INR", "usd": "USD", "eur": "EUR",
                    "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "rmb": "CNY", "chf": "CHF",
                    "₩": "KRW", "₽": "RUB", "₴": "UAH", "$us": "USD", "r$": "BRL", "rm": "MYR", "rp": "IDR",
-                   "ksh": "KES", "ps": "GBP"}
+                   "ksh": "KES", "ps": "GBP", "₱": "PHP", "p": "PHP"}
 CURRENCY_WORDS = {"dollar": "USD", "us dollar": "USD", "pound": "GBP", "pounds sterling": "GBP",
                   "sterling": "GBP", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
                   "rupee": "INR", "rouble": "RUB", "ruble": "RUB", "won": "KRW", "hryvnia": "UAH",
@@ -67,12 +67,16 @@ _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
 _DIGITS = r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:, \d{3})+(?![\d,])|\d+(?:\.\d+)?(?!,\d))"
 _SUFFIX_SCALE = r"(?:bn|mn|tn|trn|m|k|b)"
 # ISO codes and local symbols, case-sensitive ("TRY 5" is lira, "try 5" is not); "PS" is a "£" that
-# lost its encoding on the way ("PS300m"), so it counts only glued to digits.
+# lost its encoding on the way ("PS300m"), so it counts only glued to digits. Philippine copy
+# writes the peso as a bare "P": only glued to an amount that is plainly money ("P700,000",
+# "P2.5 million"), never to a short code ("P5", "P1 finish").
 _ISO_CODES = ("USD|EUR|GBP|JPY|CNY|RMB|CHF|AUD|CAD|NZD|INR|MYR|SGD|HKD|ZAR|PKR|KES|NGN|BRL|MXN|RUB|TRY|SEK|NOK|DKK"
               "|KRW|IDR|THB|PHP|EGP|AED|SAR|ILS|UAH|BDT|LKR|GHS|ETB|TZS|UGX|VND|ARS|CLP|COP|PEN|QAR|KWD")
 CURRENCY_PREFIX.update({code.lower(): code for code in _ISO_CODES.split("|") if code.lower() not in CURRENCY_PREFIX})
 _CUR_PREFIX = (r"(?:\$US|US\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|\$|£|€|¥|₹|₩|₽|₴"
-               rf"|(?-i:(?:{_ISO_CODES})\s?|RM(?=\s?\d)|Rp\.?\s?(?=\d)|KSh\s?(?=\d)|PS(?=\d))|(?:Rs\.?)\s?)")
+               r"|₱\s?"
+               rf"|(?-i:(?:{_ISO_CODES})\s?|RM(?=\s?\d)|Rp\.?\s?(?=\d)|KSh\s?(?=\d)|PS(?=\d)"
+               r"|\bP(?=\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s(?:million|billion)\b))|(?:Rs\.?)\s?)")
 _CUR_WORD = (r"(?:(?:US|Australian|Canadian|Hong Kong|New Zealand|Swiss)\s+)?"
              r"(?:dollars?|pounds?(?: sterling)?|sterling|euros?|yen|yuan|renminbi|rupees?|roubles?|rubles?"
              r"|won|hryvnias?|francs?|pesos?|reais|rand|lira|shekels?|dirhams?|riyals?|naira)")

@@ -327,10 +327,16 @@ def test_a_count_beside_an_iso_date_is_still_found():
     ("The club paid AUD1.2m for him.", "AUD1.2m", "AUD", 1.2e6),
     ("The budget sets aside INR 2.5 trillion for roads.", "INR 2.5 trillion", "INR", 2.5e12),
     ("Profit slid to PS300m in the half.", "PS300m", "GBP", 300e6),
+    ("Crop losses reached P4,250,000 in the province.", "P4,250,000", "PHP", 4.25e6),
+    ("The council released P3.5 million for repairs.", "P3.5 million", "PHP", 3.5e6),
 ])
 def test_currency_codes_and_local_symbols(text, words, unit, value):
     q = only(text, words)
     assert (q.unit, q.low, q.high) == (unit, value, value)
+
+
+def test_a_capital_p_before_a_short_number_is_no_peso():
+    assert [q.text for q in find_quantities("She finished P5 in the sprint and 12 seconds behind.")] == ["12"]
 
 
 def test_a_lower_case_word_is_not_a_currency_code():
