@@ -112,12 +112,27 @@ def _in_tally(num: Token) -> bool:
 
 
 def _one_harmed(num: Token) -> bool:
-    """"one person was killed", "one death": in a toll, "one" counts someone."""
+    """"one person was killed", "one death": in a toll, "one" counts someone — and so does a bare
+    "one" beside what befell it ("seven dead, one missing") or beside a place in a toll's
+    breakdown ("two died in Tainan and one in Yunlin", "including one in the capital"), but
+    not "one in five", a share."""
     head = num.head
-    return num.dep_ == "nummod" and head.pos_ == "NOUN" and (
-        head.lemma_.lower() in {"person", "child", "man", "woman", "civilian", "soldier", "resident", "worker",
-                                "passenger", "firefighter", "officer", "death", "body", "victim", "fatality", "casualty"}
-        and any(t.lemma_.lower() in HARM_LEMMAS for t in num.sent))
+    if not any(t.lemma_.lower() in HARM_LEMMAS for t in num.sent):
+        return False
+    if num.dep_ == "nummod" and head.pos_ == "NOUN":
+        return head.lemma_.lower() in {"person", "child", "man", "woman", "civilian", "soldier", "resident", "worker",
+                                       "passenger", "firefighter", "officer", "death", "body", "victim", "fatality",
+                                       "casualty"}
+    doc = num.doc
+    nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in _TOLL_STATES and not (nxt.i + 1 < len(doc) and doc[nxt.i + 1].pos_ == "NOUN"):
+        return True
+    return num.dep_ in {"conj", "pobj"} and any(
+        c.dep_ == "prep" and c.lower_ == "in" and not any(g.like_num for g in c.children) for c in num.children)
+
+
+# What befalls the counted, said of a bare number: "one missing", "one dead".
+_TOLL_STATES = {"dead", "missing", "injured", "wounded", "killed", "hurt", "displaced", "unaccounted"}
 
 
 def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
@@ -257,7 +272,8 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
         num = _number_token(span)
         if prev is not None and prev.lower_ in _DEFINITE:
             return "definite reference"
-        if num.dep_ not in {"nummod", "dobj", "nsubj", "nsubjpass", "pobj", "conj", "attr", "appos"}:
+        if num.dep_ not in {"nummod", "dobj", "nsubj", "nsubjpass", "pobj", "conj", "attr", "appos"} \
+                and not (q.low == 1 and _one_harmed(num)):
             return "not a count"
         if num.dep_ == "nummod" and num.head.pos_ not in {"NOUN", "PROPN"}:
             return "not a count"

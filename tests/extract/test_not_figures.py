@@ -141,3 +141,16 @@ def test_the_second_day_of_a_range_of_dates_is_no_figure():
     from newsledger.extract.figures import extract_figures
     texts = [f.text for f in extract_figures(nlp.load()("From April 1 to 24, the mission counted 848 casualties."))]
     assert texts == ["848"]
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("The flash flood left four dead, one missing and 30 injured.", "missing"),
+    ("Three people drowned in Larkin and one in Pell.", "killed"),
+    ("The blast killed six workers, including one in the canteen.", "killed"),
+])
+def test_a_bare_one_in_a_toll_counts_someone(text, measure):
+    assert _figures(text)["one"].measure == measure
+
+
+def test_one_in_five_is_a_share_not_a_lone_count():
+    assert "one" not in _figures("One in five people lost their homes in the floods.")
