@@ -192,3 +192,10 @@ SEVERITY_ADVERBS = {"critically", "seriously", "severely", "gravely", "badly", "
 # discharged wounded a part of the wounded.
 AFTERMATH_LEMMAS = {"identify", "hospitalize", "hospitalise", "treat", "discharge", "release", "admit", "recover",
                     "rescue", "bury", "examine"}
+
+# What a crisis story is about, as a noun: "Moscow attack: toll rises to 140" names the story, not
+# a source.
+HAPPENINGS = {"attack", "quake", "earthquake", "flood", "fire", "wildfire", "blaze", "crash", "storm", "cyclone",
+              "hurricane", "typhoon", "war", "strike", "blast", "explosion", "shooting", "landslide", "mudslide",
+              "collapse", "stampede", "disaster", "tragedy", "bombing", "massacre", "eruption", "tsunami",
+              "derailment", "collision", "stabbing", "outbreak", "epidemic", "riot", "unrest", "violence"}

@@ -20,7 +20,7 @@ from ..nlp import ents_of, text_of
 from ..model import Attribution
 from . import carry, learned
 from .numbers import CURRENCY_WORDS
-from .lexicon import (BUSINESS_TYPES, MEASURE_NOUNS, ORG_NAME_WORDS, ORG_TYPES, PERSON_TITLES, ROLE_NOUNS,
+from .lexicon import (BUSINESS_TYPES, HAPPENINGS, MEASURE_NOUNS, ORG_NAME_WORDS, ORG_TYPES, PERSON_TITLES, ROLE_NOUNS,
                       SPEECH_LEMMAS, STRONG_SPEECH, ASKING_NOUNS, is_quantity, source_preposition)
 
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": "ANY", "it": "ORG", "we": "ANY", "i": "PERSON",
@@ -819,8 +819,9 @@ def _headline_speaker(doc: Doc, sent: Span, line_start: int) -> Speaker | None:
     if span is None or not any(e.label_ in {"PERSON", "ORG", "GPE"} and e.start >= span.start and e.end <= span.end
                                for e in ents_of(doc)):
         return None
-    if not (span.root.ent_type_ or span.root.lemma_.lower() in ORG_TYPES | _ANON_HEADS):
-        return None  # "Ruritania earthquake: 144 dead": the story's name, not its source
+    if not (span.root.ent_type_ or span.root.lemma_.lower() in ORG_TYPES | _ANON_HEADS) \
+            or span.root.lemma_.lower() in HAPPENINGS:
+        return None  # "Ruritania earthquake: 144 dead", "Harbour Attack: …": the story's name, not its source
     return speaker_from_np(span.root)
 
 

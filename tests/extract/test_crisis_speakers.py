@@ -479,3 +479,8 @@ def test_of_two_sources_given_together_the_first_named_speaks():
 def test_an_outlet_that_writes_what_a_source_reported_relays_it():
     got = _speakers("The death toll rose to 12, the regional police reported on Tuesday, writes Ukrinform.")
     assert got["12"] == "regional police"
+
+
+def test_a_headline_naming_the_happening_before_a_colon_names_no_source():
+    got = _speakers("Harbour Attack: Nearly 40 People Are Still Missing\n\nRescuers searched the docks.")
+    assert got["Nearly 40"] is None
