@@ -534,7 +534,7 @@ def find_cues(sent: Span) -> list[Cue]:
         if any(c.dep_ in {"oprd", "acomp", "xcomp"} for c in tok.children) \
                 and any(is_quantity(c) for c in subj.children if c.dep_ == "nummod"):
             continue  # "with 155 people reported dead": the counted are reported, they report nothing
-        if tok.lemma_.lower() in {"release", "publish", "post", "issue", "file", "record"} and any(
+        if tok.lemma_.lower() in {"release", "publish", "post", "issue", "file"} and any(
                 c.dep_ == "dobj" and (is_quantity(c) or any(g.dep_ == "nummod" for g in c.children))
                 for c in tok.children):
             continue  # "the department released thousands of emails": an act on what is counted

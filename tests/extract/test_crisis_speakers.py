@@ -484,3 +484,8 @@ def test_an_outlet_that_writes_what_a_source_reported_relays_it():
 def test_a_headline_naming_the_happening_before_a_colon_names_no_source():
     got = _speakers("Harbour Attack: Nearly 40 People Are Still Missing\n\nRescuers searched the docks.")
     assert got["Nearly 40"] is None
+
+
+def test_a_body_that_recorded_a_count_is_its_source():
+    got = _speakers("The provincial disaster office said 72 people died. It also recorded 4,100 damaged homes.")
+    assert got["4,100"] == "provincial disaster office"
