@@ -780,6 +780,9 @@ def _acts_on_a_thing(verb: Token) -> bool:
     return True
 
 
+_QUOTE_LABELS = {"quote", "quotes", "statement", "comment", "comments", "message", "words"}
+
+
 def _colon_speaker(doc: Doc, sent: Span) -> Speaker | None:
     """'White House spokesperson John Kirby: “…”' — a name, a colon, then the quote."""
     line_start = text_of(doc).rfind("\n", 0, sent.start_char) + 1
@@ -789,7 +792,16 @@ def _colon_speaker(doc: Doc, sent: Span) -> Speaker | None:
         return _headline_speaker(doc, sent, line_start)
     a, b = line_start + m.start(1), line_start + m.end(1)
     span = doc.char_span(a, b, alignment_mode="expand")
-    if span is None or span.root.pos_ not in {"NOUN", "PROPN"}:
+    if span is None:
+        return None
+    given = next((t for t in span if t.dep_ == "pobj" and t.head.lower_ in {"from", "by"} and t.pos_ == "PROPN"
+                  and t.head.i > span.start and t.ent_type_ not in {"DATE", "TIME", "GPE"}), None)
+    if given is not None and span[0].lower_ in _QUOTE_LABELS:
+        # "Quote from Klitschko: “…”": the page's label names whom it quotes, however the tagger
+        # reads the label or the name
+        region = next(((x, y) for x, y in quote_regions(text_of(doc)) if x == line_start + m.end() - 1), None)
+        return speaker_from_np(given) if region is not None and sent.start_char <= region[1] else None
+    if span.root.pos_ not in {"NOUN", "PROPN"}:
         return None  # "X said: “…”" has its own cue; the layout is a bare name before the colon
     if not (any(e.label_ in {"PERSON", "ORG", "GPE", "NORP"} and e.start >= span.start and e.end <= span.end
                 for e in ents_of(doc)) or span.root.lemma_.lower() in ROLE_NOUNS | ORG_TYPES | _ANON_HEADS):

@@ -489,3 +489,8 @@ def test_a_headline_naming_the_happening_before_a_colon_names_no_source():
 def test_a_body_that_recorded_a_count_is_its_source():
     got = _speakers("The provincial disaster office said 72 people died. It also recorded 4,100 damaged homes.")
     assert got["4,100"] == "provincial disaster office"
+
+
+def test_a_quote_labelled_with_whom_it_is_from_is_theirs():
+    got = _speakers('Mayor Olena Bondar visited the site.\n\nQuote from Bondar: "Currently, 20 people have been hurt."')
+    assert got["20"] == "Olena Bondar"
