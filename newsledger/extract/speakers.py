@@ -744,8 +744,9 @@ def _tallies(verb: Token, subj: Token) -> bool:
         # ("Tunisia reported that 35 pilgrims had died", "200 were inside, Tunisia reported": a
         # clause reported is a statement)
         return not any(c.dep_ == "ccomp" for c in verb.children)
-    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "with":
-        return True
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "with" \
+            and subj.ent_type_ != "PERSON" and not any(c.dep_ == "ccomp" for c in verb.children):
+        return True  # (but "with the governor confirming that 27 sites were hit" is a statement)
     counts = [t for t in verb.subtree if t.like_num and t.i > verb.i]
     # ("the Ruritania Disaster and Flood Authority reported 127 deaths and 54 missing": a body's
     # name the tagger split in two is no list of places)

@@ -494,3 +494,8 @@ def test_a_body_that_recorded_a_count_is_its_source():
 def test_a_quote_labelled_with_whom_it_is_from_is_theirs():
     got = _speakers('Mayor Olena Bondar visited the site.\n\nQuote from Bondar: "Currently, 20 people have been hurt."')
     assert got["20"] == "Olena Bondar"
+
+
+def test_with_a_person_confirming_a_clause_is_a_statement_not_a_tally():
+    got = _speakers("The strike damaged much of the town, with Horvath confirming that at least 19 houses were hit.")
+    assert got["at least 19"] == "Horvath"
