@@ -227,6 +227,8 @@ COUNT_VERBS = {"reach", "rise", "climb", "hit", "stand", "jump", "increase", "gr
 
 # Passive reports of a count: "105 people were reported missing on Sunday" were counted that day.
 REPORTING_VERBS = {"report", "confirm", "announce", "declare", "list", "record", "register"}
+# Verbs that hand a count over: "an official count of 41 provided Tuesday by Amman" was given that day.
+GIVING_VERBS = {"provide", "give", "issue", "release", "publish", "put"}
 
 
 def _on_verb(root: Token, verb: Token) -> bool:
@@ -262,7 +264,7 @@ def day_of_count(tok: Token, published: dt.date | None) -> DateCue | None:
         # "up from 303 reported on Saturday": a count with a day of its own, given by the
         # participle that reports it
         for c in noun.children:
-            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in REPORTING_VERBS:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in REPORTING_VERBS | GIVING_VERBS:
                 for d in find_dates(text, published, c.idx, c.right_edge.idx + len(c.right_edge)):
                     if d.date is not None and (published is None or 0 <= (published - d.date).days <= 7):
                         return d

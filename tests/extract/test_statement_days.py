@@ -58,3 +58,8 @@ def test_data_as_of_a_day_weeks_before_is_not_the_day_it_was_reported():
 def test_a_statement_over_the_weekend_has_no_one_day():
     got = _days("Rights groups over the weekend estimated that 1,190 people had been killed.")
     assert got["1,190"] is None
+
+
+def test_a_count_given_on_a_day_was_given_that_day():
+    got = _days("At least 60 people died, doctors said, up from an official count of 41 provided Saturday by the ministry.")
+    assert got["41"] == dt.date(2025, 3, 8)
