@@ -736,7 +736,7 @@ def _tallies(verb: Token, subj: Token) -> bool:
         # its source, and whoever "reported" the count is where it was counted (but "according to
         # the agency, the ministry reported that 40 had died" relays the ministry's statement)
         return True
-    place = subj.ent_type_ in {"GPE", "LOC"} and not _holds_post(subj) \
+    place = subj.ent_type_ in {"GPE", "LOC"} and not _holds_post(subj) and not _placed_apart(verb) \
         or subj.lemma_.lower() in _PLACE_NOUNS  # "the mountainous region of X"
     if place and not any(t.like_num for t in verb.subtree):
         return False  # "…, Baza reported on Saturday": the verb reports the main clause; a place tallies its own count
@@ -754,6 +754,14 @@ def _tallies(verb: Token, subj: Token) -> bool:
     return bool(listed) and len(counts) >= 2 and (
         any(t.lower_ == "respectively" for t in verb.subtree)
         or all(c.ent_type_ in {"GPE", "LOC"} or c.lemma_.lower() in _PLACE_NOUNS for c in listed))
+
+
+def _placed_apart(verb: Token) -> bool:
+    """"In Aceh Province, BNPB recorded 35 deaths": the sentence says where the count is, so its
+    subject — whatever the tagger took it for — is who counted."""
+    return any(c.dep_ == "prep" and c.lower_ == "in" and c.i < verb.i and any(
+        g.dep_ == "pobj" and (g.ent_type_ in {"GPE", "LOC"} or g.lemma_.lower() in _PLACE_NOUNS) for g in c.children)
+        for c in verb.children)
 
 
 # Kinds of place that can stand as the subject of a tally ("the hardest-hit province reported 40").

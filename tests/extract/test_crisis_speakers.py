@@ -499,3 +499,8 @@ def test_a_quote_labelled_with_whom_it_is_from_is_theirs():
 def test_with_a_person_confirming_a_clause_is_a_statement_not_a_tally():
     got = _speakers("The strike damaged much of the town, with Horvath confirming that at least 19 houses were hit.")
     assert got["at least 19"] == "Horvath"
+
+
+def test_a_body_counting_in_a_place_the_sentence_names_is_the_source():
+    got = _cue_speakers("In Kalor Province, KDMA recorded 35 deaths.", {"KDMA": "GPE"})
+    assert got == ["KDMA"]
