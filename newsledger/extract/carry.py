@@ -27,6 +27,18 @@ def tolls(sent) -> bool:
     return any(t.lemma_.lower() in TOLL_LEMMAS or t.lower_ in TOLL_LEMMAS for t in sent)
 
 
+# "Of these, 96 were identified", "Among them were 12 children": a sentence that opens on the
+# count before it goes on about those counted.
+_BACK_REFERENCE = {("of", "these"), ("of", "those"), ("of", "them"), ("among", "them"), ("among", "these"),
+                   ("among", "those"), ("of", "the"), ("among", "the")}
+
+
+def refers_back(sent) -> bool:
+    """Does the sentence open on the count of the sentence before ("Of these, …", "Among them …")?"""
+    words = [t.lower_ for t in sent if not t.is_space and not t.is_punct][:2]
+    return tuple(words) in _BACK_REFERENCE
+
+
 def _breaks(text: str, a: int, b: int) -> int:
     return text[min(a, b):max(a, b)].count("\n")
 

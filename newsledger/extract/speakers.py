@@ -1300,7 +1300,8 @@ class ArticleSpeakers:
             return None
         prev = self.doc[tok.sent.start - 1].sent
         found = self.by_sentence.get(prev.start)
-        if prev.start in self.ownerless or not found or not (carry.tolls(prev) and carry.tolls(tok.sent)):
+        if prev.start in self.ownerless or not found or not (
+                carry.tolls(prev) and (carry.tolls(tok.sent) or carry.refers_back(tok.sent))):
             return None
         heads = [f for f in found if not _subordinate(f[0].token)]
         cue, spk = heads[-1] if heads else found[-1]

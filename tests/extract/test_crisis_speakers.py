@@ -504,3 +504,9 @@ def test_with_a_person_confirming_a_clause_is_a_statement_not_a_tally():
 def test_a_body_counting_in_a_place_the_sentence_names_is_the_source():
     got = _cue_speakers("In Kalor Province, KDMA recorded 35 deaths.", {"KDMA": "GPE"})
     assert got == ["KDMA"]
+
+
+def test_a_sentence_opening_on_the_count_before_it_keeps_its_source():
+    got = _speakers("The county coroner confirmed 58 deaths in the floods. Of these, 31 people have been named: "
+                    "20 men and 11 women.")
+    assert got["31"] == "county coroner" and got["20"] == "county coroner"
