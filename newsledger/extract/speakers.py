@@ -1301,10 +1301,13 @@ class ArticleSpeakers:
         prev = self.doc[tok.sent.start - 1].sent
         found = self.by_sentence.get(prev.start)
         if prev.start in self.ownerless or not found or not (
-                carry.tolls(prev) and (carry.tolls(tok.sent) or carry.refers_back(tok.sent))):
-            return None
+                carry.tolls(prev) and carry.tolls(tok.sent)
+                or carry.refers_back(tok.sent) and any(t.like_num for t in prev)):
+            return None  # (a sentence opening on the count before it goes on about it, whatever it counts)
         heads = [f for f in found if not _subordinate(f[0].token)]
         cue, spk = heads[-1] if heads else found[-1]
+        if carry.refers_back(tok.sent) and spk.kind != "PRON":
+            return cue, spk  # "Of those, 283 were destroyed": whoever gave the count gives its parts
         if cue.token.lemma_.lower() not in STRONG_SPEECH or (spk.role or "").startswith("document:") \
                 or spk.kind not in {"ORG", "PERSON", "ANON", "GPE"}:
             return None

@@ -510,3 +510,9 @@ def test_a_sentence_opening_on_the_count_before_it_keeps_its_source():
     got = _speakers("The county coroner confirmed 58 deaths in the floods. Of these, 31 people have been named: "
                     "20 men and 11 women.")
     assert got["31"] == "county coroner" and got["20"] == "county coroner"
+
+
+def test_the_parts_of_a_count_given_according_to_someone_are_theirs():
+    got = _speakers("According to the governor, the flooding damaged about 400 homes. Of those, 283 houses were "
+                    "completely destroyed.")
+    assert got["283"] == "governor"
