@@ -220,6 +220,8 @@ def _speaker_from_np(head: Token) -> Speaker | None:
         return None  # "99% of all the deaths reported in Africa": the counted, not a source
     if head.lower_ in _PRONOUNS and len(toks) == 1:
         return Speaker(head.lower_, "PRON", start, end)
+    if head.lemma_.lower() in HAPPENINGS and head.ent_type_ not in {"ORG", "PERSON"}:
+        return None  # "Tempi train collision confirmed death toll rises": what happened says nothing
     person = _entity_in(toks, {"PERSON"})
     if person is None and head.pos_ == "PROPN" and head.ent_type_ != "ORG" and _holds_post(head):
         # "Sumit Gupta, a senior state official, confirmed …": the apposition says a person holds

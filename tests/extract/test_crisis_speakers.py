@@ -516,3 +516,8 @@ def test_the_parts_of_a_count_given_according_to_someone_are_theirs():
     got = _speakers("According to the governor, the flooding damaged about 400 homes. Of those, 283 houses were "
                     "completely destroyed.")
     assert got["283"] == "governor"
+
+
+def test_what_happened_is_never_a_source():
+    got = _speakers("Harbour ferry collision confirmed death toll rises to 31, 12 passengers still missing")
+    assert got["31"] is None and got["12"] is None
