@@ -315,7 +315,7 @@ def clause_places(num: Token, others: set[int], with_time: bool = True) -> list[
     out: list[str] = []
     for kinds in (_PLACE_ENTS, {"DATE"}) if with_time else (_PLACE_ENTS,):
         # the nearest clause that names a place, and the nearest that names a time
-        where = _where_antecedent(heads) if kinds is _PLACE_ENTS else None
+        where = (_where_antecedent(heads) or _population_of(num)) if kinds is _PLACE_ENTS else None
         if where is not None:
             out.append(where)
             continue
@@ -347,6 +347,22 @@ def _where_antecedent(heads: list[Token]) -> str | None:
         words = [t for t in name.subtree if t.i <= name.i and (t.pos_ == "PROPN" or t.text == "-")]
         return " ".join(t.text for t in words) if words and words[-1].i == name.i else name.text
     return None
+
+
+def _population_of(num: Token) -> str | None:
+    """"Goma, a city of some two million people", "Newport is a town of 7,000": a count of the
+    people a kind of place holds, said of the named place — that place is where they are."""
+    node = num.head if num.dep_ in {"nummod", "quantmod"} else num
+    prep = node.head
+    if node.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in _KINDS_OF_PLACE:
+        return None
+    kind = prep.head
+    name = kind.head if kind.dep_ == "appos" else next(
+        (c for c in kind.head.children if c.dep_ == "nsubj"), None) if kind.dep_ == "attr" else None
+    if name is None or name.pos_ != "PROPN":
+        return None
+    words = [t for t in name.subtree if t.i <= name.i and t.pos_ == "PROPN"]
+    return " ".join(t.text for t in words) if words and words[-1].i == name.i else name.text
 
 
 _KINDS_OF_PLACE = {"province", "district", "region", "state", "city", "town", "village", "area", "county",

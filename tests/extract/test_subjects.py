@@ -347,3 +347,8 @@ def test_a_place_from_elsewhere_in_the_sentence_is_no_part_of_the_subject():
 def test_a_where_clause_on_a_kind_of_place_takes_the_name_it_is_said_of():
     figures = _figures("Westmarch was the worst-hit province, where 640 people were killed.")
     assert "Westmarch" in _noun(figures["640"].subject)
+
+
+def test_the_people_a_named_place_holds_are_placed_there():
+    got = _figures("Shelling reached Marrow, a town of some 40,000 people, on Sunday.")
+    assert "Marrow" in got["some 40,000"].subject
