@@ -130,7 +130,13 @@ def _entity_in(tokens: list[Token], labels: set[str]) -> Span | None:
         # NER sometimes stops at the given name ("Oleksandr | Shirsky"): take the capitalised rest
         while end < hi and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].ent_type_ in {"", "PERSON"}:
             end += 1
-        best = Span(doc, best.start, end, label="PERSON")
+        start = best.start
+        # … or tags the surname alone ("Chief Secretary Pradeep | Jena"): the capitalised word
+        # before it is the given name
+        if start - 1 >= lo and best.end - best.start == 1 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                and doc[start - 1].ent_type_ == "" and doc[start - 1].lower_.rstrip(".") not in PERSON_TITLES | ORG_TYPES:
+            start -= 1  # (only before a lone surname: "Interior | Lin Yu-chang" is a name already whole)
+        best = Span(doc, start, end, label="PERSON")
     return best
 
 
@@ -195,6 +201,20 @@ def _full_name(spk: Speaker | None, doc: Doc) -> Speaker | None:
     return dataclasses.replace(spk, name=text_of(doc)[spk.start:end], end=end)
 
 
+def _name_after_title(toks: list[Token], head: Token) -> Span | None:
+    """"Odisha Chief Secretary Pradeep Jena": the capitalised words between a post and the end of
+    the phrase are its holder's name, when the tagger named no one there."""
+    inner = [t for t in toks if t.i <= head.i]
+    titles = [k for k, t in enumerate(inner) if t.lower_.rstrip(".") in ROLE_NOUNS]
+    if not titles:
+        return None
+    name = inner[titles[-1] + 1:]
+    if not 1 <= len(name) <= 3 or not all(t.pos_ == "PROPN" and t.is_title and t.ent_type_ in {"", "PERSON"}
+                                          and t.lower_ not in PERSON_TITLES | ORG_TYPES for t in name):
+        return None
+    return Span(head.doc, name[0].i, name[-1].i + 1, label="PERSON")
+
+
 def _holds_post(name: Token) -> bool:
     """A name in apposition with a post only a person holds ("Sumit Gupta, a state official")."""
     return any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_POSTS for c in name.children)
@@ -223,6 +243,8 @@ def _speaker_from_np(head: Token) -> Speaker | None:
     if head.lemma_.lower() in HAPPENINGS and head.ent_type_ not in {"ORG", "PERSON"}:
         return None  # "Tempi train collision confirmed death toll rises": what happened says nothing
     person = _entity_in(toks, {"PERSON"})
+    if person is None and head.pos_ == "PROPN" and head.ent_type_ in {"", "PERSON", "GPE", "NORP"}:
+        person = _name_after_title(toks, head)
     if person is None and head.pos_ == "PROPN" and head.ent_type_ != "ORG" and _holds_post(head):
         # "Sumit Gupta, a senior state official, confirmed …": the apposition says a person holds
         # the name, whatever the tagger took it for (here a place)

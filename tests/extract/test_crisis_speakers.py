@@ -444,7 +444,8 @@ def _cue_speakers(text, retag):
     ents = [e for e in doc.ents if not any(w in e.text for w in retag)]
     for words, label in retag.items():
         start = text.index(words)
-        ents.append(doc.char_span(start, start + len(words), label=label))
+        if label:  # (None: the tagger names nothing there)
+            ents.append(doc.char_span(start, start + len(words), label=label))
     doc.ents = sorted(ents, key=lambda e: e.start)
     doc.user_data.pop("newsledger_ents", None)
     return [c.speaker.name for sent in doc.sents for c in find_cues(sent)]
@@ -521,3 +522,14 @@ def test_the_parts_of_a_count_given_according_to_someone_are_theirs():
 def test_what_happened_is_never_a_source():
     got = _speakers("Harbour ferry collision confirmed death toll rises to 31, 12 passengers still missing")
     assert got["31"] is None and got["12"] is None
+
+
+def test_untagged_capitalised_words_after_a_post_are_its_holders_name():
+    got = _cue_speakers("Days after the crash, Kalinga Chief Secretary Arjun Pattnaik on Sunday said the toll was "
+                        "revised to 275.", {"Arjun Pattnaik": None, "Kalinga": "GPE"})
+    assert got == ["Arjun Pattnaik"]
+
+
+def test_a_surname_tagged_alone_takes_the_given_name_before_it():
+    got = _cue_speakers("Speaking to reporters, Arjun Pattnaik said the toll was revised to 275.", {"Pattnaik": "PERSON"})
+    assert got == ["Arjun Pattnaik"]
