@@ -613,16 +613,16 @@ _RELAYING = {"write", "report"}  # "writes UNN", "reports Ukrinform": how an out
 
 
 def _unrelay(cues: list[Cue]) -> list[Cue]:
-    """"…, the police reported on Wednesday, writes UNN": a speech verb closing the sentence with its
-    source after it, over a clause that has a source of its own, is the outlet passing the
-    statement on — the inner source speaks, the outer relays."""
+    """"…, the police reported on Wednesday, writes UNN", "…, state media reported on Thursday, the
+    agency reports": a reporting verb closing the sentence, over a clause that has a source of
+    its own, is the outlet passing the statement on — the inner source speaks, the outer relays."""
     out = list(cues)
     for outer in cues:
-        if outer.subject is None or outer.subject.i < outer.token.i or outer.token.lemma_.lower() not in _RELAYING:
+        if outer.subject is None or outer.token.lemma_.lower() not in _RELAYING:
             continue  # ("…, said Dimoglidou" is the source speaking)
         inner = [c for c in cues if c is not outer and c.subject is not None and c.subject.i < c.token.i
                  and c.speaker.kind != "PRON"
-                 and c.token.i < outer.token.i and outer.token.is_ancestor(c.token)]
+                 and c.token.i < min(outer.token.i, outer.subject.i) and outer.token.is_ancestor(c.token)]
         if inner and outer in out:
             out.remove(outer)
             out = [dataclasses.replace(c, relayed_by=c.relayed_by or outer.speaker.name) if c in inner else c

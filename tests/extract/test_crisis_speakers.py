@@ -533,3 +533,9 @@ def test_untagged_capitalised_words_after_a_post_are_its_holders_name():
 def test_a_surname_tagged_alone_takes_the_given_name_before_it():
     got = _cue_speakers("Speaking to reporters, Arjun Pattnaik said the toll was revised to 275.", {"Pattnaik": "PERSON"})
     assert got == ["Arjun Pattnaik"]
+
+
+
+def test_an_agency_that_reports_what_state_media_reported_relays_it():
+    got = _speakers("The death toll from the quake exceeded 3,000, state media reported on Saturday, Anatolia Agency reports.")
+    assert got["exceeded 3,000"] == "state media"

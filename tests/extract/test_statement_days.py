@@ -63,3 +63,8 @@ def test_a_statement_over_the_weekend_has_no_one_day():
 def test_a_count_given_on_a_day_was_given_that_day():
     got = _days("At least 60 people died, doctors said, up from an official count of 41 provided Saturday by the ministry.")
     assert got["41"] == dt.date(2025, 3, 8)
+
+
+def test_a_statement_an_agency_relays_keeps_the_day_it_was_made():
+    got = _days("The death toll from the quake exceeded 3,000, state media reported on Saturday, Anatolia Agency reports.")
+    assert got["exceeded 3,000"] == dt.date(2025, 3, 8)
