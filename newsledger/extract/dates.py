@@ -141,7 +141,13 @@ def date_of_cue(cue: Token, published: dt.date | None) -> DateCue | None:
             continue  # "The Mail on Sunday", "Good Friday": a name, not a day
         if _opens_period(text_of(doc), sent.start_char, d):
             continue  # "since Friday" bounds a period, it does not date a statement
-        if any(source_preposition(c) is not None for c in cue.children) and not d.start - sent.start_char < 12:
+        sources = [c for c in cue.children if source_preposition(c) is not None]
+        if sources and not d.start - sent.start_char < 12:
+            if any(t.i in {s.i for src in sources for s in src.subtree} for t in span):
+                # "according to government figures relayed late Saturday", "… according to the
+                # agency Jan 9": a day told of the source is the day it spoke
+                if best is None or abs(d.start - cue.idx) < abs(best.start - cue.idx):
+                    best = d
             continue  # "…, according to X": the verb is the reported event's, its dates are too
         lead = text_of(doc)[sent.start_char:d.start].strip().lower()
         between = text_of(doc)[cue.idx + len(cue):d.start]

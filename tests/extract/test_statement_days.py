@@ -68,3 +68,8 @@ def test_a_count_given_on_a_day_was_given_that_day():
 def test_a_statement_an_agency_relays_keeps_the_day_it_was_made():
     got = _days("The death toll from the quake exceeded 3,000, state media reported on Saturday, Anatolia Agency reports.")
     assert got["exceeded 3,000"] == dt.date(2025, 3, 8)
+
+
+def test_a_day_told_of_the_source_a_sentence_is_according_to_dates_it():
+    got = _days("The toll stood at 12, according to government figures relayed late Saturday by the relief office.")
+    assert got["12"] == dt.date(2025, 3, 8)
