@@ -114,7 +114,7 @@ _AMOUNT = (
     # "one hundred and twenty-three thousand": British "and" after a hundred, then the scale it multiplies
     rf"|(?:{_NUMWORD_FULL}|a|one)(?:\s+hundred(?:\s+and\s+{_NUMWORD_FULL})?(?:\s+(?:thousand|million|billion|trillion))?"
     rf"|\s+{_SCALE_WORD}(?:\s+{_SCALE_WORD})?)"
-    rf"|{_NUMWORD_FULL}\s+dozen|{_NUMWORD_FULL}|a dozen|half[- ]a[- ]dozen|a half[- ]dozen|half-dozen|half a (?:million|billion))"
+    rf"|{_NUMWORD_FULL}\s+dozen|{_NUMWORD_FULL}|a dozen|another dozen|half[- ]a[- ]dozen|a half[- ]dozen|half-dozen|half a (?:million|billion))"
     rf"(?:\.?\s+{_CUR_WORD}\b|(?<=[\dbmnk])-{_CUR_WORD}\b)?"
 )
 _VAGUE = (
@@ -136,7 +136,7 @@ QUANTITY_RE = re.compile(
     rf"|{_PREFIX}(?:"
     rf"(?P<range>(?P<r1>{_AMOUNT})(?P<r1pct>{_PERCENT})?(?:(?:(?<=\d)|(?<=bn)|(?<=[mk%]))\s?[-–]\s?|\s+to\s+|\s+or\s+)(?P<r2>{_AMOUNT})(?P<rpct>{_PERCENT})?)"
     rf"|(?P<vague>{_VAGUE})"
-    rf"|(?P<amount>{_AMOUNT})(?P<area>{_AREA})?(?P<measured>{_MEASURED})?(?P<pct>{_PERCENT})?(?P<plus>\+)?(?P<ormore>\s+or more\b)?(?P<orso>\s+or so\b)?(?P<times>\s+times\b)?"
+    rf"|(?P<amount>{_AMOUNT})(?P<area>{_AREA})?(?P<measured>{_MEASURED})?(?P<pct>{_PERCENT})?(?P<plus>\+|-plus\b)?(?P<ormore>\s+or more\b)?(?P<orso>\s+or so\b)?(?P<times>\s+times\b)?"
     rf"|(?P<frac>{_FRACTION})(?![\w-])"
     rf"))"
     # the word goes on ("Two-thirds", "five-year"), or the number is part of another token
@@ -153,7 +153,7 @@ def _clean(s: str) -> str:
 def _words_value(s: str) -> float | None:
     """'twenty-five' -> 25, 'three hundred thousand' -> 300000, 'a thousand' -> 1000."""
     s = _clean(s).replace("-", " ")
-    if s in {"a dozen", "one dozen"}:
+    if s in {"a dozen", "one dozen", "another dozen"}:
         return 12.0
     if s.replace("-", " ") in {"half a dozen", "a half dozen", "half dozen"}:
         return 6.0

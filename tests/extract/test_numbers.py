@@ -376,3 +376,13 @@ def test_a_hedge_before_an_opening_quote_still_bounds_the_number():
 def test_a_long_number_in_words_with_a_british_and_is_one_number():
     (q,) = find_quantities("The repairs cost one hundred and twenty-three thousand dollars.")
     assert (q.text, q.low, q.unit) == ("one hundred and twenty-three thousand dollars", 123000.0, "USD")
+
+
+def test_another_dozen_is_twelve():
+    q = only("Another dozen people were hurt in the second blast.", "Another dozen")
+    assert bounds(q) == (12, 12)
+
+
+def test_n_plus_is_at_least_n():
+    q = only("The slide buried 100-plus homes.", "100-plus")
+    assert bounds(q) == (100, None)
