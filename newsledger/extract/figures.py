@@ -135,6 +135,9 @@ def _one_harmed(num: Token) -> bool:
 _TOLL_STATES = {"dead", "missing", "injured", "wounded", "killed", "hurt", "displaced", "unaccounted"}
 
 
+_FURNITURE_AFTER = re.compile(r"\s?(?:min(?:ute)?s?\.?\s+read\b|px\b)")
+
+
 def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
     """Why this quantity is not a figure (a year, date, time, age, duration, name), or None."""
     text = text_of(doc)
@@ -289,6 +292,8 @@ def is_not_a_figure(doc: Doc, q: Quantity, span: Span) -> str | None:
         return "phone number"  # "0800 123 4567": digit groups side by side are a number to dial
     if plain_int and value in {911, 999, 112} and prev is not None and prev.lemma_.lower() in {"call", "dial", "ring"}:
         return "phone number"  # "called 911"
+    if plain_int and _FURNITURE_AFTER.match(after):
+        return "page furniture"  # "2 min read", "16 px": the page's reading time or type size
     if q.words_only and q.unit == "fraction" and re.match(r"\s+(an?|the)\s+(hour|day|week|month|year|century|decade)", after):
         return "duration"
     if q.unit == "fraction" and prev is not None and prev.lower_ in {"first", "second", "third", "last", "latter", "former", "final"} \

@@ -154,3 +154,11 @@ def test_a_bare_one_in_a_toll_counts_someone(text, measure):
 
 def test_one_in_five_is_a_share_not_a_lone_count():
     assert "one" not in _figures("One in five people lost their homes in the floods.")
+
+
+@pytest.mark.parametrize("text", [
+    "3 min read Last Updated : Jan 14 2025 | 09:40 AM IST\n\nThe river rose overnight.",
+    "Text size: 16 px\n\nThe river rose overnight.",
+])
+def test_a_pages_reading_time_or_type_size_is_no_figure(text):
+    assert _figures(text) == {}
