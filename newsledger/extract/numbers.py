@@ -141,7 +141,7 @@ QUANTITY_RE = re.compile(
     rf"))"
     # the word goes on ("Two-thirds", "five-year"), or the number is part of another token
     # ("9/11", "24/7", "10:30"); a pence sign ("85p") is the amount's own
-    rf"(?!(?!p\b)[\w]|-(?!strong\b|magnitude\b)[a-z]|[/:]\d|\s+(?:thirds|quarters|fifths|tenths)\b)",
+    rf"(?!(?!p\b)[\w]|-(?!strong\b|magnitude\b|(?:person|member|man|woman)(?:\s+[\w-]+){{0,2}}?\s+(?:team|crew|unit|contingent|delegation|squad|group|force|detachment)\b)[a-z]|[/:]\d|\s+(?:thirds|quarters|fifths|tenths)\b)",
     re.IGNORECASE,
 )
 

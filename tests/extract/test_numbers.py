@@ -386,3 +386,15 @@ def test_another_dozen_is_twelve():
 def test_n_plus_is_at_least_n():
     q = only("The slide buried 100-plus homes.", "100-plus")
     assert bounds(q) == (100, None)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Japan flew in a 64-person search-and-rescue team.", "64"),
+    ("A 10-member investigation team reached the site.", "10"),
+])
+def test_the_size_of_a_team_written_into_its_name_is_a_count(text, words):
+    assert only(text, words).low == int(words)
+
+
+def test_a_two_man_event_is_no_count():
+    assert find_quantities("He won the two-man bobsleigh.") == []
