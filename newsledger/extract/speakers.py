@@ -240,9 +240,18 @@ def _speaker_from_np(head: Token) -> Speaker | None:
         return None  # "99% of all the deaths reported in Africa": the counted, not a source
     if head.lower_ in _PRONOUNS and len(toks) == 1:
         return Speaker(head.lower_, "PRON", start, end)
+    person = _entity_in(toks, {"PERSON"})
+    if person is None:
+        # "The minister, Jane Doe, said", or a parse that hangs the name on the post that way: the
+        # person named in apposition speaks, the post before it is their role
+        named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        ent = next((e for e in ents_of(head.doc) if named is not None and e.label_ == "PERSON"
+                    and e.start <= named.i < e.end), None)
+        if ent is not None:
+            role = _clean_np([t for t in head.subtree if t.i < ent.start and t.dep_ != "punct"])
+            return Speaker(ent.text.strip(" ,"), "PERSON", ent.start_char, ent.end_char, role or None)
     if head.lemma_.lower() in HAPPENINGS and head.ent_type_ not in {"ORG", "PERSON"}:
         return None  # "Tempi train collision confirmed death toll rises": what happened says nothing
-    person = _entity_in(toks, {"PERSON"})
     if person is None and head.pos_ == "PROPN" and head.ent_type_ in {"", "PERSON", "GPE", "NORP"}:
         person = _name_after_title(toks, head)
     if person is None and head.pos_ == "PROPN" and head.ent_type_ != "ORG" and _holds_post(head):

@@ -539,3 +539,19 @@ def test_a_surname_tagged_alone_takes_the_given_name_before_it():
 def test_an_agency_that_reports_what_state_media_reported_relays_it():
     got = _speakers("The death toll from the quake exceeded 3,000, state media reported on Saturday, Anatolia Agency reports.")
     assert got["exceeded 3,000"] == "state media"
+
+
+def test_a_person_in_apposition_to_the_subject_speaks_whatever_heads_the_phrase():
+    # the parse the tagger gives some long posts: "Disaster" as the subject, the name hung on it
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsledger.extract.speakers import speaker_from_np
+    words = ["Disaster", "and", "relief", "minister", "Amina", "Yusuf", ",", "said", "40", "died", "."]
+    heads = [7, 0, 3, 0, 5, 0, 0, 7, 9, 7, 7]
+    deps = ["nsubj", "cc", "compound", "conj", "compound", "appos", "punct", "ROOT", "nsubj", "ccomp", "punct"]
+    pos = ["NOUN", "CCONJ", "NOUN", "NOUN", "PROPN", "PROPN", "PUNCT", "VERB", "NUM", "VERB", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos,
+              lemmas=[w.lower() for w in words], ents=["O", "O", "O", "O", "B-PERSON", "I-PERSON"] + ["O"] * 5)
+    spk = speaker_from_np(doc[0])
+    assert (spk.name, spk.kind) == ("Amina Yusuf", "PERSON")
