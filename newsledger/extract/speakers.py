@@ -565,8 +565,9 @@ def find_cues(sent: Span) -> list[Cue]:
         if subj is None:
             continue
         if any(c.dep_ in {"oprd", "acomp", "xcomp"} for c in tok.children) \
-                and any(is_quantity(c) for c in subj.children if c.dep_ == "nummod"):
-            continue  # "with 155 people reported dead": the counted are reported, they report nothing
+                and any(is_quantity(c) or c.dep_ == "det" and c.lower_ == "no" for c in subj.children
+                        if c.dep_ in {"nummod", "det"}):
+            continue  # "with 155 people reported dead", "no one reported missing": the counted are reported
         if tok.lemma_.lower() in {"release", "publish", "post", "issue", "file"} and any(
                 c.dep_ == "dobj" and (is_quantity(c) or any(g.dep_ == "nummod" for g in c.children))
                 for c in tok.children):
@@ -1261,7 +1262,10 @@ class ArticleSpeakers:
             # no cue governs the figure (often a mis-parse: "…, with 1,000 killed, Kirby has
             # claimed"): the nearest cue speaks for the sentence unless it sits in a subordinate
             # clause of its own ("… rose 3% after the company said …")
-            heads = [f for f in found if not _subordinate(f[0].token) and not _coordinated_after(f[0].token, tok)
+            # ("…, according to the latest report" hangs on whatever verb is nearest: it speaks for
+            # the sentence, however deep the parser put it)
+            heads = [f for f in found if (f in according or not _subordinate(f[0].token)
+                                          and not _coordinated_after(f[0].token, tok))
                      and not _narrated_beside(f[0].token, tok) and not _owns_its_count(f[0].token)]
             if heads:
                 return min(heads, key=lambda f: abs(f[0].token.i - tok.i))

@@ -555,3 +555,10 @@ def test_a_person_in_apposition_to_the_subject_speaks_whatever_heads_the_phrase(
               lemmas=[w.lower() for w in words], ents=["O", "O", "O", "O", "B-PERSON", "I-PERSON"] + ["O"] * 5)
     spk = speaker_from_np(doc[0])
     assert (spk.name, spk.kind) == ("Amina Yusuf", "PERSON")
+
+
+def test_no_one_reported_missing_reports_nothing_and_the_sources_report_speaks():
+    got = _speakers("The death toll from the storm that struck the coast last week has climbed to 61, with 900 people "
+                    "injured and no individuals reported missing, according to the latest report from the regional "
+                    "government.")
+    assert got["61"] == "regional government" and got["900"] == "regional government"
