@@ -619,6 +619,9 @@ def find_cues(sent: Span) -> list[Cue]:
     return _unrelay(cues)
 
 
+# "disclosed this", "confirmed these figures": words a source uses to point at what was just said.
+_POINTING_BACK = {"this", "these", "that", "those"}
+_TALLY_WORDS = {"figure", "number", "toll", "count", "tally", "data", "information", "detail", "estimate"}
 _RELAYING = {"write", "report"}  # "writes UNN", "reports Ukrinform": how an outlet passes a statement on
 
 
@@ -1275,7 +1278,7 @@ class ArticleSpeakers:
         if quoted is not None or sent.start in self.ownerless:
             # ("…, according to official figures": attributed, to no one the article names)
             return quoted
-        carried = self._findings_carried(tok) or self._statement_run(tok)
+        carried = self._findings_carried(tok) or self._statement_run(tok) or self._told_after(tok)
         if carried is not None or not _is_share(tok):
             return carried
         # a poll or report story: its later percentages come from the same survey
@@ -1325,6 +1328,26 @@ class ArticleSpeakers:
                     return cue, spk
                 return None
             sent = prev
+        return None
+
+    def _told_after(self, tok: Token) -> tuple[Cue, Speaker] | None:
+        """"16 people have been killed … The coordination centre disclosed this in its report.": a
+        source in the very next sentence that says "this" (or "these figures") states the sentence
+        before it."""
+        sent = tok.sent
+        if sent.end >= len(self.doc):
+            return None
+        nxt = self.doc[sent.end].sent
+        # ("According to Ukrinform, the minister announced this": the verb's own subject speaks)
+        for cue, spk in sorted(self.by_sentence.get(nxt.start, []), key=lambda f: f[0].subject is None):
+            if spk.kind == "PRON":
+                continue
+            for c in cue.token.children:
+                if c.dep_ not in {"dobj", "ccomp", "nsubjpass"}:
+                    continue
+                if c.lower_ in _POINTING_BACK and not list(c.children) or any(
+                        d.dep_ == "det" and d.lower_ in _POINTING_BACK for d in c.children) and c.lemma_.lower() in _TALLY_WORDS:
+                    return cue, spk
         return None
 
     def _statement_run(self, tok: Token) -> tuple[Cue, Speaker] | None:

@@ -562,3 +562,15 @@ def test_no_one_reported_missing_reports_nothing_and_the_sources_report_speaks()
                     "injured and no individuals reported missing, according to the latest report from the regional "
                     "government.")
     assert got["61"] == "regional government" and got["900"] == "regional government"
+
+
+def test_a_source_that_says_this_in_the_next_sentence_states_the_one_before():
+    got = _speakers("Twelve people have been killed in four districts.\nThe coordination centre disclosed this in its "
+                    "daily report on Wednesday.")
+    assert got["Twelve"] == "coordination centre"
+
+
+def test_the_verbs_own_subject_is_who_said_this():
+    got = _speakers("Police have identified all 14 bodies.\nAccording to the agency, Interior Minister Ivan Petrenko "
+                    "announced this in a message.")
+    assert got["14"] == "Ivan Petrenko"
