@@ -574,3 +574,13 @@ def test_the_verbs_own_subject_is_who_said_this():
     got = _speakers("Police have identified all 14 bodies.\nAccording to the agency, Interior Minister Ivan Petrenko "
                     "announced this in a message.")
     assert got["14"] == "Ivan Petrenko"
+
+
+def test_a_sentence_on_that_figure_keeps_the_source_of_the_figure():
+    got = _speakers("The health ministry said 310 people had been killed. That figure includes 120 children.")
+    assert got["120"] == "health ministry"
+
+
+def test_that_number_rising_is_a_new_count_not_the_old_sources():
+    got = _speakers("The health ministry said 310 people had been killed. That number has now risen to 340.")
+    assert got["340"] is None
