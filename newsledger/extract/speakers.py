@@ -43,7 +43,10 @@ _ANON_HEADS = {"official", "officials", "source", "sources", "spokesman", "spoke
                "critics", "observer", "observers", "campaigner", "campaigners", "leader", "leaders",
                "executive", "chief", "director", "president", "council", "board", "court", "judge",
                "organisation", "organization", "institute", "association", "watchdog", "monitor",
-               "person", "people", "aide", "aides", "adviser", "advisers", "advisor", "advisors"}
+               "person", "people", "aide", "aides", "adviser", "advisers", "advisor", "advisors",
+               # the people crisis coverage hears from
+               "staff", "doctors", "medic", "medics", "witness", "witnesses", "rescuer", "rescuers",
+               "resident", "residents", "survivor", "survivors", "activist", "activists", "journalist", "journalists"}
 # Public bodies that own the figures they put out under their common name ("government figures",
 # "police data"): no other sentence need name them.
 _PUBLIC_OWNERS = {"government", "police", "military", "army", "ministry", "authority", "authorities",

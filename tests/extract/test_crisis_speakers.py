@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from newsledger.model import Article
 from newsledger.pipeline import analyse
 
@@ -584,3 +586,11 @@ def test_a_sentence_on_that_figure_keeps_the_source_of_the_figure():
 def test_that_number_rising_is_a_new_count_not_the_old_sources():
     got = _speakers("The health ministry said 310 people had been killed. That number has now risen to 340.")
     assert got["340"] is None
+
+
+@pytest.mark.parametrize("text, words, source", [
+    ("Hospital staff have indicated that gunfire accounted for about half of the 80 deaths.", "80", "Hospital staff"),
+    ("Rescuers indicated that some 40 people were still under the rubble.", "some 40", "Rescuers"),
+])
+def test_the_people_crisis_coverage_hears_from_are_sources(text, words, source):
+    assert _speakers(text)[words] == source
