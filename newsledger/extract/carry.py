@@ -14,8 +14,7 @@ Pure functions of the parse and the cues the article's speakers were found from;
 """
 from __future__ import annotations
 
-from .dates import COUNT_VERBS
-from .lexicon import STRONG_SPEECH, TOLL_LEMMAS
+from .lexicon import COUNT_VERBS, STRONG_SPEECH, TALLY_NOUNS, TOLL_LEMMAS
 
 BEFORE, AFTER = 3, 1   # sentences back and ahead a source may be carried from
 _OPENERS = {"a", "an", "another", "further", "also", "in", "meanwhile", "the", "but", "and", "of", "at", "some",
@@ -34,18 +33,15 @@ _BACK_REFERENCE = {("of", "these"), ("of", "those"), ("of", "them"), ("among", "
                    ("among", "those"), ("of", "the"), ("among", "the")}
 
 
-def refers_back(sent) -> bool:
+def opens_on_count(sent) -> bool:
     """Does the sentence open on the count of the sentence before ("Of these, …", "Among them …",
-    "That figure includes …", "Out of the 24,686 …")?"""
-    words = [t.lower_ for t in sent if not t.is_space and not t.is_punct][:3]
+    "That figure includes …", "Out of …")?"""
+    words = [t.lower_ for t in sent if not t.is_space and not t.is_punct][:2]
     if tuple(words[:2]) in _BACK_REFERENCE or words[:2] == ["out", "of"]:
         return True
     # ("That number has now risen to 229" is a new count, not a detail of the old one)
-    return len(words) >= 2 and words[0] in {"this", "that", "these", "the"} and words[1] in _TALLY_WORDS \
+    return len(words) == 2 and words[0] in {"this", "that", "these", "the"} and words[1].rstrip("s") in TALLY_NOUNS \
         and (words[0] != "the" or words[1] == "figure") and sent.root.lemma_.lower() not in COUNT_VERBS
-
-
-_TALLY_WORDS = {"figure", "figures", "number", "toll", "total", "count", "tally"}
 
 
 def _breaks(text: str, a: int, b: int) -> int:

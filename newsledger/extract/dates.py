@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..nlp import text_of
-from .lexicon import MONTHS, SPEECH_LEMMAS, WEEKDAYS, source_preposition
+from .lexicon import COUNT_VERBS, MONTHS, SPEECH_LEMMAS, WEEKDAYS, source_preposition
 
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DATE_RE = re.compile(
@@ -141,6 +141,10 @@ def date_of_cue(cue: Token, published: dt.date | None) -> DateCue | None:
             continue  # "The Mail on Sunday", "Good Friday": a name, not a day
         if _opens_period(text_of(doc), sent.start_char, d):
             continue  # "since Friday" bounds a period, it does not date a statement
+        if _POSSESSIVE.match(text_of(doc), d.end):
+            continue  # "said Friday's attack": the attack's day, not the statement's
+        if _event_day(doc, d):
+            continue  # "confirmed 58 deaths in the floods that occurred on Monday": the floods' day
         sources = [c for c in cue.children if source_preposition(c) is not None]
         if sources and not d.start - sent.start_char < 12:
             if any(t.i in {s.i for src in sources for s in src.subtree} for t in span):
@@ -151,10 +155,6 @@ def date_of_cue(cue: Token, published: dt.date | None) -> DateCue | None:
             continue  # "…, according to X": the verb is the reported event's, its dates are too
         lead = text_of(doc)[sent.start_char:d.start].strip().lower()
         between = text_of(doc)[cue.idx + len(cue):d.start]
-        if _POSSESSIVE.match(text_of(doc), d.end):
-            continue  # "said Friday's attack": the attack's day, not the statement's
-        if _event_day(doc, d):
-            continue  # "confirmed 58 deaths in the floods that occurred on Monday": the floods' day
         if d.start > cue.idx and re.fullmatch(r"\s+(?:(?:reporters|journalists|parliament|lawmakers|(?!(?:the|a|an|its|their|his|her|this|that|last)\b)\w+)\s+)?(?:on\s+)?", between, re.I):
             # (but "said the Sunday morning strike killed 34": the day of what the statement is about)
             # "said on Saturday its forces had …": right after the verb, whatever the parse says
@@ -226,9 +226,6 @@ def day_of_report(cue: Token, published: dt.date | None) -> DateCue | None:
     return days[0]
 
 
-# Verbs that move or hold a count: "the toll rose to 93 on Saturday", "stands at 1,037".
-COUNT_VERBS = {"reach", "rise", "climb", "hit", "stand", "jump", "increase", "grow", "surge", "soar", "top",
-               "pass", "exceed", "mount", "swell", "spike", "balloon", "edge"}
 
 
 # Passive reports of a count: "105 people were reported missing on Sunday" were counted that day.

@@ -124,6 +124,8 @@ def _one_harmed(num: Token) -> bool:
                                        "passenger", "firefighter", "officer", "death", "body", "victim", "fatality",
                                        "casualty"}
     doc = num.doc
+    if num.i > 0 and doc[num.i - 1].lower_ == "no":
+        return False  # "no one missing": nobody
     nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ in _TOLL_STATES and not (nxt.i + 1 < len(doc) and doc[nxt.i + 1].pos_ == "NOUN"):
         return True

@@ -122,6 +122,9 @@ ORG_NAME_WORDS = {"concern", "alliance", "trust", "council", "group", "society",
 # Plural number words that stand for a quantity on their own: "thousands of troops".
 VAGUE_PLURALS = {"dozens", "hundreds", "thousands", "millions", "billions", "scores"}
 # Nouns that stand for a count rather than for what is counted: "the number of injured rose to 40".
+# Verbs that move or hold a count: "the toll rose to 93 on Saturday", "stands at 1,037".
+COUNT_VERBS = {"reach", "rise", "climb", "hit", "stand", "jump", "increase", "grow", "surge", "soar", "top",
+               "pass", "exceed", "mount", "swell", "spike", "balloon", "edge"}
 TALLY_NOUNS = {"number", "toll", "figure", "total", "tally", "count"}
 
 

@@ -344,9 +344,18 @@ def _where_antecedent(heads: list[Token]) -> str | None:
             name = next((c for c in name.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), name)
         if name.pos_ != "PROPN":
             continue
-        words = [t for t in name.subtree if t.i <= name.i and (t.pos_ == "PROPN" or t.text == "-")]
-        return " ".join(t.text for t in words) if words and words[-1].i == name.i else name.text
+        return _proper_name(name)
     return None
+
+
+def _proper_name(name: Token) -> str:
+    """The whole name a proper noun ends ("Nuwara Eliya", "Bogo-Medellin"): the adjacent proper nouns
+    (and hyphens) before it that hang on it."""
+    doc, lo = name.doc, name.i
+    while lo > 0 and (doc[lo - 1].pos_ == "PROPN" or doc[lo - 1].text == "-") and lo - 1 >= name.sent.start \
+            and name.i >= doc[lo - 1].head.i >= lo - 1:
+        lo -= 1
+    return doc[lo:name.i + 1].text
 
 
 def _population_of(num: Token) -> str | None:
@@ -361,8 +370,7 @@ def _population_of(num: Token) -> str | None:
         (c for c in kind.head.children if c.dep_ == "nsubj"), None) if kind.dep_ == "attr" else None
     if name is None or name.pos_ != "PROPN":
         return None
-    words = [t for t in name.subtree if t.i <= name.i and t.pos_ == "PROPN"]
-    return " ".join(t.text for t in words) if words and words[-1].i == name.i else name.text
+    return _proper_name(name)
 
 
 _KINDS_OF_PLACE = {"province", "district", "region", "state", "city", "town", "village", "area", "county",

@@ -21,7 +21,7 @@ from ..model import Attribution
 from . import carry, learned
 from .numbers import CURRENCY_WORDS
 from .lexicon import (BUSINESS_TYPES, HAPPENINGS, MEASURE_NOUNS, ORG_NAME_WORDS, ORG_TYPES, PERSON_TITLES, ROLE_NOUNS,
-                      SPEECH_LEMMAS, STRONG_SPEECH, ASKING_NOUNS, is_quantity, source_preposition)
+                      SPEECH_LEMMAS, STRONG_SPEECH, TALLY_NOUNS, ASKING_NOUNS, is_quantity, source_preposition)
 
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": "ANY", "it": "ORG", "we": "ANY", "i": "PERSON",
              "him": "PERSON", "her": "PERSON", "them": "ANY"}  # "according to him"
@@ -93,8 +93,9 @@ def _clean_np(tokens: list[Token]) -> str:
 
 
 def _np_tokens(head: Token) -> list[Token]:
-    """The speaker noun phrase without relative clauses, appositions or trailing commas:
-    "the official, who spoke on condition of anonymity" -> official."""
+    """The speaker noun phrase without relative clauses, appositions, trailing commas or a second
+    coordinated source: "the official, who spoke on condition of anonymity" -> official; "the police
+    and the governor said" -> police (of two sources given together, the first speaks)."""
     cut = {"relcl", "acl", "appos", "punct", "advcl", "prep", "conj", "cc"}
     keep = []
     ent = next((e for e in ents_of(head.doc) if e.start <= head.i < e.end), None)
@@ -198,10 +199,10 @@ def _full_name(spk: Speaker | None, doc: Doc) -> Speaker | None:
         tok = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
     if end == spk.end and cut:
         name = spk.name[:spk.name.rstrip().rfind(" ")].rstrip(" ,")  # the joiner led nowhere: drop it
-        return dataclasses.replace(spk, name=name, end=spk.start + len(name))
+        return dataclasses.replace(spk, name=name, end=spk.end - (len(spk.name) - len(name)))
     if end == spk.end:
         return spk
-    return dataclasses.replace(spk, name=text_of(doc)[spk.start:end], end=end)
+    return dataclasses.replace(spk, name=spk.name + text_of(doc)[spk.end:end], end=end)
 
 
 def _name_after_title(toks: list[Token], head: Token) -> Span | None:
@@ -624,7 +625,7 @@ def find_cues(sent: Span) -> list[Cue]:
 
 # "disclosed this", "confirmed these figures": words a source uses to point at what was just said.
 _POINTING_BACK = {"this", "these", "that", "those"}
-_TALLY_WORDS = {"figure", "number", "toll", "count", "tally", "data", "information", "detail", "estimate"}
+_TALLY_WORDS = TALLY_NOUNS | {"data", "information", "detail", "estimate"}
 _RELAYING = {"write", "report"}  # "writes UNN", "reports Ukrinform": how an outlet passes a statement on
 
 
@@ -632,18 +633,20 @@ def _unrelay(cues: list[Cue]) -> list[Cue]:
     """"…, the police reported on Wednesday, writes UNN", "…, state media reported on Thursday, the
     agency reports": a reporting verb closing the sentence, over a clause that has a source of
     its own, is the outlet passing the statement on — the inner source speaks, the outer relays."""
-    out = list(cues)
-    for outer in cues:
+    dropped: set[int] = set()
+    relays: dict[int, str] = {}
+    for k, outer in enumerate(cues):
         if outer.subject is None or outer.token.lemma_.lower() not in _RELAYING:
             continue  # ("…, said Dimoglidou" is the source speaking)
-        inner = [c for c in cues if c is not outer and c.subject is not None and c.subject.i < c.token.i
+        inner = [n for n, c in enumerate(cues) if n != k and c.subject is not None and c.subject.i < c.token.i
                  and c.speaker.kind != "PRON"
                  and c.token.i < min(outer.token.i, outer.subject.i) and outer.token.is_ancestor(c.token)]
-        if inner and outer in out:
-            out.remove(outer)
-            out = [dataclasses.replace(c, relayed_by=c.relayed_by or outer.speaker.name) if c in inner else c
-                   for c in out]
-    return out
+        if inner:
+            dropped.add(k)
+            for n in inner:
+                relays.setdefault(n, outer.speaker.name)
+    return [dataclasses.replace(c, relayed_by=c.relayed_by or relays[n]) if n in relays else c
+            for n, c in enumerate(cues) if n not in dropped]
 
 
 def _segment_root(toks: list[Token]) -> Token | None:
@@ -744,7 +747,8 @@ def _inverted_subject(verb: Token) -> Token | None:
     """"Additionally, said the NDMA, 593 injuries …": a speech verb with its source right after it
     and a comma closing the name — the parser gives such a name to the next clause."""
     if verb.lemma_.lower() in STRONG_SPEECH - _ADDRESSING and verb.i > verb.sent.start \
-            and verb.nbor(-1).text in {",", "-", "–", "—"}:
+            and (verb.nbor(-1).text in {",", "–", "—"} or verb.nbor(-1).text == "-" and verb.i > 1
+                 and verb.nbor(-2).whitespace_):  # (not the hyphen of "re-confirmed")
         # "…, claimed a rights group on Friday": the source after the verb that closes the
         # sentence, which the parser read as the verb's object
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
@@ -1363,13 +1367,14 @@ class ArticleSpeakers:
             return None
         prev = self.doc[tok.sent.start - 1].sent
         found = self.by_sentence.get(prev.start)
+        # (a sentence opening on the count before it goes on about it, whatever it counts)
         if prev.start in self.ownerless or not found or not (
-                carry.tolls(prev) and carry.tolls(tok.sent)
-                or carry.refers_back(tok.sent) and any(t.like_num for t in prev)):
-            return None  # (a sentence opening on the count before it goes on about it, whatever it counts)
+                (carry.tolls(prev) and carry.tolls(tok.sent))
+                or (carry.opens_on_count(tok.sent) and any(t.like_num for t in prev))):
+            return None
         heads = [f for f in found if not _subordinate(f[0].token)]
         cue, spk = heads[-1] if heads else found[-1]
-        if carry.refers_back(tok.sent) and spk.kind != "PRON":
+        if carry.opens_on_count(tok.sent) and spk.kind != "PRON":
             return cue, spk  # "Of those, 283 were destroyed": whoever gave the count gives its parts
         if cue.token.lemma_.lower() not in STRONG_SPEECH or (spk.role or "").startswith("document:") \
                 or spk.kind not in {"ORG", "PERSON", "ANON", "GPE"}:

@@ -162,3 +162,7 @@ def test_one_in_five_is_a_share_not_a_lone_count():
 ])
 def test_a_pages_reading_time_or_type_size_is_no_figure(text):
     assert _figures(text) == {}
+
+
+def test_no_one_missing_is_nobody():
+    assert "one" not in _figures("The flash flood left four dead and no one missing.")

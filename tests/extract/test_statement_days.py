@@ -73,3 +73,8 @@ def test_a_statement_an_agency_relays_keeps_the_day_it_was_made():
 def test_a_day_told_of_the_source_a_sentence_is_according_to_dates_it():
     got = _days("The toll stood at 12, according to government figures relayed late Saturday by the relief office.")
     assert got["12"] == dt.date(2025, 3, 8)
+
+
+def test_the_day_of_another_event_in_the_source_phrase_does_not_date_it():
+    got = _days("The toll stood at 40, according to a ministry report on Saturday's floods.")
+    assert got["40"] == MONDAY
